@@ -1,0 +1,45 @@
+// Layout grammars: the declarative description of one document layout
+// (grammars/*.grammar, format in docs/grammars.md).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qingdan {
+
+class Pattern;  // a compiled ICU regular expression (src/pattern.hpp)
+
+struct DetectRule {
+    double weight = 0;               // added once per matching line
+    std::shared_ptr<Pattern> pattern;
+    std::string source;
+};
+
+struct Grammar {
+    std::string name;
+    std::string description;
+    std::string path;
+    std::string model = "prose";     // "prose" or "table"
+    std::string titles = "none";     // "none" or "leading-sentence"
+    double detect_cap = 20;          // a rule counts at most this many lines
+    std::vector<DetectRule> detect;
+    // Every other key (level1, level2, item, actor, unit_clause, preamble,
+    // requirements, cell_units ...) compiled once, looked up by name.
+    std::map<std::string, std::shared_ptr<Pattern>, std::less<>> patterns;
+    std::map<std::string, std::string, std::less<>> values;
+
+    const Pattern* pattern(std::string_view key) const;   // nullptr if absent
+    std::string value(std::string_view key, std::string fallback = {}) const;
+    int int_value(std::string_view key, int fallback) const;
+};
+
+// Loads every *.grammar file of the given directories, later directories
+// overriding earlier ones by name. Files whose name starts with '_' are
+// bases for `extends = ` only, never layouts. Throws std::runtime_error
+// "file:line: message" on a malformed file or an invalid regex.
+std::vector<Grammar> load_grammars(const std::vector<std::string>& dirs);
+
+}  // namespace qingdan

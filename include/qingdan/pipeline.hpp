@@ -1,0 +1,62 @@
+// The whole pipeline: decode -> normalise -> detect layout -> segment ->
+// extract -> resolve units, with the resources (grammars, gazetteers) it uses.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qingdan/model.hpp"
+
+namespace qingdan {
+
+struct CompileOptions {
+    std::vector<std::string> grammar_dirs;  // extra user grammars (--grammars)
+    std::string data_dir;                   // "" = the installed/bundled data/
+    std::optional<std::string> layout;      // --layout NAME forces a grammar
+};
+
+struct GrammarInfo {
+    std::string name;
+    std::string description;
+    std::string path;
+};
+
+// One input as named on the command line, after expanding directories.
+struct InputFile {
+    std::string path;  // "-" for standard input
+};
+
+// Expands directories (every supported file in them, sorted), keeps "-".
+// Throws std::runtime_error for a path that does not exist.
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& args);
+
+// Reads a whole file ("-" = stdin). Throws std::runtime_error on I/O errors.
+std::string read_input(const std::string& path);
+
+// The directory holding grammars/ and data/ (source tree or install prefix).
+std::string default_share_dir();
+
+class Compiler {
+public:
+    explicit Compiler(CompileOptions opts = {});
+    ~Compiler();
+    Compiler(const Compiler&) = delete;
+    Compiler& operator=(const Compiler&) = delete;
+
+    // Compiles raw input bytes. Throws DecodeError for binary input.
+    Document compile(std::string_view bytes, const std::string& source) const;
+
+    std::vector<GrammarInfo> grammars() const;
+
+    struct Impl;
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// Makes document ids unique within one run (appends -2, -3 ...).
+void uniquify_ids(std::vector<Document>& docs);
+
+}  // namespace qingdan

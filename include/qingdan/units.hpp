@@ -1,0 +1,102 @@
+// The unit gazetteer (data/units.tsv) and unit-clause parsing.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qingdan/model.hpp"
+#include "qingdan/provinces.hpp"
+
+namespace qingdan {
+
+struct UnitInfo {
+    std::string canonical;             // full official name
+    std::string level;                 // "central", "cnipa-internal", "local", "other"
+    std::string parent;                // canonical name of the parent, or ""
+    std::vector<std::string> aliases;  // abbreviations and other printed forms
+};
+
+class UnitGazetteer {
+public:
+    // Reads a TSV file: canonical<TAB>level<TAB>parent<TAB>alias|alias|...
+    // ('#' comments, blank lines allowed). Throws std::runtime_error with
+    // file:line on a malformed row. When a provinces.tsv sits in the same
+    // directory it is loaded too (see set_provinces).
+    static UnitGazetteer load(const std::string& path);
+
+    // Named provinces (江苏省, 广西, 江苏省知识产权局 ...) resolve as `local`
+    // units through this table. load() attaches the sibling provinces.tsv.
+    void set_provinces(ProvinceTable table);
+    const ProvinceTable* provinces() const { return provinces_.get(); }
+
+    // Exact match on canonical name or any alias (after trimming spaces).
+    // Also accepted: names with PDF-damage spaces inside (战略规 划司),
+    // ASCII aliases in any case (wipo), and CNIPA departments prefixed with
+    // 国家知识产权局 / 知识产权局 (国家知识产权局保护司).
+    const UnitInfo* find(std::string_view name) const;
+
+    // For names damaged by PDF extraction: a fragment that is the unique
+    // suffix (at least 2 characters, e.g. "护司" -> 保护司) of exactly one
+    // cnipa-internal alias. nullptr when ambiguous or unknown.
+    const UnitInfo* find_fragment(std::string_view fragment) const;
+
+    // The same for a name cut at its end (战略规 -> 战略规划司, 运用促 ->
+    // 运用促进司): a unique proper prefix (at least 2 characters) of the
+    // names of exactly one cnipa-internal unit. nullptr when ambiguous.
+    const UnitInfo* find_prefix_fragment(std::string_view fragment) const;
+
+    // Resolves a printed name: canonical + level filled in; unknown names
+    // keep canonical == name and level "other" (or "local" for 各地… forms),
+    // and `known` is set false.
+    UnitRef resolve(std::string_view printed, bool* known = nullptr) const;
+
+    // Splits, resolves and assigns roles in one go, for a unit clause's
+    // inside or a table's unit cell (newlines inside allowed). Uses the
+    // gazetteer to re-join names broken by spaces or line breaks and to
+    // repair fragments (护司, 进司) that a table cell kept. Names it cannot
+    // resolve are appended to `unknown` (when given) and kept with
+    // canonical == name.
+    std::vector<UnitRef> parse_units(std::string_view clause, std::vector<std::string>* unknown = nullptr) const;
+
+    // is_unit_clause() that also accepts any name the gazetteer knows.
+    bool is_unit_clause(std::string_view inside) const;
+
+    const UnitInfo* by_canonical(std::string_view canonical) const;
+    const std::vector<UnitInfo>& all() const { return units_; }
+    std::size_t alias_count() const { return index_.size(); }
+
+private:
+    const UnitInfo* find_exact(std::string_view name) const;
+    void build_indexes(const std::string& path, const std::vector<int>& lines);
+
+    std::vector<UnitInfo> units_;
+    std::map<std::string, size_t, std::less<>> index_;   // name/alias -> units_ index
+    std::map<std::string, size_t, std::less<>> folded_;  // lower-cased ASCII aliases
+    std::map<std::string, long, std::less<>> suffixes_;  // fragment -> index, -1 when ambiguous
+    std::map<std::string, long, std::less<>> prefixes_;
+    std::shared_ptr<const ProvinceTable> provinces_;
+};
+
+// Splits a unit clause's inside into names, dropping the phrasing of
+// responsibility: "市场监管总局、农业农村部、知识产权局负责" ->
+// [市场监管总局, 农业农村部, 知识产权局]; "战略规划司、保护司等按职责分工负责",
+// "各地方知识产权局负责", "A、B等部门负责", "局内：联席办、战略规划司",
+// "牵头部门：A；配合部门：B、C" (lead first). Separators: 、，,；; and spaces.
+// A space or line break inside a name (战略规 划司) is closed up unless the
+// part before it already ends like a unit name (…司, …部, …局 ...).
+std::vector<std::string> split_unit_list(std::string_view clause);
+
+// True when `inside` (the text between parentheses) is a unit clause, i.e.
+// ends with 负责 / 牵头 / 配合 phrasing and every name is plausibly a unit.
+bool is_unit_clause(std::string_view inside);
+
+// Assigns roles: one unit -> "responsible"; several -> first "lead", the
+// rest "participant". Units given as refs in printed order; duplicates
+// (same canonical) are removed keeping the first.
+std::vector<UnitRef> assign_roles(std::vector<UnitRef> units);
+
+}  // namespace qingdan

@@ -1,0 +1,55 @@
+// `qingdan compile` and `qingdan validate`.
+#include <iostream>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "qingdan/emit.hpp"
+#include "qingdan/json.hpp"
+
+namespace qingdan::cli {
+
+void register_compile(CLI::App& app) {
+    struct Opts {
+        std::vector<std::string> inputs;
+        std::string format = "json";
+        std::string out;
+        bool excel = false;
+    };
+    static Opts o;
+    auto* cmd = app.add_subcommand("compile", "Compile documents into the qingdan/1 canonical schema");
+    cmd->add_option("inputs", o.inputs, "Files, directories, or - for standard input")->required();
+    cmd->add_option("--format,-f", o.format, "Output format")->check(CLI::IsMember({"json", "jsonl", "csv", "md"}));
+    cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
+    cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
+    add_compile_options(cmd);
+    cmd->callback([] {
+        Compiled c = compile_inputs(o.inputs);
+        EmitOptions eo;
+        eo.excel = o.excel;
+        emit(o.out, render(c.docs, o.format, eo));
+        exit_code() = c.exit;
+    });
+}
+
+void register_validate(CLI::App& app) {
+    struct Opts {
+        std::vector<std::string> inputs;
+        bool strict = false;
+    };
+    static Opts o;
+    auto* cmd = app.add_subcommand("validate", "Report diagnostics only (exit 1 on errors, or warnings with --strict)");
+    cmd->add_option("inputs", o.inputs, "Files, directories, or - for standard input")->required();
+    cmd->add_flag("--strict", o.strict, "Warnings count as errors");
+    add_compile_options(cmd);
+    cmd->callback([] {
+        Compiled c = compile_inputs(o.inputs);
+        int rc = c.exit;
+        if (rc == kOk)
+            for (const auto& d : c.docs)
+                for (const auto& x : d.diagnostics)
+                    if (x.severity == "error" || (o.strict && x.severity == "warning")) rc = kDiff;
+        exit_code() = rc;
+    });
+}
+
+}  // namespace qingdan::cli

@@ -1,0 +1,72 @@
+// `qingdan text` (decoded, normalised text) and `qingdan grammars`.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "qingdan/decode.hpp"
+#include "qingdan/normalise.hpp"
+
+namespace qingdan::cli {
+
+void register_text(CLI::App& app) {
+    struct Opts {
+        std::vector<std::string> inputs;
+        bool lines = false;
+        bool raw = false;
+        std::string out;
+    };
+    static Opts o;
+    auto* cmd = app.add_subcommand("text", "Print the decoded, normalised text of documents");
+    cmd->add_option("inputs", o.inputs, "Files, directories, or - for standard input")->required();
+    cmd->add_flag("--lines", o.lines, "Prefix each line with its original line number");
+    cmd->add_flag("--no-join", o.raw, "Keep the original line breaks (no wrap joining)");
+    cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
+    cmd->callback([] {
+        std::string out;
+        int rc = kOk;
+        std::vector<InputFile> files;
+        for (const auto& a : o.inputs) {
+            try {
+                for (auto& f : collect_inputs({a})) files.push_back(f);
+            } catch (const std::exception& e) {
+                print_diagnostic(a, {"error", "unreadable-input", 0, e.what()});
+                rc = kInput;
+            }
+        }
+        for (const auto& f : files) {
+            try {
+                DecodedText d = decode(read_input(f.path));
+                NormalisedText n = normalise(d.utf8);
+                for (const auto& x : d.diagnostics) print_diagnostic(f.path, x);
+                for (const auto& x : n.diagnostics) print_diagnostic(f.path, x);
+                auto lines = o.raw ? n.lines : join_wrapped(n.lines);
+                for (const auto& l : lines) {
+                    if (o.lines) out += fmt::format("{}\t", l.line_start);
+                    out += l.text;
+                    out += '\n';
+                }
+            } catch (const DecodeError& e) {
+                print_diagnostic(f.path, {"error", "binary-input", 0, e.what()});
+                rc = kInput;
+            } catch (const std::runtime_error& e) {
+                print_diagnostic(f.path, {"error", "unreadable-input", 0, e.what()});
+                rc = kInput;
+            }
+        }
+        emit(o.out, out);
+        exit_code() = rc;
+    });
+}
+
+void register_grammars(CLI::App& app) {
+    auto* cmd = app.add_subcommand("grammars", "List the layout grammars qingdan knows");
+    add_compile_options(cmd);
+    cmd->callback([] {
+        Compiler c(compile_options());
+        for (const auto& g : c.grammars()) std::cout << fmt::format("{:<20} {}\n{:<20} ({})\n", g.name, g.description, "", g.path);
+    });
+}
+
+}  // namespace qingdan::cli

@@ -1,0 +1,45 @@
+// A compiled ICU regex over UTF-8 strings. Matching converts the subject to
+// UTF-16 once per call; groups come back as UTF-8. Not thread-safe: a
+// Pattern caches its matcher (one Compiler is used by one thread).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+namespace qingdan {
+
+struct Match {
+    std::vector<std::string> groups;  // [0] whole match, then groups ("" if unmatched)
+    std::vector<int> begin;           // UTF-8 byte offsets of each group, -1 if unmatched
+    std::vector<int> end;
+    const std::string& operator[](size_t i) const { return groups[i]; }
+};
+
+class Pattern {
+public:
+    // Throws std::runtime_error with ICU's message on a bad pattern.
+    explicit Pattern(std::string_view regex);
+    ~Pattern();
+    Pattern(const Pattern&) = delete;
+    Pattern& operator=(const Pattern&) = delete;
+
+    // Search anywhere (use ^ to anchor).
+    std::optional<Match> find(std::string_view s) const;
+    // Every non-overlapping match.
+    std::vector<Match> find_all(std::string_view s) const;
+    bool matches(std::string_view s) const { return find(s).has_value(); }
+    const std::string& source() const { return source_; }
+
+private:
+    std::string source_;
+    std::unique_ptr<icu::RegexPattern> pattern_;
+    mutable std::unique_ptr<icu::RegexMatcher> matcher_;
+};
+
+}  // namespace qingdan

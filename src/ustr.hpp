@@ -1,0 +1,79 @@
+// Small UTF-8 helpers shared by the pipeline stages (private header).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace qingdan::ustr {
+
+// Decodes one code point at s[i], advancing i; invalid bytes yield U+FFFD.
+inline char32_t next(std::string_view s, size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; return c; }
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0 || i + len > s.size()) { ++i; return 0xFFFD; }
+    char32_t cp = c & (0x3F >> (len - 1));
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+inline bool is_han(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007 ||
+           (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+// Number of code points.
+inline size_t length(std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Share of code points (ignoring spaces) that are Han characters.
+inline double han_ratio(std::string_view s) {
+    size_t han = 0, all = 0;
+    for (size_t i = 0; i < s.size();) {
+        char32_t c = next(s, i);
+        if (c == ' ' || c == '\t') continue;
+        ++all;
+        han += is_han(c);
+    }
+    return all ? static_cast<double>(han) / all : 0.0;
+}
+
+inline std::string trim(std::string_view s) {
+    auto is_space = [](std::string_view v, size_t at, size_t& w) {
+        if (v[at] == ' ' || v[at] == '\t' || v[at] == '\r' || v[at] == '\n') { w = 1; return true; }
+        if (v.substr(at, 3) == "\xE3\x80\x80") { w = 3; return true; }  // U+3000
+        return false;
+    };
+    size_t b = 0, w = 0;
+    while (b < s.size() && is_space(s, b, w)) b += w;
+    size_t e = s.size();
+    while (e > b) {
+        if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n') { --e; continue; }
+        if (e - b >= 3 && s.substr(e - 3, 3) == "\xE3\x80\x80") { e -= 3; continue; }
+        break;
+    }
+    return std::string(s.substr(b, e - b));
+}
+
+inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+inline bool ends_with(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Removes every space and tab (PDF letter-spacing inside names).
+inline std::string squeeze(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s)
+        if (c != ' ' && c != '\t') out += c;
+    return out;
+}
+
+// Value of a Chinese numeral 一..九十九 (section labels); 0 if not one.
+int small_chinese_number(std::string_view s);
+
+}  // namespace qingdan::ustr
