@@ -18,6 +18,7 @@
 #include "qingdan/decode.hpp"
 
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
 
 #include <algorithm>

@@ -1,22 +1,1070 @@
+// Stage 2: decoded UTF-8 -> normalised lines (see docs/normalisation.md).
+//
+//   normalise()       T->S when the text is Traditional, then per line:
+//                     character normalisation (normalise_chars), page
+//                     furniture dropped, blank lines dropped; every line keeps
+//                     its original 1-based number.
+//   join_wrapped()    joins lines broken inside a sentence into paragraphs.
+//
+// Everything here is hand-written over UTF-8 (no regex): the pipeline has to
+// run at tens of MB/s.
 #include "qingdan/normalise.hpp"
 
+#include <opencc/Config.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/DictEntry.hpp>
+#include <opencc/DictGroup.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/MaxMatchSegmentation.hpp>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 namespace qingdan {
-NormalisedText normalise(std::string_view utf8) {
-    NormalisedText n;
-    int no = 0;
-    std::size_t pos = 0;
-    while (pos <= utf8.size()) {
-        auto e = utf8.find('\n', pos);
-        if (e == std::string_view::npos) e = utf8.size();
-        ++no;
-        auto l = utf8.substr(pos, e - pos);
-        if (!l.empty()) n.lines.push_back({std::string(l), no, no});
-        pos = e + 1;
+namespace {
+
+using namespace std::string_view_literals;
+
+// ---------------------------------------------------------------------------
+// UTF-8 helpers (tolerant: an ill-formed byte reads as U+FFFD, length 1)
+
+inline char32_t next_cp(std::string_view s, std::size_t& i) {
+    auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
     }
+    std::size_t n = s.size();
+    auto cont = [&](std::size_t k) {
+        return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+    };
+    if (b0 >= 0xC2 && b0 <= 0xDF && cont(i + 1)) {
+        char32_t cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+        i += 2;
+        return cp;
+    }
+    if (b0 >= 0xE0 && b0 <= 0xEF && cont(i + 1) && cont(i + 2)) {
+        char32_t cp = ((b0 & 0x0Fu) << 12) |
+                      ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                      (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            i += 3;
+            return cp;
+        }
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
+        char32_t cp = ((b0 & 0x07u) << 18) |
+                      ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
+                      ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) |
+                      (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
+        if (cp >= 0x10000 && cp <= 0x10FFFF) {
+            i += 4;
+            return cp;
+        }
+    }
+    ++i;
+    return 0xFFFD;
+}
+
+inline void append_cp(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::size_t cp_count(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n;
 }
-std::string normalise_chars(std::string_view s) { return std::string(s); }
-std::vector<Line> join_wrapped(const std::vector<Line>& lines) { return lines; }
-bool looks_traditional(std::string_view) { return false; }
-std::string to_simplified(std::string_view utf8) { return std::string(utf8); }
+
+char32_t last_cp(std::string_view s) {
+    if (s.empty()) return 0;
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return next_cp(s, i);
+}
+
+char32_t first_cp(std::string_view s) {
+    if (s.empty()) return 0;
+    std::size_t i = 0;
+    return next_cp(s, i);
+}
+
+bool starts_with(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+
+bool ends_with(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
+
+bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+std::string_view trim_spaces(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// ---------------------------------------------------------------------------
+// Character classes for the spacing rules
+
+enum class Cls : unsigned char {
+    None,   // start of line / cell
+    Cjk,    // Han, kana, hangul, CJK and general punctuation, full-width forms
+    Digit,  // ASCII digit
+    Tight,  // ASCII punctuation that hugs Chinese text: : ; , ( ) ! ? %
+    Other,  // letters, other ASCII punctuation, anything else
+};
+
+inline Cls classify(char32_t cp) {
+    if (cp < 0x80) {
+        if (cp >= '0' && cp <= '9') return Cls::Digit;
+        switch (cp) {
+            case ':': case ';': case ',': case '(': case ')': case '!': case '?': case '%':
+                return Cls::Tight;
+            default:
+                return Cls::Other;
+        }
+    }
+    if ((cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3000 && cp <= 0x31FF) ||
+        (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+        (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+        (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0x2010 && cp <= 0x205E) || cp == 0xB7)
+        return Cls::Cjk;
+    return Cls::Other;
+}
+
+// A space between `a` and `b` is PDF letter-spacing or extraction noise.
+inline bool drop_space_between(Cls a, Cls b) {
+    if (a == Cls::Cjk) return b == Cls::Cjk || b == Cls::Digit || b == Cls::Tight;
+    if (b == Cls::Cjk) return a == Cls::Digit || a == Cls::Tight;
+    return false;
+}
+
+// Character mapping. Returns 0 to drop the character, ' ' for a space.
+inline char32_t map_char(char32_t cp) {
+    if (cp < 0x80) {
+        if (cp == '\t' || cp >= 0x20) return cp == 0x7F ? 0 : cp;
+        if (cp == '\v') return ' ';
+        return 0;  // other C0 controls, incl. \f (pdftotext page breaks) and \r
+    }
+    if (cp >= 0xFF10 && cp <= 0xFF19) return cp - 0xFF10 + '0';
+    if (cp >= 0xFF21 && cp <= 0xFF3A) return cp - 0xFF21 + 'A';
+    if (cp >= 0xFF41 && cp <= 0xFF5A) return cp - 0xFF41 + 'a';
+    if (cp == 0xFF05) return '%';  // ％: targets are printed `93%`
+    if (cp == 0x3000 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+        cp == 0x205F || cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+        return ' ';
+    if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
+        (cp >= 0x80 && cp <= 0x9F))
+        return 0;  // zero-width characters, soft hyphen, C1 controls
+    return cp;
+}
+
+// One line (no '\n'): character normalisation and spacing.
+void normalise_line_chars(std::string_view line, std::string& out) {
+    out.clear();
+    out.reserve(line.size());
+    bool pending_space = false;
+    Cls prev = Cls::None;
+    std::size_t i = 0;
+    const std::size_t n = line.size();
+    while (i < n) {
+        // Fast path: a run of printable ASCII letters/digits/punctuation
+        // (no space, tab or '*') whose first character sees the pending space.
+        char c = line[i];
+        if (c == '*' && i + 1 < n && line[i + 1] == '*') {  // leaked markdown emphasis
+            i += 2;
+            continue;
+        }
+        char32_t cp = map_char(next_cp(line, i));
+        if (cp == 0) continue;
+        if (cp == ' ') {
+            if (prev != Cls::None) pending_space = true;
+            continue;
+        }
+        if (cp == '\t') {
+            out.push_back('\t');
+            pending_space = false;
+            prev = Cls::None;
+            continue;
+        }
+        Cls cls = classify(cp);
+        if (pending_space) {
+            if (!drop_space_between(prev, cls)) out.push_back(' ');
+            pending_space = false;
+        }
+        append_cp(out, cp);
+        prev = cls;
+    }
+    // Trailing empty table cells.
+    while (!out.empty() && out.back() == '\t') out.pop_back();
+    // `109 . 深入推进` -> `109. 深入推进`: a label's number split from its dot.
+    std::size_t d = 0;
+    while (d < out.size() && d < 4 && out[d] >= '0' && out[d] <= '9') ++d;
+    if (d > 0 && d < out.size() && out[d] == ' ') {
+        std::size_t k = d;
+        while (k < out.size() && out[k] == ' ') ++k;
+        std::string_view rest(out.data() + k, out.size() - k);
+        if (starts_with(rest, "."sv) || starts_with(rest, "．"sv) || starts_with(rest, "、"sv)) {
+            if (!(rest.size() > 1 && rest[0] == '.' && rest[1] >= '0' && rest[1] <= '9'))
+                out.erase(d, k - d);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Page furniture
+
+constexpr std::array<std::string_view, 36> kHeaderWords = {
+    "任务清单"sv, "落实举措"sv, "责任部门"sv, "执行部门"sv, "完成时间"sv, "牵头单位"sv,
+    "配合单位"sv, "序号"sv,     "主要任务"sv, "工作任务"sv, "具体措施"sv, "责任单位"sv,
+    "时间进度"sv, "完成时限"sv, "牵头部门"sv, "配合部门"sv, "参与单位"sv, "重点任务"sv,
+    "工作内容"sv, "任务内容"sv, "工作措施"sv, "备注"sv,     "责任处室"sv, "进度安排"sv,
+    "时间安排"sv, "工作举措"sv, "具体任务"sv, "任务分工"sv, "时限要求"sv, "责任主体"sv,
+    "主要内容"sv, "具体举措"sv, "牵头处室"sv, "协办单位"sv, "完成期限"sv, "时间节点"sv,
+};
+
+// Removes every space and tab.
+std::string squeeze(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s)
+        if (c != ' ' && c != '\t') out.push_back(c);
+    return out;
+}
+
+bool is_dash(char32_t cp) {
+    return cp == '-' || cp == '_' || cp == 0x2014 || cp == 0x2013 || cp == 0x2015 ||
+           cp == 0x2012 || cp == 0x2500 || cp == 0xFF0D || cp == 0xFE63 || cp == 0xB7 ||
+           cp == 0x2022 || cp == 0x2212 || cp == 0x30FC;
+}
+
+// Parses ASCII digits at s[i..]; returns count (0 if none) and the value.
+std::size_t digits_at(std::string_view s, std::size_t i, long* value) {
+    std::size_t k = i;
+    long v = 0;
+    while (k < s.size() && s[k] >= '0' && s[k] <= '9' && k - i < 6) {
+        v = v * 10 + (s[k] - '0');
+        ++k;
+    }
+    if (value) *value = v;
+    return k - i;
+}
+
+// Greedy segmentation of a squeezed line into header words; empty when it
+// is not made only of them.
+std::vector<std::string_view> header_words(std::string_view squeezed) {
+    std::vector<std::string_view> words;
+    std::string_view r = squeezed;
+    while (!r.empty()) {
+        std::string_view best;
+        for (auto w : kHeaderWords)
+            if (w.size() > best.size() && starts_with(r, w)) best = w;
+        if (best.empty()) return {};
+        words.push_back(best);
+        r.remove_prefix(best.size());
+    }
+    return words;
+}
+
+// The kept header line: its words separated by one space, or by tabs when
+// the original separated its cells by tabs.
+std::string render_table_header(std::string_view raw) {
+    std::string squeezed = squeeze(raw);
+    std::string chars;
+    normalise_line_chars(squeezed, chars);
+    const char sep = raw.find('\t') != std::string_view::npos ? '\t' : ' ';
+    std::string out;
+    for (auto w : header_words(chars)) {
+        if (!out.empty()) out.push_back(sep);
+        out += w;
+    }
+    return out;
+}
+
+bool is_page_number(std::string_view line) {
+    std::string s = squeeze(line);
+    if (s.empty() || s.size() > 40) return false;
+    std::string_view v = s;
+    // — 12 —, - 12 -, ·12·
+    {
+        std::size_t i = 0, lead = 0;
+        while (i < v.size()) {
+            std::size_t j = i;
+            if (!is_dash(next_cp(v, j))) break;
+            i = j;
+            ++lead;
+        }
+        long num = 0;
+        std::size_t nd = digits_at(v, i, &num);
+        if (lead > 0 && nd >= 1 && nd <= 4) {
+            std::size_t k = i + nd, trail = 0;
+            while (k < v.size()) {
+                std::size_t j = k;
+                if (!is_dash(next_cp(v, j))) break;
+                k = j;
+                ++trail;
+            }
+            if (trail > 0 && k == v.size()) return true;
+        }
+    }
+    // 第 3 页, 第3页 共12页, 第3页/共12页, 共12页 第3页
+    {
+        std::string_view r = v;
+        int parts = 0;
+        while (!r.empty()) {
+            bool total = false;
+            if (starts_with(r, "第"sv)) {
+                r.remove_prefix(3);
+            } else if (starts_with(r, "共"sv)) {
+                r.remove_prefix(3);
+                total = true;
+            } else {
+                break;
+            }
+            std::size_t nd = digits_at(r, 0, nullptr);
+            if (nd == 0 || nd > 4) return false;
+            r.remove_prefix(nd);
+            if (!starts_with(r, "页"sv)) return false;
+            r.remove_prefix(3);
+            ++parts;
+            (void)total;
+            for (std::string_view sep : {","sv, "，"sv, "/"sv, "、"sv}) {
+                if (starts_with(r, sep)) {
+                    r.remove_prefix(sep.size());
+                    break;
+                }
+            }
+        }
+        if (parts > 0 && r.empty()) return true;
+    }
+    // 3/12
+    {
+        long a = 0, b = 0;
+        std::size_t na = digits_at(v, 0, &a);
+        if (na >= 1 && na <= 4 && na < v.size() && v[na] == '/') {
+            std::size_t nb = digits_at(v, na + 1, &b);
+            if (nb >= 1 && nb <= 4 && na + 1 + nb == v.size() && a >= 1 && a <= b) return true;
+        }
+    }
+    // Page 3, Page 3 of 12
+    {
+        std::string low;
+        for (char c : v) low.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        if (starts_with(low, "page")) {
+            std::size_t i = 4;
+            std::size_t nd = digits_at(low, i, nullptr);
+            if (nd > 0) {
+                i += nd;
+                if (i == low.size()) return true;
+                if (low.compare(i, 2, "of") == 0) {
+                    std::size_t nd2 = digits_at(low, i + 2, nullptr);
+                    if (nd2 > 0 && i + 2 + nd2 == low.size()) return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+// Navigation words of saved web pages.
+bool is_nav_line(std::string_view line) {
+    static constexpr std::array<std::string_view, 20> kStrong = {
+        "打印"sv,   "打印本页"sv, "打印此页"sv, "打印文章"sv, "关闭"sv,     "关闭窗口"sv, "关闭本页"sv,
+        "返回顶部"sv, "收藏"sv,   "加入收藏"sv, "分享"sv,     "分享到"sv,   "字号"sv,     "字体"sv,
+        "扫一扫"sv, "【打印】"sv, "【关闭】"sv, "【关闭窗口】"sv, "【打印本页】"sv, "打印正文"sv,
+    };
+    static constexpr std::array<std::string_view, 12> kWeak = {
+        "大"sv,   "中"sv,   "小"sv,     "默认"sv, "返回"sv,   "首页"sv,
+        "微信"sv, "微博"sv, "QQ空间"sv, "标准"sv, "在手机上打开"sv, "下载"sv,
+    };
+    // Tokenise on spaces, tabs, |, ｜, 【】, [], ：, :, ·
+    std::vector<std::string_view> tokens;
+    std::size_t i = 0, start = 0;
+    auto flush = [&](std::size_t end) {
+        if (end > start) tokens.push_back(line.substr(start, end - start));
+    };
+    while (i < line.size()) {
+        std::size_t j = i;
+        char32_t cp = next_cp(line, j);
+        bool sep = cp == ' ' || cp == '\t' || cp == '|' || cp == 0xFF5C || cp == 0x3010 ||
+                   cp == 0x3011 || cp == '[' || cp == ']' || cp == 0xFF1A || cp == ':' ||
+                   cp == 0xB7 || cp == '/';
+        if (sep) {
+            flush(i);
+            start = j;
+        }
+        i = j;
+    }
+    flush(line.size());
+    if (tokens.empty()) return false;
+    bool strong = false;
+    for (auto t : tokens) {
+        if (std::find(kStrong.begin(), kStrong.end(), t) != kStrong.end()) {
+            strong = true;
+        } else if (std::find(kWeak.begin(), kWeak.end(), t) == kWeak.end()) {
+            return false;
+        }
+    }
+    return strong;
+}
+
+bool is_footer_line(std::string_view line) {
+    if (cp_count(line) > 100) return false;
+    if (ends_with(line, "。"sv)) return false;
+    if (contains(line, "ICP备"sv) || contains(line, "ICP证"sv) || contains(line, "公网安备"sv) ||
+        contains(line, "网站标识码"sv) || contains(line, "Copyright"sv) ||
+        contains(line, "COPYRIGHT"sv) || contains(line, "©"sv))
+        return true;
+    for (std::string_view key : {"版权所有"sv, "主办单位"sv, "承办单位"sv, "技术支持"sv,
+                                 "网站管理"sv, "维护单位"sv}) {
+        std::size_t p = line.find(key);
+        if (p == std::string_view::npos) continue;
+        std::string_view after = line.substr(p + key.size());
+        if (after.empty() || starts_with(after, "："sv) || starts_with(after, ":"sv) ||
+            starts_with(after, " "sv) || starts_with(after, "©"sv))
+            return true;
+    }
+    bool has_bar = contains(line, "|"sv) || contains(line, "｜"sv);
+    for (std::string_view key : {"联系我们"sv, "网站地图"sv, "版权声明"sv, "隐私声明"sv,
+                                 "免责声明"sv, "使用帮助"sv}) {
+        if (contains(line, key) && (has_bar || trim_spaces(line) == key)) return true;
+    }
+    return false;
+}
+
+// Strips `字号：大 中 小` (with or without 【】) from inside a line, and a
+// trailing `分享：`. Returns true when something was removed.
+bool strip_inline_furniture(std::string& line) {
+    bool changed = false;
+    for (std::string_view key : {"字号"sv, "字体"sv}) {
+        std::size_t p;
+        while ((p = line.find(key)) != std::string::npos) {
+            std::size_t b = p, e = p + key.size();
+            if (b >= 3 && line.compare(b - 3, 3, "【") == 0) b -= 3;
+            else if (b >= 1 && line[b - 1] == '[') b -= 1;
+            std::string_view rest(line.data() + e, line.size() - e);
+            std::size_t k = 0;
+            if (starts_with(rest, "："sv)) k = 3;
+            else if (starts_with(rest, ":"sv)) k = 1;
+            int sizes = 0;
+            for (;;) {
+                while (k < rest.size() && rest[k] == ' ') ++k;
+                std::string_view r = rest.substr(k);
+                if (starts_with(r, "大"sv) || starts_with(r, "中"sv) || starts_with(r, "小"sv)) {
+                    k += 3;
+                    ++sizes;
+                } else {
+                    break;
+                }
+            }
+            if (sizes < 3) break;
+            std::string_view r = rest.substr(k);
+            if (starts_with(r, "】"sv)) k += 3;
+            else if (starts_with(r, "]"sv)) k += 1;
+            line.erase(b, e + k - b);
+            changed = true;
+        }
+    }
+    std::string_view t = trim_spaces(line);
+    for (std::string_view tail : {"分享："sv, "分享:"sv, "分享到："sv, "分享到:"sv}) {
+        if (ends_with(t, tail) && t.size() > tail.size()) {
+            line.resize(static_cast<std::size_t>(t.data() - line.data()) + t.size() - tail.size());
+            changed = true;
+            break;
+        }
+    }
+    if (changed) {
+        std::string_view tt = trim_spaces(line);
+        line = std::string(tt);
+    }
+    return changed;
+}
+
+bool is_related_links(std::string_view line) {
+    std::string s = squeeze(line);
+    return s == "相关链接" || s == "相关链接：" || s == "相关链接:" || s == "友情链接" ||
+           s == "友情链接：" || s == "相关链接>>" || s == "【相关链接】";
+}
+
+// ---------------------------------------------------------------------------
+// Traditional -> Simplified
+
+// After t2s every 著 is left as 著 (OpenCC 1.1 dropped 著->着 because both
+// are correct in some words). Traditional text writes the particle 着 as 著,
+// so: 著 stays only in 著-words (著作, 著名, 显著 ...), else it becomes 着.
+void fix_zhe(std::string& s) {
+    static constexpr std::string_view kZhe = "著"sv;
+    if (s.find(kZhe) == std::string::npos) return;
+    static constexpr std::u32string_view kStrongPrev =
+        U"随看接沿绕朝向带穿拿等听想说笑坐站躺走跑忙顺凭靠趁冲为本含味负载临挥跟盯守挂抱背举藏记瞒指试闹开亮活睡醒急忍衬奔围扶握捧戴跪骑唱读望盼护连满";
+    static constexpr std::u32string_view kKeepNext = U"作名称述录书者有";
+    static constexpr std::u32string_view kKeepPrev = U"显卓昭土名巨原专论编合译拙遗新大彰杰所撰宏力佳遗";
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    char32_t prev = 0;
+    while (i < s.size()) {
+        std::size_t start = i;
+        char32_t cp = next_cp(s, i);
+        if (cp != U'著') {
+            out.append(s, start, i - start);
+            prev = cp;
+            continue;
+        }
+        std::size_t j = i;
+        char32_t next = j < s.size() ? next_cp(s, j) : 0;
+        char32_t next2 = j < s.size() ? next_cp(s, j) : 0;
+        bool keep;
+        if (next == U'作' && (next2 == U'权' || next2 == U'者' || next2 == U'品'))
+            keep = true;  // 著作权 / 著作者 / 著作品 whatever comes before
+        else if (kStrongPrev.find(prev) != std::u32string_view::npos)
+            keep = false;  // 随著 看著 沿著 本著 ...
+        else if (kKeepNext.find(next) != std::u32string_view::npos ||
+                 kKeepPrev.find(prev) != std::u32string_view::npos)
+            keep = true;
+        else
+            keep = false;  // 著力 著手 著重 著眼 ...
+        append_cp(out, keep ? U'著' : U'着');
+        prev = cp;
+    }
+    s = std::move(out);
+}
+
+// OpenCC's own Converter runs at about 1 MB/s here (marisa-trie lookups per
+// character); the pipeline needs tens of MB/s. So OpenCC is used only to
+// LOAD its dictionaries; the same algorithm (forward maximum matching
+// segmentation on TSPhrases, then each conversion stage by maximum match,
+// first dictionary of a group that matches wins) runs over hash maps here.
+class FastDict {
+public:
+    explicit FastDict(const opencc::Dict& dict) : lengths_(kTableSize, 0) {
+        opencc::LexiconPtr lex = dict.GetLexicon();
+        for (const auto& entry : *lex) {
+            std::string key = entry->Key();
+            if (key.empty()) continue;
+            std::size_t i = 0, cps = 0;
+            char32_t first = next_cp(key, i);
+            for (char c : key) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            if (first >= kTableSize || cps > 31) continue;
+            lengths_[first] |= 1u << cps;
+            map_.emplace(std::move(key), entry->GetDefault());
+        }
+    }
+
+    // Longest key at the start of `s`: its byte length and value, or 0.
+    std::size_t match(std::string_view s, const std::string** value) const {
+        std::size_t i = 0;
+        char32_t first = next_cp(s, i);
+        if (first >= kTableSize) return 0;
+        std::uint32_t mask = lengths_[first];
+        if (mask == 0) return 0;
+        // Byte offsets of the first code points, as far as the longest key.
+        const int longest = 31 - __builtin_clz(mask);
+        std::array<std::size_t, 32> ends;
+        int count = 1;
+        ends[1] = i;
+        while (count < longest && i < s.size()) {
+            next_cp(s, i);
+            ends[++count] = i;
+        }
+        for (int k = count; k >= 1; --k) {
+            if (!(mask & (1u << k))) continue;
+            key_.assign(s.data(), ends[k]);
+            auto it = map_.find(key_);
+            if (it != map_.end()) {
+                *value = &it->second;
+                return ends[k];
+            }
+        }
+        return 0;
+    }
+
+private:
+    static constexpr char32_t kTableSize = 0x30000;
+    std::unordered_map<std::string, std::string> map_;
+    std::vector<std::uint32_t> lengths_;  // bit n: a key of n code points starts here
+    static thread_local std::string key_;
+};
+thread_local std::string FastDict::key_;
+
+using DictGroupList = std::vector<std::unique_ptr<FastDict>>;
+
+// One conversion stage over `in`: maximum match, first dictionary that
+// matches wins (OpenCC's DictGroup::MatchPrefix). Returns whether anything
+// was replaced by a different string.
+bool convert_stage(const DictGroupList& group, std::string_view in, std::string& out) {
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < in.size()) {
+        if (static_cast<unsigned char>(in[i]) < 0x80) {
+            out.push_back(in[i++]);
+            continue;
+        }
+        std::string_view rest = in.substr(i);
+        std::size_t len = 0;
+        const std::string* value = nullptr;
+        for (const auto& d : group) {
+            len = d->match(rest, &value);
+            if (len) break;
+        }
+        if (len) {
+            out += *value;
+            changed = changed || in.compare(i, len, *value) != 0;
+            i += len;
+        } else {
+            std::size_t j = i;
+            next_cp(in, j);
+            out.append(in.data() + i, j - i);
+            i = j;
+        }
+    }
+    return changed;
+}
+
+class T2S {
+public:
+    std::string convert(std::string_view text) const {
+        if (!stages_.empty()) return convert_fast(text);
+        if (icu_) {
+            std::unique_ptr<icu::Transliterator> t(icu_->clone());
+            icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+                icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+            t->transliterate(u);
+            std::string out;
+            u.toUTF8String(out);
+            return out;
+        }
+        return std::string(text);
+    }
+    const std::string& engine() const { return engine_; }
+
+    static const T2S& instance() {
+        static const T2S t;  // loaded once, on first use; thread-safe
+        return t;
+    }
+
+private:
+    std::string convert_fast(std::string_view text) const {
+        std::string out, stage_in, stage_out;
+        out.reserve(text.size());
+        const FastDict& seg = *segmentation_;
+        std::size_t i = 0, run_start = 0;
+        auto emit = [&](std::size_t b, std::size_t e) {
+            if (e <= b) return;
+            std::string_view segment = text.substr(b, e - b);
+            stage_in.assign(segment.data(), segment.size());
+            for (const auto& stage : stages_) {
+                stage_out.clear();
+                convert_stage(stage, stage_in, stage_out);
+                stage_in.swap(stage_out);
+            }
+            out += stage_in;
+        };
+        while (i < text.size()) {
+            if (static_cast<unsigned char>(text[i]) < 0x80) {
+                ++i;
+                continue;
+            }
+            const std::string* value = nullptr;
+            std::size_t len = seg.match(text.substr(i), &value);
+            if (len) {
+                emit(run_start, i);
+                emit(i, i + len);
+                i += len;
+                run_start = i;
+            } else {
+                next_cp(text, i);
+            }
+        }
+        emit(run_start, text.size());
+        return out;
+    }
+
+    T2S() {
+        // OpenCC t2s with the Taiwan and Hong Kong variant tables first, so
+        // that 衞, 綫 ... written the regional way are also converted.
+        static constexpr const char* kConfig = R"({
+  "name": "qingdan Traditional (any variant) to Simplified",
+  "segmentation": { "type": "mmseg", "dict": { "type": "ocd2", "file": "TSPhrases.ocd2" } },
+  "conversion_chain": [
+    { "dict": { "type": "group", "dicts": [
+        { "type": "ocd2", "file": "TWVariantsRevPhrases.ocd2" },
+        { "type": "ocd2", "file": "HKVariantsRevPhrases.ocd2" },
+        { "type": "ocd2", "file": "TWVariantsRev.ocd2" },
+        { "type": "ocd2", "file": "HKVariantsRev.ocd2" } ] } },
+    { "dict": { "type": "group", "dicts": [
+        { "type": "ocd2", "file": "TSPhrases.ocd2" },
+        { "type": "ocd2", "file": "TSCharacters.ocd2" } ] } }
+  ]
+})";
+        for (const char* dir : {"/usr/share/opencc/", "/usr/local/share/opencc/",
+                                "/opt/homebrew/share/opencc/"}) {
+            try {
+                opencc::Config config;
+                opencc::ConverterPtr conv = config.NewFromString(kConfig, dir);
+                if (conv && load(*conv)) {
+                    engine_ = "OpenCC t2s+variants";
+                    return;
+                }
+            } catch (...) {
+            }
+            stages_.clear();
+        }
+        UErrorCode err = U_ZERO_ERROR;
+        icu_.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD,
+                                                        err));
+        if (U_FAILURE(err)) icu_.reset();
+        engine_ = icu_ ? "ICU Traditional-Simplified" : "none";
+    }
+
+    bool load(const opencc::Converter& conv) {
+        auto chain = conv.GetConversionChain();
+        if (!chain) return false;
+        for (const auto& conversion : chain->GetConversions()) {
+            DictGroupList group;
+            auto dict = conversion->GetDict();
+            if (auto g = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
+                for (const auto& d : g->GetDicts()) group.push_back(std::make_unique<FastDict>(*d));
+            } else if (dict) {
+                group.push_back(std::make_unique<FastDict>(*dict));
+            }
+            stages_.push_back(std::move(group));
+        }
+        auto mmseg = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(conv.GetSegmentation());
+        if (!mmseg || !mmseg->GetDict()) return false;
+        segmentation_ = std::make_unique<FastDict>(*mmseg->GetDict());
+        return !stages_.empty();
+    }
+
+    std::vector<DictGroupList> stages_;
+    std::unique_ptr<FastDict> segmentation_;
+    std::unique_ptr<icu::Transliterator> icu_;
+    std::string engine_;
+};
+
+// ---------------------------------------------------------------------------
+// join_wrapped helpers
+
+bool is_cn_numeral(char32_t cp) {
+    return std::u32string_view(U"一二三四五六七八九十百零〇两").find(cp) != std::u32string_view::npos;
+}
+
+bool starts_with_label(std::string_view s) {
+    s = trim_spaces(s);
+    if (s.empty()) return false;
+    std::size_t i = 0;
+    char32_t c = next_cp(s, i);
+    if (is_cn_numeral(c)) {  // 一、
+        while (i < s.size()) {
+            std::size_t j = i;
+            char32_t d = next_cp(s, j);
+            if (!is_cn_numeral(d)) break;
+            i = j;
+        }
+        return starts_with(s.substr(i), "、"sv);
+    }
+    if (c == U'（' || c == U'(') {  // （一） (一) （1） (1)
+        std::size_t k = i, n = 0;
+        while (k < s.size()) {
+            std::size_t j = k;
+            char32_t d = next_cp(s, j);
+            if (!(is_cn_numeral(d) || (d >= '0' && d <= '9'))) break;
+            k = j;
+            ++n;
+        }
+        if (n == 0 || n > 4 || k >= s.size()) return false;
+        std::size_t j = k;
+        char32_t close = next_cp(s, j);
+        return close == U'）' || close == U')';
+    }
+    if (c >= '0' && c <= '9') {  // 1. 1． 1、 (not 2.5, not 2022年)
+        std::size_t k = 0;
+        while (k < s.size() && k < 4 && s[k] >= '0' && s[k] <= '9') ++k;
+        while (k < s.size() && s[k] == ' ') ++k;
+        std::string_view r = s.substr(k);
+        if (starts_with(r, "."sv)) return !(r.size() > 1 && r[1] >= '0' && r[1] <= '9');
+        return starts_with(r, "．"sv) || starts_with(r, "、"sv);
+    }
+    if (c >= 0x2460 && c <= 0x2473) return true;  // ①..⑳
+    if (c == U'第') {                             // 第一条 / 第三章
+        std::size_t k = i, n = 0;
+        while (k < s.size()) {
+            std::size_t j = k;
+            char32_t d = next_cp(s, j);
+            if (!(is_cn_numeral(d) || (d >= '0' && d <= '9'))) break;
+            k = j;
+            ++n;
+        }
+        if (n == 0 || k >= s.size()) return false;
+        std::size_t j = k;
+        char32_t unit = next_cp(s, j);
+        return unit == U'条' || unit == U'章' || unit == U'节' || unit == U'部';
+    }
+    return starts_with(s, "——"sv) || starts_with(s, "附件"sv);
+}
+
+std::string_view strip_closing_quotes(std::string_view s) {
+    for (;;) {
+        s = trim_spaces(s);
+        bool stripped = false;
+        for (std::string_view q : {"”"sv, "’"sv, "」"sv, "』"sv, "\""sv}) {
+            if (ends_with(s, q)) {
+                s.remove_suffix(q.size());
+                stripped = true;
+            }
+        }
+        if (!stripped) return s;
+    }
+}
+
+bool ends_sentence(std::string_view s) {
+    s = strip_closing_quotes(s);
+    if (s.empty()) return true;
+    char32_t c = last_cp(s);
+    if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'：' || c == '!' ||
+        c == '?' || c == ';' || c == ':' || c == U'…')
+        return true;
+    if (c == U'）' || c == ')') {
+        // （条法司负责） closes a task; other parentheses need not.
+        std::size_t open = 0;
+        std::size_t a = s.rfind("（"sv), b = s.rfind('(');
+        if (a != std::string_view::npos) open = a;
+        if (b != std::string_view::npos && b > open) open = b;
+        std::string_view inside = s.substr(open);
+        return contains(inside, "负责"sv) || contains(inside, "牵头"sv);
+    }
+    return false;
+}
+
+bool ends_with_title_noun(std::string_view s) {
+    s = trim_spaces(s);
+    // drop a trailing （2023） / (2023)
+    if (ends_with(s, "）"sv) || ends_with(s, ")"sv)) {
+        std::size_t open = s.rfind("（"sv);
+        if (open == std::string_view::npos) open = s.rfind('(');
+        if (open != std::string_view::npos && s.size() - open <= 14) s = s.substr(0, open);
+    }
+    static constexpr std::array<std::string_view, 18> kNouns = {
+        "通知"sv, "方案"sv, "计划"sv, "清单"sv, "指引"sv, "意见"sv, "纲要"sv, "规划"sv, "办法"sv,
+        "要点"sv, "规定"sv, "细则"sv, "报告"sv, "决定"sv, "公告"sv, "通报"sv, "函"sv,   "指南"sv,
+    };
+    for (auto n : kNouns)
+        if (ends_with(s, n)) return true;
+    return false;
+}
+
+bool ends_with_issuer(std::string_view s) {
+    s = trim_spaces(s);
+    for (auto n : {"局"sv, "办公室"sv, "委员会"sv, "政府"sv, "部"sv, "院"sv, "厅"sv, "委"sv,
+                   "会议"sv, "中心"sv, "代章）"sv})
+        if (ends_with(s, n)) return true;
+    return false;
+}
+
+bool ends_with_continuation(std::string_view s) {
+    s = trim_spaces(s);
+    char32_t c = last_cp(s);
+    return c == U'，' || c == U'、' || c == ',' || c == U'（' || c == '(' || c == U'《' ||
+           c == U'“' || c == '-' || c == U'—';
+}
+
+// A heading, a title, a signature or a date line: never continued by the next.
+bool title_like(std::string_view s) {
+    if (ends_with_continuation(s)) return false;
+    std::size_t n = cp_count(trim_spaces(s));
+    if (n <= 20) return true;
+    if (starts_with_label(s) && n <= 40) return true;
+    if (ends_with_title_noun(s) && n <= 60) return true;
+    if (ends_with_issuer(s) && n <= 30) return true;
+    return false;
+}
+
+bool ascii_alnum(char32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Public API
+
+std::string normalise_chars(std::string_view s) {
+    std::string out, line;
+    out.reserve(s.size());
+    std::size_t pos = 0;
+    for (;;) {
+        std::size_t e = s.find('\n', pos);
+        std::string_view part = s.substr(pos, e == std::string_view::npos ? s.npos : e - pos);
+        normalise_line_chars(part, line);
+        out += line;
+        if (e == std::string_view::npos) break;
+        out.push_back('\n');
+        pos = e + 1;
+    }
+    return out;
+}
+
+bool looks_traditional(std::string_view utf8) {
+    // Cheap: a compiled-in set of Traditional-only and Simplified-only forms,
+    // counted over (at most) the first few MB of Han characters.
+    std::size_t trad = 0, simp = 0;
+    std::size_t i = 0;
+    const std::size_t limit = std::min<std::size_t>(utf8.size(), 4u << 20);
+    while (i < limit) {
+        if (static_cast<unsigned char>(utf8[i]) < 0xE4) {  // below U+4E00's lead byte
+            ++i;
+            continue;
+        }
+        char32_t cp = next_cp(utf8, i);
+        if (cp < 0x4E00 || cp > 0x9FFF) continue;
+        if (script::is_traditional_only(cp))
+            ++trad;
+        else if (script::is_simplified_only(cp))
+            ++simp;
+        if (trad + simp >= 20000) break;
+    }
+    return trad > 0 && trad >= 3 * simp;
+}
+
+std::string to_simplified(std::string_view utf8) {
+    const T2S& t2s = T2S::instance();
+    std::string out;
+    out.reserve(utf8.size());
+    // Chunks of about 1 MB cut at line ends keep memory flat on big inputs.
+    constexpr std::size_t kChunk = 1 << 20;
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        std::size_t end = std::min(utf8.size(), pos + kChunk);
+        if (end < utf8.size()) {
+            std::size_t nl = utf8.find('\n', end);
+            end = nl == std::string_view::npos ? utf8.size() : nl + 1;
+        }
+        out += t2s.convert(utf8.substr(pos, end - pos));
+        pos = end;
+    }
+    fix_zhe(out);
+    return out;
+}
+
+bool is_table_header(std::string_view line) {
+    if (line.size() > 200) return false;
+    return header_words(squeeze(line)).size() >= 2;
+}
+
+bool is_page_furniture(std::string_view line) {
+    std::string_view t = trim_spaces(line);
+    if (t.empty()) return false;
+    if (is_page_number(t) || is_nav_line(t) || is_footer_line(t)) return true;
+    std::string copy(t);
+    if (strip_inline_furniture(copy)) return trim_spaces(copy).empty() || is_nav_line(copy);
+    return false;
+}
+
+NormalisedText normalise(std::string_view utf8) {
+    NormalisedText result;
+    std::string converted;
+    if (looks_traditional(utf8)) {
+        result.script = "Hant";
+        converted = to_simplified(utf8);
+        utf8 = converted;
+        const std::string& engine = T2S::instance().engine();
+        if (engine == "none") {
+            result.diagnostics.push_back({"warning", "no-t2s", 0,
+                                          "the text is Traditional Chinese but no converter "
+                                          "(OpenCC or ICU) could be loaded; left unconverted"});
+        }
+    }
+
+    std::vector<Line>& lines = result.lines;
+    std::string text;
+    bool header_seen = false;
+    int line_no = 0;
+    std::size_t pos = 0;
+    const std::size_t n = utf8.size();
+    while (pos < n) {
+        // Lines end at LF, CRLF or a lone CR (decode() already made them LF).
+        std::size_t e = pos;
+        while (e < n && utf8[e] != '\n' && utf8[e] != '\r') ++e;
+        std::string_view raw = utf8.substr(pos, e - pos);
+        ++line_no;
+        if (e < n && utf8[e] == '\r' && e + 1 < n && utf8[e + 1] == '\n') ++e;
+        pos = e + 1;
+
+        normalise_line_chars(raw, text);
+        if (text.empty()) continue;
+        if (is_table_header(text)) {
+            if (header_seen) continue;
+            header_seen = true;
+            text = render_table_header(raw);
+        } else {
+            if (is_page_number(text) || is_nav_line(text) || is_footer_line(text)) continue;
+            if ((contains(text, "字号"sv) || contains(text, "字体"sv) || contains(text, "分享"sv)) &&
+                strip_inline_furniture(text)) {
+                if (text.empty() || is_nav_line(text)) continue;
+            }
+        }
+        lines.push_back({text, line_no, line_no});
+    }
+
+    // 相关链接 and the short link lines after it, to the end (or to the first
+    // long line, which is content again).
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        if (!is_related_links(lines[k].text)) continue;
+        std::size_t end = k + 1;
+        while (end < lines.size() &&
+               (cp_count(lines[end].text) <= 40 || is_footer_line(lines[end].text)))
+            ++end;
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(k),
+                    lines.begin() + static_cast<std::ptrdiff_t>(end));
+        --k;
+    }
+    return result;
+}
+
+std::vector<Line> join_wrapped(const std::vector<Line>& lines) {
+    std::vector<Line> out;
+    out.reserve(lines.size());
+    bool last_joinable = false;  // may out.back() be continued?
+    for (const Line& l : lines) {
+        bool has_tab = l.text.find('\t') != std::string::npos;
+        if (!out.empty() && last_joinable && !has_tab && !starts_with_label(l.text)) {
+            Line& p = out.back();
+            if (ascii_alnum(last_cp(p.text)) && ascii_alnum(first_cp(l.text))) p.text.push_back(' ');
+            p.text += l.text;
+            p.line_end = l.line_end;
+            last_joinable = !ends_sentence(p.text);
+            continue;
+        }
+        out.push_back(l);
+        last_joinable = !has_tab && !ends_sentence(l.text) && !title_like(l.text);
+    }
+    return out;
+}
+
 }  // namespace qingdan

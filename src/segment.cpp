@@ -172,7 +172,7 @@ public:
         s.span = {l.line_start, l.line_end};
         part_ = sk_.sections.size();
         sec2_.reset();
-        part_items_[part_] = 0;
+        part_items_[*part_] = 0;
         sk_.sections.push_back(std::move(s));
     }
 

@@ -397,7 +397,19 @@ constexpr u32v kCnVerbs[] = {U"新建", U"建成", U"新增", U"培育", U"达�
                                           U"实现", U"压减至", U"压减到", U"不少于", U"不低于",
                                           U"超过", U"增加", U"认定"};
 
-constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步"};
+constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使"};
+// A metric does not start with a time (2021年新建..., 到2025年...).
+std::size_t skip_leading_time(u32v s, std::size_t i, std::size_t lim) {
+    std::size_t j = i;
+    if (j < lim && (s[j] == U'到' || s[j] == U'至')) ++j;
+    std::size_t d = j;
+    while (d < lim && is_ascii_digit(s[d])) ++d;
+    if (d - j != 4 || d >= lim || s[d] != U'年') return i;
+    ++d;
+    if (d < lim && (s[d] == U'底' || s[d] == U'末')) ++d;
+    if (d < lim && s[d] == U'前') ++d;
+    return d;
+}
 
 struct SuffixOp {
     u32v word;
@@ -409,6 +421,7 @@ constexpr SuffixOp kSuffixOps[] = {{U"以上", Op::ge},
                                                  {U"以下", Op::le},
                                                  {U"左右", Op::approx},
                                                  {U"上下", Op::approx},
+                                                 {U"内", Op::le},
                                                  {U"多", Op::ge}};
 
 // Characters that make a number part of a code, a URL, a range or a date
@@ -501,7 +514,7 @@ struct TargetScan {
         if (pw && !pw->weak) {
             op = pw->op;
             object = pw->object;
-            if (!pw->growth) metric_end = pe - pw->word.size();
+            if (!pw->growth && !pw->object) metric_end = pe - pw->word.size();
         } else if (pw && pw->weak) {
             metric_end = pe - pw->word.size();
         }
@@ -532,6 +545,11 @@ struct TargetScan {
         std::size_t ms = cs;
         for (bool again = true; again;) {
             again = false;
+            std::size_t t2 = skip_leading_time(s, ms, metric_end);
+            if (t2 != ms) {
+                ms = t2;
+                again = true;
+            }
             for (u32v f : kLeadFillers) {
                 if (ms + f.size() <= metric_end && at(s, ms, f)) {
                     ms += f.size();
@@ -540,6 +558,15 @@ struct TargetScan {
             }
         }
         if (metric_end < ms) metric_end = ms;
+        // subject-predicate form: "完成X达到100家" -> metric X
+        if (!object) {
+            for (u32v w : kGapVerbs) {
+                if (ms + w.size() < metric_end && at(s, ms, w)) {
+                    ms += w.size();
+                    break;
+                }
+            }
+        }
         // trim a trailing 均/的 left before the operator
         std::size_t me = metric_end;
         while (me > ms && (s[me - 1] == U'均' || s[me - 1] == U'的')) --me;
@@ -901,7 +928,7 @@ struct DeadlineScan {
                 std::size_t after = last.end + w.size();
                 bool numeral_after = w == U"前" && after < n &&
                                      (is_ascii_digit(s[after]) || is_cn_numeral_char(s[after]) ||
-                                      s[after] == U'期' || s[after] == U'夕');
+                                      s[after] == U'期' || s[after] == U'夕' || s[after] == U'后');
                 if (!numeral_after) {
                     kind = "by";
                     te = after;
@@ -950,8 +977,8 @@ struct DeadlineScan {
                     if (d > days_in_month(y, t.month)) continue;
                     date = iso_date(y, t.month, d);
                 } else {
-                    // a year alone: only "2025年前" style
-                    if (kind != "by" || q != g) continue;
+                    // a year alone: only "2025年前" / "自2023年起"
+                    if ((kind != "by" && kind != "from") || q != g) continue;
                     date = iso_date(y, 0, 0);
                 }
                 bool dup = false;

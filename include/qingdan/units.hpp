@@ -71,7 +71,6 @@ public:
 
 private:
     const UnitInfo* find_exact(std::string_view name) const;
-    void build_indexes(const std::string& path, const std::vector<int>& lines);
 
     std::vector<UnitInfo> units_;
     std::map<std::string, size_t, std::less<>> index_;   // name/alias -> units_ index

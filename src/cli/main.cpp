@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     CLI::App app{"qingdan — turn Chinese policy documents into checklists", "qingdan"};
     app.set_version_flag("--version", std::string("qingdan ") + QINGDAN_VERSION_STRING);
     app.require_subcommand(1);
+    app.fallthrough();  // global options may follow the subcommand
     app.add_option("--diagnostics", globals().diagnostics, "Diagnostics format on stderr")
         ->check(CLI::IsMember({"text", "json"}));
     app.add_flag("-q,--quiet", globals().quiet, "Hide info-level diagnostics");
