@@ -58,7 +58,10 @@ std::string role_text(const std::string& role) {
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
     std::string out;
-    for (size_t k = 0; k < v.size(); ++k) out += (k ? sep : "") + v[k];
+    for (size_t k = 0; k < v.size(); ++k) {
+        if (k) out += sep;
+        out += v[k];
+    }
     return out;
 }
 
@@ -318,8 +321,17 @@ std::string csv_cell(const std::string& s) {
     return out + "\"";
 }
 
+std::string signed_text(char sign, const std::string& s) {
+    std::string out(1, sign);
+    out += s;
+    return out;
+}
+
 void csv_row(std::string& out, const std::vector<std::string>& cells) {
-    for (size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + csv_cell(cells[k]);
+    for (size_t k = 0; k < cells.size(); ++k) {
+        if (k) out += ',';
+        out += csv_cell(cells[k]);
+    }
     out += "\n";
 }
 
@@ -387,11 +399,11 @@ std::string render_diff_csv(const DiffResult& r, const DiffRenderOptions& o) {
         std::vector<std::string> targets;
         for (const auto& t : p.targets_changed)
             targets.push_back(target_text(t.old_target) + " → " + target_text(t.new_target));
-        for (const auto& t : p.targets_added) targets.push_back("+" + target_text(t));
-        for (const auto& t : p.targets_removed) targets.push_back("-" + target_text(t));
+        for (const auto& t : p.targets_added) targets.push_back(signed_text('+', target_text(t)));
+        for (const auto& t : p.targets_removed) targets.push_back(signed_text('-', target_text(t)));
         std::vector<std::string> deadlines, sa, sr;
-        for (const auto& d : p.deadlines_added) deadlines.push_back("+" + deadline_text(d));
-        for (const auto& d : p.deadlines_removed) deadlines.push_back("-" + deadline_text(d));
+        for (const auto& d : p.deadlines_added) deadlines.push_back(signed_text('+', deadline_text(d)));
+        for (const auto& d : p.deadlines_removed) deadlines.push_back(signed_text('-', deadline_text(d)));
         for (const auto& s : p.scope_added) sa.push_back(scope_text(s));
         for (const auto& s : p.scope_removed) sr.push_back(scope_text(s));
         std::string text_diff;

@@ -13,7 +13,8 @@ std::string render_jsonl(const std::vector<Document>& docs) {
     for (const auto& d : docs)
         for (const auto& t : d.tasks) {
             Json j = Json{{"doc_id", d.id}};
-            for (auto& [k, v] : to_json(t).items()) j[k] = v;
+            Json task = to_json(t);
+            for (auto& [k, v] : task.items()) j[k] = v;
             out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             out += '\n';
         }

@@ -81,7 +81,8 @@ std::optional<std::string> prose_actor(const Grammar& g, const std::string& text
 void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
     std::string body;
     for (const auto& c : it.cells) body += c.text;
-    if (g.titles == "leading-sentence" || it.level2) t.title = split_title(body);
+    // Only a numbered paragraph names itself; loose part text has no title.
+    if (it.label && (g.titles == "leading-sentence" || it.level2)) t.title = split_title(body);
     const Pattern* clause = g.pattern("unit_clause");
     std::vector<Match> hits = clause ? clause->find_all(body) : std::vector<Match>{};
     int from = 0;
@@ -89,7 +90,9 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     for (const auto& m : hits) {
         if (!is_unit_clause(m.groups[1])) continue;
         std::string piece = ustr::trim(body.substr(from, m.begin[0] - from));
-        Measure ms{prose_actor(g, piece), piece, resolve_list(gz, m.groups[1], it.span.line_start, doc)};
+        // The measure keeps its clause as printed; the task text drops it.
+        std::string printed = ustr::trim(body.substr(from, m.end[0] - from));
+        Measure ms{prose_actor(g, piece), printed, resolve_list(gz, m.groups[1], it.span.line_start, doc)};
         ms.units = assign_roles(std::move(ms.units));
         text += piece;
         if (!piece.empty() || !ms.units.empty()) t.measures.push_back(std::move(ms));

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -561,19 +562,39 @@ void fix_zhe(std::string& s) {
 // LOAD its dictionaries; the same algorithm (forward maximum matching
 // segmentation on TSPhrases, then each conversion stage by maximum match,
 // first dictionary of a group that matches wins) runs over hash maps here.
+constexpr char32_t kTableSize = 0x30000;
+
 class FastDict {
 public:
-    explicit FastDict(const opencc::Dict& dict) : lengths_(kTableSize, 0) {
+    // `flags` is shared by up to 8 dictionaries: bit `bit` is set for every
+    // code point that starts a key here. One 192 KB byte table stays in
+    // cache where seven 768 KB root tables would not.
+    FastDict(const opencc::Dict& dict, std::vector<std::uint8_t>& flags, unsigned bit)
+        : flags_(flags), bit_(static_cast<std::uint8_t>(1u << bit)), root_(kTableSize, 0) {
+        nodes_.push_back(-1);  // node 0 = "none"
         opencc::LexiconPtr lex = dict.GetLexicon();
         for (const auto& entry : *lex) {
             std::string key = entry->Key();
             if (key.empty()) continue;
-            std::size_t i = 0, cps = 0;
+            std::size_t i = 0;
             char32_t first = next_cp(key, i);
-            for (char c : key) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-            if (first >= kTableSize || cps > 31) continue;
-            lengths_[first] |= 1u << cps;
-            map_.emplace(std::move(key), entry->GetDefault());
+            if (first >= kTableSize) continue;
+            std::uint32_t node = root_[first];
+            if (node == 0) {
+                node = new_node();
+                root_[first] = node;
+                flags[first] |= bit_;
+            }
+            while (i < key.size()) {
+                char32_t cp = next_cp(key, i);
+                auto [it, inserted] = edges_.try_emplace(edge(node, cp), 0);
+                if (inserted) it->second = new_node();
+                node = it->second;
+            }
+            if (nodes_[node] < 0) {
+                nodes_[node] = static_cast<std::int32_t>(values_.size());
+                values_.push_back(entry->GetDefault());
+            }
         }
     }
 
@@ -581,39 +602,44 @@ public:
     std::size_t match(std::string_view s, const std::string** value) const {
         std::size_t i = 0;
         char32_t first = next_cp(s, i);
-        if (first >= kTableSize) return 0;
-        std::uint32_t mask = lengths_[first];
-        if (mask == 0) return 0;
-        // Byte offsets of the first code points, as far as the longest key.
-        const int longest = 31 - __builtin_clz(mask);
-        std::array<std::size_t, 32> ends;
-        int count = 1;
-        ends[1] = i;
-        while (count < longest && i < s.size()) {
-            next_cp(s, i);
-            ends[++count] = i;
+        if (first >= kTableSize || !(flags_[first] & bit_)) return 0;
+        std::uint32_t node = root_[first];
+        std::size_t best = 0;
+        if (nodes_[node] >= 0) {
+            best = i;
+            *value = &values_[static_cast<std::size_t>(nodes_[node])];
         }
-        for (int k = count; k >= 1; --k) {
-            if (!(mask & (1u << k))) continue;
-            key_.assign(s.data(), ends[k]);
-            auto it = map_.find(key_);
-            if (it != map_.end()) {
-                *value = &it->second;
-                return ends[k];
+        while (i < s.size()) {
+            char32_t cp = next_cp(s, i);
+            auto it = edges_.find(edge(node, cp));
+            if (it == edges_.end()) break;
+            node = it->second;
+            if (nodes_[node] >= 0) {
+                best = i;
+                *value = &values_[static_cast<std::size_t>(nodes_[node])];
             }
         }
-        return 0;
+        return best;
     }
 
 private:
-    static constexpr char32_t kTableSize = 0x30000;
-    std::unordered_map<std::string, std::string> map_;
-    std::vector<std::uint32_t> lengths_;  // bit n: a key of n code points starts here
-    static thread_local std::string key_;
-};
-thread_local std::string FastDict::key_;
+    static std::uint64_t edge(std::uint32_t node, char32_t cp) {
+        return (static_cast<std::uint64_t>(node) << 21) | cp;
+    }
+    std::uint32_t new_node() {
+        nodes_.push_back(-1);
+        return static_cast<std::uint32_t>(nodes_.size() - 1);
+    }
 
-using DictGroupList = std::vector<std::unique_ptr<FastDict>>;
+    const std::vector<std::uint8_t>& flags_;
+    std::uint8_t bit_;
+    std::vector<std::uint32_t> root_;   // first code point -> trie node (0 = none)
+    std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node, cp) -> child
+    std::vector<std::int32_t> nodes_;   // node -> index into values_, -1 = no key ends here
+    std::vector<std::string> values_;
+};
+
+using DictGroupList = std::vector<const FastDict*>;
 
 // One conversion stage over `in`: maximum match, first dictionary that
 // matches wins (OpenCC's DictGroup::MatchPrefix). Returns whether anything
@@ -670,39 +696,70 @@ public:
     }
 
 private:
+    // True when some dictionary of `group` has a key starting inside `s`.
+    static bool any_match(const DictGroupList& group, std::string_view s) {
+        std::size_t i = 0;
+        const std::string* value = nullptr;
+        while (i < s.size()) {
+            if (static_cast<unsigned char>(s[i]) >= 0x80) {
+                for (const auto& d : group)
+                    if (d->match(s.substr(i), &value)) return true;
+            }
+            next_cp(s, i);
+        }
+        return false;
+    }
+
+    // The whole chain over one segment, the general way.
+    void convert_segment(std::string_view segment, std::string& out) const {
+        std::string a(segment), b;
+        for (const auto& stage : stages_) {
+            b.clear();
+            convert_stage(stage, a, b);
+            a.swap(b);
+        }
+        out += a;
+    }
+
     std::string convert_fast(std::string_view text) const {
-        std::string out, stage_in, stage_out;
+        std::string out;
         out.reserve(text.size());
         const FastDict& seg = *segmentation_;
-        std::size_t i = 0, run_start = 0;
-        auto emit = [&](std::size_t b, std::size_t e) {
+        // With the chain [variants, TSPhrases+TSCharacters] and segments cut by
+        // maximum match on TSPhrases, a segment the variant stage leaves alone
+        // converts to the phrase's value (phrase segment) or character by
+        // character through TSCharacters (TSPhrases matches nowhere inside a
+        // run). Only segments touched by a variant go the general way.
+        auto run = [&](std::size_t b, std::size_t e) {
             if (e <= b) return;
             std::string_view segment = text.substr(b, e - b);
-            stage_in.assign(segment.data(), segment.size());
-            for (const auto& stage : stages_) {
-                stage_out.clear();
-                convert_stage(stage, stage_in, stage_out);
-                stage_in.swap(stage_out);
-            }
-            out += stage_in;
+            if (!fast_chain_ || any_match(stages_[0], segment))
+                convert_segment(segment, out);
+            else
+                convert_stage(characters_, segment, out);
         };
+        std::size_t i = 0, run_start = 0;
+        const std::string* value = nullptr;
         while (i < text.size()) {
             if (static_cast<unsigned char>(text[i]) < 0x80) {
                 ++i;
                 continue;
             }
-            const std::string* value = nullptr;
             std::size_t len = seg.match(text.substr(i), &value);
             if (len) {
-                emit(run_start, i);
-                emit(i, i + len);
+                run(run_start, i);
+                std::string_view segment = text.substr(i, len);
+                if (!fast_chain_ || any_match(stages_[0], segment))
+                    convert_segment(segment, out);
+                else
+                    out += *value;
                 i += len;
                 run_start = i;
             } else {
                 next_cp(text, i);
             }
         }
-        emit(run_start, text.size());
+        run(run_start, text.size());
         return out;
     }
 
@@ -735,6 +792,8 @@ private:
             } catch (...) {
             }
             stages_.clear();
+            owned_.clear();
+            fast_chain_ = false;
         }
         UErrorCode err = U_ZERO_ERROR;
         icu_.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD,
@@ -746,24 +805,39 @@ private:
     bool load(const opencc::Converter& conv) {
         auto chain = conv.GetConversionChain();
         if (!chain) return false;
+        flags_.assign(kTableSize, 0);
+        unsigned bit = 0;
+        auto mmseg = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(conv.GetSegmentation());
+        if (!mmseg || !mmseg->GetDict()) return false;
+        owned_.push_back(std::make_unique<FastDict>(*mmseg->GetDict(), flags_, bit++));
+        segmentation_ = owned_.back().get();
         for (const auto& conversion : chain->GetConversions()) {
             DictGroupList group;
             auto dict = conversion->GetDict();
-            if (auto g = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
-                for (const auto& d : g->GetDicts()) group.push_back(std::make_unique<FastDict>(*d));
-            } else if (dict) {
-                group.push_back(std::make_unique<FastDict>(*dict));
+            std::list<opencc::DictPtr> dicts;
+            if (auto g = std::dynamic_pointer_cast<opencc::DictGroup>(dict))
+                dicts = g->GetDicts();
+            else if (dict)
+                dicts.push_back(dict);
+            for (const auto& d : dicts) {
+                if (bit >= 8) return false;
+                owned_.push_back(std::make_unique<FastDict>(*d, flags_, bit++));
+                group.push_back(owned_.back().get());
             }
             stages_.push_back(std::move(group));
         }
-        auto mmseg = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(conv.GetSegmentation());
-        if (!mmseg || !mmseg->GetDict()) return false;
-        segmentation_ = std::make_unique<FastDict>(*mmseg->GetDict());
+        // The fast path needs exactly our chain: [variants], [TSPhrases, TSCharacters].
+        fast_chain_ = stages_.size() == 2 && stages_[1].size() == 2;
+        if (fast_chain_) characters_ = {stages_[1][1]};
         return !stages_.empty();
     }
 
+    std::vector<std::uint8_t> flags_;  // shared first-character table (see FastDict)
+    std::vector<std::unique_ptr<FastDict>> owned_;
     std::vector<DictGroupList> stages_;
-    std::unique_ptr<FastDict> segmentation_;
+    const FastDict* segmentation_ = nullptr;
+    DictGroupList characters_;  // TSCharacters alone (fast path)
+    bool fast_chain_ = false;
     std::unique_ptr<icu::Transliterator> icu_;
     std::string engine_;
 };

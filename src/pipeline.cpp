@@ -103,7 +103,7 @@ Compiler::Compiler(CompileOptions opts) : impl_(std::make_unique<Impl>()) {
     if (impl_->opts.layout) {
         auto& g = impl_->grammars;
         if (std::none_of(g.begin(), g.end(), [&](const Grammar& x) { return x.name == *impl_->opts.layout; }))
-            throw std::runtime_error("unknown layout `" + *impl_->opts.layout + "` (see `qingdan grammars`)");
+            throw std::invalid_argument("unknown layout `" + *impl_->opts.layout + "` (see `qingdan grammars`)");
     }
 }
 

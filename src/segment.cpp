@@ -94,10 +94,15 @@ Cover read_cover(const std::vector<Line>& lines, const Grammar& g) {
         if (!m->groups[1].empty()) c.issuer = m->groups[1];
     }
     if (notice_at == lines.size()) {
-        // No notice: the title is the first line that is not furniture.
+        // No notice: the title is the first line that is not furniture,
+        // unless the text starts straight with a heading or an item.
         for (size_t i = 0; i < head; ++i) {
             const std::string& t = lines[i].text;
             if (skip && skip->matches(t)) continue;
+            bool numbered = false;
+            for (const char* key : {"level1", "level2", "item"})
+                if (const Pattern* p = g.pattern(key); p && p->matches(t)) numbered = true;
+            if (numbered) break;
             if (t.find("。") != std::string::npos || ustr::length(t) > 60) break;
             c.title = ustr::squeeze(t);
             c.body_start = i + 1;
@@ -454,7 +459,10 @@ private:
             ctx = it != col_ctx_.end() ? it->second : (col == 0 ? Ctx::Title : col >= 2 ? Ctx::Units : Ctx::Measure);
             if (col == 0 && ctx != Ctx::Title) ctx = narrow ? Ctx::Title : Ctx::Measure;
         }
-        if (!narrow && ctx != Ctx::Measure) ctx = Ctx::Measure;  // only the measures column is wide
+        // Only the measures column is wide; in tabbed rows the responsible
+        // column (index >= 2) may hold a whole unit list on one line.
+        bool wide_ok = tabbed_ && col >= 2 && ustr::length(t) <= 3 * narrow_;
+        if (!narrow && !wide_ok && ctx != Ctx::Measure) ctx = Ctx::Measure;
         if (ctx == Ctx::Scope && scope_complete()) ctx = tabbed_ ? Ctx::Units : Ctx::Measure;
         if (ctx == Ctx::None) ctx = Ctx::Measure;
         RawItem* it = b_.current();

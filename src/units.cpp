@@ -255,7 +255,19 @@ std::vector<SplitName> split_impl(std::string_view clause, const UnitGazetteer* 
         }
     }
     // "A会同B负责": A leads, B takes part.
-    for (size_t pos = u.find(U"会同"); pos != std::u32string::npos; pos = u.find(U"会同", pos)) u.replace(pos, 2, U"、");
+    if (u.find(U"会同") != std::u32string::npos) {
+        std::u32string v;
+        v.reserve(u.size());
+        for (size_t i = 0; i < u.size(); ++i) {
+            if (u[i] == U'会' && i + 1 < u.size() && u[i + 1] == U'同') {
+                v.push_back(U'、');
+                ++i;
+            } else {
+                v.push_back(u[i]);
+            }
+        }
+        u = std::move(v);
+    }
     // Protect 、 and , inside brackets (各省（区、市）) and in 各省、自治区、直辖市(、新疆生产建设兵团).
     int depth = 0;
     for (size_t i = 0; i < u.size(); ++i) {

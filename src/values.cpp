@@ -19,59 +19,7 @@ using u32 = std::u32string;
 using u32v = std::u32string_view;
 
 // ---------------------------------------------------------------------------
-// UTF-8 <-> UTF-32 (lenient: an invalid byte becomes U+FFFD)
-
-u32 decode(std::string_view s) {
-    u32 out;
-    out.reserve(s.size());
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* e = p + s.size();
-    while (p < e) {
-        unsigned char c = *p;
-        if (c < 0x80) {
-            out.push_back(c);
-            ++p;
-            continue;
-        }
-        int len = 0;
-        char32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            out.push_back(0xFFFD);
-            ++p;
-            continue;
-        }
-        if (e - p < len) {
-            out.push_back(0xFFFD);
-            ++p;
-            continue;
-        }
-        bool ok = true;
-        for (int k = 1; k < len; ++k) {
-            if ((p[k] & 0xC0) != 0x80) {
-                ok = false;
-                break;
-            }
-            cp = (cp << 6) | (p[k] & 0x3F);
-        }
-        if (!ok) {
-            out.push_back(0xFFFD);
-            ++p;
-            continue;
-        }
-        out.push_back(cp);
-        p += len;
-    }
-    return out;
-}
+// UTF-32 -> UTF-8
 
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
@@ -187,14 +135,35 @@ u32v match_ending_at(u32v s, std::size_t end, const u32v (&words)[N]) {
 // Whitespace is dropped unless it separates two ASCII letters/digits: PDF
 // line breaks and letter-spacing inside Chinese ("国家知识产权强 市建设",
 // "在 2023 年底前") disappear, "45 45" stays two numbers. `ws_before[i]` says
-// whether whitespace preceded out[i] in the input.
-u32 compact(u32v in, std::vector<bool>* ws_before = nullptr) {
+// whether whitespace preceded out[i] in the input. Decodes and compacts in one
+// pass (lenient UTF-8: an invalid byte becomes U+FFFD).
+u32 decode_compact(std::string_view in, std::vector<bool>* ws_before = nullptr) {
     u32 out;
     out.reserve(in.size());
     if (ws_before) ws_before->clear();
     bool pending = false;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        char32_t c = in[i];
+    const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+    const auto* e = p + in.size();
+    while (p < e) {
+        char32_t c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else {
+            int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+            bool ok = len != 0 && e - p >= len;
+            char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+            for (int k = 1; ok && k < len; ++k) {
+                if ((p[k] & 0xC0) != 0x80) ok = false;
+                cp = (cp << 6) | (p[k] & 0x3F);
+            }
+            if (ok) {
+                c = cp;
+                p += len;
+            } else {
+                c = 0xFFFD;
+                ++p;
+            }
+        }
         if (is_space(c)) {
             pending = true;
             continue;
@@ -1110,7 +1079,7 @@ void parse_body(u32v s, std::size_t clause_st, std::size_t body_st, std::size_t 
 // Public API
 
 std::optional<double> parse_number(std::string_view sv) {
-    u32 s = decode(sv);
+    u32 s = decode_compact(sv);
     std::size_t a = 0, b = s.size();
     while (a < b && is_space(s[a])) ++a;
     while (b > a && is_space(s[b - 1])) --b;
@@ -1138,7 +1107,7 @@ std::optional<double> parse_number(std::string_view sv) {
 }
 
 std::vector<Target> extract_targets(std::string_view text) {
-    u32 s = compact(decode(text));
+    u32 s = decode_compact(text);
     TargetScan scan{s, {}};
     scan.run();
     return std::move(scan.out);
@@ -1146,17 +1115,10 @@ std::vector<Target> extract_targets(std::string_view text) {
 
 std::vector<Deadline> extract_deadlines(std::string_view text, std::optional<int> doc_year) {
     std::vector<Deadline> out;
-    // fast path: no digit, no 年, no 月 -> no date
-    bool maybe = false;
-    for (char ch : text) {
-        if ((ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0xE4) {
-            maybe = true;
-            break;
-        }
-    }
-    if (!maybe) return out;
-    u32 s = compact(decode(text));
-    if (s.find(U'年') == u32::npos && s.find(U'月') == u32::npos) return out;
+    // fast path: every date has a 年 or a 月
+    if (text.find("年") == std::string_view::npos && text.find("月") == std::string_view::npos)
+        return out;
+    u32 s = decode_compact(text);
     DeadlineScan scan{s, doc_year, {}};
     scan.run(out);
     return out;
@@ -1164,8 +1126,11 @@ std::vector<Deadline> extract_deadlines(std::string_view text, std::optional<int
 
 std::vector<Scope> parse_scope_clause(std::string_view text) {
     std::vector<Scope> out;
+    // fast path: 必 or 选 must be there (必做 may be broken by a line wrap)
+    if (text.find("必") == std::string_view::npos && text.find("选") == std::string_view::npos)
+        return out;
     std::vector<bool> ws;
-    u32 s = compact(decode(text), &ws);
+    u32 s = decode_compact(text, &ws);
     if (s.find(U"必做") == u32::npos && s.find(U"选做") == u32::npos) return out;
     // clause prefixes: 省份： 城市： 县： 园区： at the start, after
     // whitespace or punctuation, or right after a previous 必做/选做
@@ -1200,7 +1165,7 @@ std::vector<Scope> parse_scope_clause(std::string_view text) {
 }
 
 std::optional<std::string> parse_date(std::string_view text) {
-    u32 s = compact(decode(text));
+    u32 s = decode_compact(text);
     if (s.empty()) return std::nullopt;
     // ISO-like: 2022-01-24, 2022/1/24, 2022.01.24
     if (s.size() >= 8 && is_ascii_digit(s[0])) {

@@ -1,7 +1,196 @@
-// `qingdan checklist` and `qingdan units` (placeholders).
+// `qingdan checklist` (per unit or per province) and `qingdan units`.
+// The logic lives in the library (qingdan/checklist.hpp); this file parses
+// options, loads the gazetteers and profiles, and writes the output.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include "commands.hpp"
+#include "common.hpp"
+#include "qingdan/checklist.hpp"
+#include "qingdan/provinces.hpp"
+#include "qingdan/units.hpp"
 
 namespace qingdan::cli {
-void register_checklist(CLI::App&) {}
-void register_units(CLI::App&) {}
+
+namespace {
+
+std::string data_dir() {
+    const auto& g = globals();
+    return g.data_dir.empty() ? default_share_dir() + "/data" : g.data_dir;
+}
+
+// Not copyable in effect: `provinces` may point at `own_table`.
+struct Resources {
+    Resources() = default;
+    Resources(const Resources&) = delete;
+    Resources& operator=(const Resources&) = delete;
+    std::optional<UnitGazetteer> units;
+    ProvinceTable own_table;  // when the gazetteer did not attach one
+    const ProvinceTable* provinces = nullptr;
+};
+
+// Loads the gazetteer and the province table into `r`; missing or broken
+// files are reported and leave the corresponding pointer null.
+void load_resources(Resources& r) {
+    std::string dir = data_dir();
+    try {
+        r.units = UnitGazetteer::load(dir + "/units.tsv");
+        r.provinces = r.units->provinces();
+    } catch (const std::exception& e) {
+        print_diagnostic(dir + "/units.tsv", {"warning", "no-gazetteer", 0, e.what()});
+    }
+    if (!r.provinces || r.provinces->empty()) {
+        try {
+            r.own_table = ProvinceTable::load(dir + "/provinces.tsv");
+            r.provinces = &r.own_table;
+        } catch (const std::exception& e) {
+            print_diagnostic(dir + "/provinces.tsv", {"warning", "no-province-table", 0, e.what()});
+        }
+    }
+}
+
+}  // namespace
+
+void register_checklist(CLI::App& app) {
+    struct Opts {
+        std::vector<std::string> inputs;
+        std::string by;
+        std::vector<std::string> units;
+        std::vector<std::string> provinces;
+        std::vector<std::string> profiles;
+        std::string format = "csv";
+        std::string out_dir;
+        std::string out;
+        bool excel = false;
+    };
+    static Opts o;
+    auto* cmd = app.add_subcommand("checklist", "Checklists per responsible unit or per province");
+    cmd->add_option("inputs", o.inputs, "Documents, directories, qingdan/1 JSON files, or - for standard input")
+        ->required();
+    cmd->add_option("--by", o.by, "One checklist per unit or per province")
+        ->required()
+        ->check(CLI::IsMember({"unit", "province"}));
+    cmd->add_option("--unit", o.units, "Only this unit (any name or alias the gazetteer knows; repeatable)");
+    cmd->add_option("--province", o.provinces, "Only this province (江苏, 江苏省, Jiangsu; repeatable)");
+    cmd->add_option("--profile", o.profiles, "Province profile (see docs/data.md; repeatable)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--format,-f", o.format, "Output format")->check(CLI::IsMember({"csv", "md", "json"}));
+    auto* dir_opt = cmd->add_option("--out-dir", o.out_dir, "Write one file per checklist, plus an index, into DIR");
+    auto* out_opt = cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
+    dir_opt->excludes(out_opt);
+    cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
+    add_compile_options(cmd);
+    cmd->callback([] {
+        if (o.by == "unit" && (!o.provinces.empty() || !o.profiles.empty())) {
+            print_diagnostic("checklist", {"error", "usage", 0, "--province and --profile need --by province"});
+            exit_code() = kUsage;
+            return;
+        }
+        if (o.by == "province" && !o.units.empty()) {
+            print_diagnostic("checklist", {"error", "usage", 0, "--unit needs --by unit"});
+            exit_code() = kUsage;
+            return;
+        }
+        Resources res;
+        load_resources(res);
+        // Profiles and province names first: a usage error should not wait for compiling.
+        std::vector<ProvinceProfile> profiles;
+        for (const auto& p : o.profiles) {
+            try {
+                profiles.push_back(load_profile(p, res.provinces));
+            } catch (const std::exception& e) {
+                print_diagnostic(p, {"error", "bad-profile", 0, e.what()});
+                exit_code() = kInput;
+                return;
+            }
+        }
+        std::vector<const Province*> provinces;
+        if (o.by == "province") {
+            if (!res.provinces) {
+                print_diagnostic("checklist", {"error", "no-province-table", 0, "no province table to resolve provinces"});
+                exit_code() = kInternal;
+                return;
+            }
+            auto add = [&](const Province* p) {
+                for (const auto* q : provinces)
+                    if (q == p) return;
+                provinces.push_back(p);
+            };
+            for (const auto& name : o.provinces) {
+                const Province* p = res.provinces->find(name);
+                if (!p) {
+                    print_diagnostic("--province", {"error", "unknown-province", 0, "unknown province `" + name + "`"});
+                    exit_code() = kUsage;
+                    return;
+                }
+                add(p);
+            }
+            for (const auto& pr : profiles)
+                if (const Province* p = res.provinces->find(pr.province)) add(p);
+            if (provinces.empty())
+                for (const auto& p : res.provinces->all()) add(&p);
+        }
+
+        Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
+        const UnitGazetteer* gaz = res.units ? &*res.units : nullptr;
+        std::vector<Checklist> lists;
+        if (o.by == "unit") {
+            std::vector<std::string> only;
+            for (const auto& name : o.units) {
+                auto found = resolve_unit_selector(name, c.docs, gaz);
+                if (found.empty()) {
+                    print_diagnostic("--unit", {"error", "unknown-unit", 0,
+                                                "unit `" + name + "` is neither in the gazetteer nor in the inputs"});
+                    exit_code() = kUsage;
+                    return;
+                }
+                only.insert(only.end(), found.begin(), found.end());
+            }
+            lists = checklists_by_unit(c.docs, only);
+            for (auto& l : lists)
+                if (l.level.empty() && gaz)
+                    if (const UnitInfo* u = gaz->by_canonical(l.name)) l.level = u->level;
+        } else {
+            lists = checklists_by_province(c.docs, provinces, profiles, res.provinces);
+        }
+        EmitOptions eo;
+        eo.excel = o.excel;
+        if (!o.out_dir.empty())
+            write_checklists(o.out_dir, lists, c.docs, o.format, eo);
+        else
+            emit(o.out, render_checklists(lists, c.docs, o.format, eo));
+        exit_code() = c.exit;
+    });
+}
+
+void register_units(CLI::App& app) {
+    struct Opts {
+        std::vector<std::string> inputs;
+        std::string format = "csv";
+        std::string out;
+        bool excel = false;
+    };
+    static Opts o;
+    auto* cmd = app.add_subcommand("units", "Every responsible unit: canonical name, aliases seen, task counts, level");
+    cmd->add_option("inputs", o.inputs, "Documents, directories, qingdan/1 JSON files, or - for standard input")
+        ->required();
+    cmd->add_option("--format,-f", o.format, "Output format")->check(CLI::IsMember({"csv", "md", "json"}));
+    cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
+    cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
+    add_compile_options(cmd);
+    cmd->callback([] {
+        Resources res;
+        load_resources(res);
+        Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
+        EmitOptions eo;
+        eo.excel = o.excel;
+        emit(o.out, render_units(summarize_units(c.docs, res.units ? &*res.units : nullptr), o.format, eo));
+        exit_code() = c.exit;
+    });
+}
+
 }  // namespace qingdan::cli

@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? kOk : kUsage;
+    } catch (const std::invalid_argument& e) {  // a bad option value found late
+        std::cerr << "qingdan: error: " << e.what() << "\n";
+        return kUsage;
     } catch (const std::exception& e) {
         std::cerr << "qingdan: error: " << e.what() << "\n";
         return kInternal;

@@ -1,0 +1,159 @@
+// Compile throughput benchmark.
+//   bench_compile generate OUT_DIR [--mb 100]   build a large corpus from data/corpus:
+//        Simplified copies (UTF-8) and Traditional copies (OpenCC s2t), each copy
+//        with its numbers perturbed so no two files are identical
+//   bench_compile run DIR [--binary build/qingdan]
+//        compile every file with one Compiler (one core) and report MB/s and peak
+//        memory per script, then the wall time of `qingdan compile SEED` per seed
+//        (start-up included) when --binary is given.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <opencc/opencc.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "qingdan/decode.hpp"
+#include "qingdan/pipeline.hpp"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::vector<fs::path> seeds() {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(qingdan::default_share_dir() + "/data/corpus")) out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Changes every ASCII digit run's last digit by `k`, so copies differ.
+std::string perturb(std::string s, int k) {
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+        if (s[i] >= '0' && s[i] <= '9' && !(s[i + 1] >= '0' && s[i + 1] <= '9')) s[i] = char('0' + (s[i] - '0' + k) % 10);
+    return s;
+}
+
+long peak_rss_kb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+int generate(const fs::path& out, double mb) {
+    fs::create_directories(out / "hans");
+    fs::create_directories(out / "hant");
+    opencc_t s2t = opencc_open("/usr/share/opencc/s2t.json");
+    if (s2t == reinterpret_cast<opencc_t>(-1)) {
+        std::cerr << "cannot open OpenCC s2t\n";
+        return 1;
+    }
+    std::vector<std::string> hans, hant;
+    for (const auto& p : seeds()) {
+        hans.push_back(slurp(p));
+        char* t = opencc_convert_utf8(s2t, hans.back().data(), hans.back().size());
+        hant.emplace_back(t);
+        opencc_convert_utf8_free(t);
+    }
+    opencc_close(s2t);
+    const double target = mb * 1024 * 1024;
+    double written = 0;
+    for (int k = 0; written < target; ++k) {
+        for (size_t i = 0; i < hans.size() && written < target; ++i) {
+            bool trad = (k % 5) == 4;  // one copy in five is Traditional
+            const std::string& src = trad ? hant[i] : hans[i];
+            std::string data = perturb(src, k);
+            fs::path p = out / (trad ? "hant" : "hans") / fmt::format("{:05d}-{}.txt", k, i);
+            std::ofstream(p, std::ios::binary) << data;
+            written += static_cast<double>(data.size());
+        }
+    }
+    std::cout << fmt::format("wrote {:.1f} MB to {}\n", written / 1024 / 1024, out.string());
+    return 0;
+}
+
+struct Figures {
+    double bytes = 0, seconds = 0;
+    size_t files = 0, tasks = 0;
+};
+
+Figures compile_dir(const qingdan::Compiler& c, const fs::path& dir) {
+    Figures f;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& p : files) {
+        std::string data = slurp(p);  // I/O outside the timed region
+        auto t0 = Clock::now();
+        qingdan::Document d = c.compile(data, p.string());
+        f.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+        f.bytes += static_cast<double>(data.size());
+        f.tasks += d.tasks.size();
+        ++f.files;
+    }
+    return f;
+}
+
+double run_binary_ms(const std::string& binary, const fs::path& seed, int reps) {
+    std::string cmd = fmt::format("{} compile {} -q > /dev/null 2>&1", binary, seed.string());
+    std::vector<double> ms;
+    for (int i = 0; i < reps; ++i) {
+        auto t0 = Clock::now();
+        if (std::system(cmd.c_str()) != 0) return -1;
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+int run(const fs::path& dir, const std::string& binary) {
+    qingdan::Compiler c;
+    for (const char* part : {"hans", "hant"}) {
+        if (!fs::is_directory(dir / part)) continue;
+        Figures f = compile_dir(c, dir / part);
+        std::cout << fmt::format("{}: {} files, {:.1f} MB, {} tasks, {:.2f} s, {:.1f} MB/s\n", part, f.files,
+                                 f.bytes / 1048576, f.tasks, f.seconds, f.bytes / 1048576 / f.seconds);
+    }
+    std::cout << fmt::format("peak memory (RSS): {:.1f} MB\n", peak_rss_kb() / 1024.0);
+    if (!binary.empty())
+        for (const auto& s : seeds())
+            std::cout << fmt::format("qingdan compile {}: {:.1f} ms median of 11 (start-up included)\n",
+                                     s.filename().string(), run_binary_ms(binary, s, 11));
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"qingdan compile benchmark"};
+    app.require_subcommand(1);
+    std::string out, dir, binary;
+    double mb = 100;
+    auto* gen = app.add_subcommand("generate", "Build a large benchmark corpus from data/corpus");
+    gen->add_option("out", out, "Output directory")->required();
+    gen->add_option("--mb", mb, "Total size in MB");
+    auto* r = app.add_subcommand("run", "Measure compile throughput");
+    r->add_option("dir", dir, "Directory made by `generate`")->required()->check(CLI::ExistingDirectory);
+    r->add_option("--binary", binary, "qingdan binary, to time single-seed runs with start-up");
+    CLI11_PARSE(app, argc, argv);
+    if (*gen) return generate(out, mb);
+    return run(dir, binary);
+}
