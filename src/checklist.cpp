@@ -133,6 +133,23 @@ void add_binding(std::vector<Binding>& out, Binding b) {
     out.push_back(std::move(b));
 }
 
+// match_scope(), and a `who` that lists several categories
+// ("引领型、支撑型知识产权强省试点省") binds when any one of them does, even
+// if another is a not-category of the profile.
+ScopeMatch match_who(const ProvinceProfile& profile, std::string_view who) {
+    ScopeMatch whole = match_scope(profile, who);
+    if (whole == ScopeMatch::yes) return whole;
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    for (size_t pos; (pos = who.find("、", start)) != std::string_view::npos; start = pos + 3)
+        parts.push_back(who.substr(start, pos - start));
+    parts.push_back(who.substr(start));
+    if (parts.size() > 1)
+        for (auto p : parts)
+            if (!trim_ws(p).empty() && match_scope(profile, trim_ws(p)) == ScopeMatch::yes) return ScopeMatch::yes;
+    return whole;
+}
+
 const ProvinceProfile* profile_for(const Province& p, const std::vector<ProvinceProfile>& profiles,
                                    const ProvinceTable* table) {
     for (const auto& pr : profiles) {
@@ -194,19 +211,19 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
         std::string obligation = s.obligation == "optional" ? "optional" : "mandatory";
         bool province_tier = s.tier.empty() || s.tier == "province";
         if (!province_tier) {
-            Binding b{"check", "scope", who, s.tier + "-tier scope: cities of the province may be bound", {}};
+            Binding b{"check", "scope", who, "城市层级范围：本省的城市可能承担", {}};
             b.cities = cities_matching(profile, who);
-            if (!b.cities.empty()) b.reason += "; the profile lists cities of this category";
+            if (!b.cities.empty()) b.reason += "，画像列有该类城市";
             add_binding(out, std::move(b));
             continue;
         }
         if (addresses_all_localities(who)) {
-            add_binding(out, {obligation, "scope", who, "addressed to every province", {}});
+            add_binding(out, {obligation, "scope", who, "面向所有省份", {}});
             continue;
         }
         if (auto named = named_provinces(who, table); !named.empty()) {
             if (is_mine(named, province)) {
-                add_binding(out, {obligation, "scope", who, "names the province", {}});
+                add_binding(out, {obligation, "scope", who, "点名本省", {}});
                 ++specific_yes;
             } else {
                 ++specific_no;
@@ -217,10 +234,10 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
             others.push_back({&s});
             continue;
         }
-        switch (match_scope(profile, who)) {
+        switch (match_who(profile, who)) {
         case ScopeMatch::yes:
             add_binding(out, {obligation, "scope", who,
-                              profile.path.empty() ? "addressed to every province" : "the profile settles the category",
+                              profile.path.empty() ? "面向所有省份" : "画像列有该类别",
                               {}});
             ++specific_yes;
             break;
@@ -229,8 +246,8 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
             break;
         case ScopeMatch::check:
             add_binding(out, {"check", "scope", who,
-                              profile.path.empty() ? "conditional category: no profile settles it"
-                                                   : "conditional category: the profile does not settle it",
+                              profile.path.empty() ? "条件类别，未提供画像，需核实"
+                                                   : "条件类别，画像未能确定，需核实",
                               {}});
             ++specific_check;
             break;
@@ -241,9 +258,9 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
         std::string obligation = d.scope->obligation == "optional" ? "optional" : "mandatory";
         if (specific_yes > 0) continue;  // the province is in a named category, not among the others
         if (specific_no > 0 && specific_check == 0)
-            add_binding(out, {obligation, "scope", who, "the province is in none of the task's named categories", {}});
+            add_binding(out, {obligation, "scope", who, "本省不属于任务点名的类别，属于“其他”", {}});
         else
-            add_binding(out, {"check", "scope", who, "depends on the task's other categories", {}});
+            add_binding(out, {"check", "scope", who, "取决于本省是否属于任务点名的类别，需核实", {}});
     }
     // 2. Measure actors (各地区：…, 涉及城市：…).
     for (const auto& m : task.measures) {
@@ -251,28 +268,28 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
         std::string who(trim_ws(*m.actor));
         if (who.empty()) continue;
         if (addresses_all_localities(who)) {
-            add_binding(out, {"mandatory", "actor", who, "measure addressed to every locality", {}});
+            add_binding(out, {"mandatory", "actor", who, "举措面向所有地方", {}});
             continue;
         }
         if (auto named = named_provinces(who, table); !named.empty()) {
-            if (is_mine(named, province)) add_binding(out, {"mandatory", "actor", who, "measure names the province", {}});
+            if (is_mine(named, province)) add_binding(out, {"mandatory", "actor", who, "举措点名本省", {}});
             continue;
         }
         if (!is_locality(who)) continue;
         if (is_city_like(who)) {
-            Binding b{"check", "actor", who, "measure for cities: cities of the province may be bound", {}};
+            Binding b{"check", "actor", who, "举措面向城市：本省的城市可能承担", {}};
             b.cities = cities_matching(profile, who);
             add_binding(out, std::move(b));
             continue;
         }
-        switch (match_scope(profile, who)) {
+        switch (match_who(profile, who)) {
         case ScopeMatch::yes:
-            add_binding(out, {"mandatory", "actor", who, "the profile settles the category", {}});
+            add_binding(out, {"mandatory", "actor", who, "画像列有该类别", {}});
             break;
         case ScopeMatch::no:
             break;
         case ScopeMatch::check:
-            add_binding(out, {"check", "actor", who, "conditional addressee: the province must check", {}});
+            add_binding(out, {"check", "actor", who, "条件性对象，需核实", {}});
             break;
         }
     }
@@ -281,20 +298,20 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
         if (u.level != "local") continue;
         std::string who = unit_key(u);
         if (addresses_all_localities(who) || addresses_all_localities(u.name)) {
-            add_binding(out, {"mandatory", "unit", who, "unit addressed to every locality (" + u.role + ")", {}});
+            add_binding(out, {"mandatory", "unit", who, "责任单位面向所有地方（" + zh_label(u.role) + "）", {}});
             continue;
         }
         auto named = named_provinces(who, table);
         if (named.empty()) named = named_provinces(u.name, table);
         if (!named.empty()) {
             if (is_mine(named, province))
-                add_binding(out, {"mandatory", "unit", who, "the province's own unit (" + u.role + ")", {}});
+                add_binding(out, {"mandatory", "unit", who, "本省单位（" + zh_label(u.role) + "）", {}});
             continue;
         }
         // A city or county: only when the profile lists it.
         for (const auto& c : profile.cities)
             if (!c.name.empty() && (starts_with(who, c.name) || starts_with(u.name, c.name))) {
-                add_binding(out, {"check", "unit", who, "a city of the province is named (" + u.role + ")", {c.name}});
+                add_binding(out, {"check", "unit", who, "点名本省的城市（" + zh_label(u.role) + "）", {c.name}});
                 break;
             }
     }

@@ -133,13 +133,16 @@ std::string safe_file_stem(std::string_view name, std::size_t max_bytes) {
 
 std::vector<std::string> assign_file_names(const std::vector<std::string>& names, const std::string& ext,
                                            std::size_t max_bytes) {
-    std::set<std::string> taken = {ascii_lower("index" + ext)};
+    std::string index = "index";
+    index.append(ext);  // not "index" + ext: GCC 12 warns falsely (-Wrestrict) on that
+    std::set<std::string> taken = {ascii_lower(index)};
     std::vector<std::string> out;
     for (const auto& n : names) {
         std::string stem = safe_file_stem(n, max_bytes);
         std::string file = stem + ext;
         for (int k = 2; taken.count(ascii_lower(file)); ++k) {
-            std::string suffix = "~" + std::to_string(k);
+            std::string suffix(1, '~');
+            suffix.append(std::to_string(k));
             file = cut_utf8(stem, max_bytes > suffix.size() ? max_bytes - suffix.size() : 1) + suffix + ext;
         }
         taken.insert(ascii_lower(file));

@@ -119,8 +119,8 @@ std::string render_md(const std::vector<Checklist>& lists) {
             if (is_province(c)) {
                 badge = "【" + zh_label(it.status) + "】";
                 for (const auto& b : it.bindings) {
-                    std::string line = "依据：" + md_inline(b.who) + "（" + zh_label(b.status) + "）— " +
-                                       md_inline(b.source + ": " + b.reason);
+                    std::string line = "依据：" + zh_label(b.source) + " " + md_inline(b.who) + "（" +
+                                       zh_label(b.status) + "）：" + md_inline(b.reason);
                     if (!b.cities.empty()) {
                         line += "；城市：";
                         for (size_t i = 0; i < b.cities.size(); ++i) line += (i ? "、" : "") + md_inline(b.cities[i]);

@@ -307,10 +307,12 @@ extern "C" void record_to_u_error(const void* context, UConverterToUnicodeArgs* 
     if (reason > UCNV_IRREGULAR) return;  // reset, close, clone
     auto* st = static_cast<CallbackState*>(const_cast<void*>(context));
     if (*err == U_TRUNCATED_CHAR_FOUND) {
+        // End of input inside a character: the sink writes the U+FFFD.
         st->truncated = true;
-    } else {
-        st->error_offsets.push_back(static_cast<std::size_t>(args->target - st->buffer_start));
+        *err = U_ZERO_ERROR;
+        return;
     }
+    st->error_offsets.push_back(static_cast<std::size_t>(args->target - st->buffer_start));
     *err = U_ZERO_ERROR;
     static const UChar kReplacement = 0xFFFD;
     ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
@@ -402,12 +404,13 @@ IcuResult run_icu(std::string_view bytes, const char* icu_name, Sink* sink, bool
             } else {
                 cp = u;
             }
-            res.score += plausibility(cp, &res.han);
             if (sink) {
                 if (is_error)
                     sink->replaced();
                 else
                     sink->put(cp);
+            } else {
+                res.score += plausibility(cp, &res.han);
             }
         }
         if (err != U_BUFFER_OVERFLOW_ERROR && src >= src_end) break;
@@ -484,8 +487,8 @@ const char* nul_parity_utf16(std::string_view s) {
     if (odd > 0 && even == 0) name = "UTF-16LE";  // 'a' 00 'b' 00
     if (even > 0 && odd == 0) name = "UTF-16BE";  // 00 'a' 00 'b'
     if (!name) return nullptr;
-    // At least an eighth of the code units must be ASCII (NUL high byte).
-    if (std::max(even, odd) * 8 < s.size() / 2) return nullptr;
+    // Enough ASCII (NUL high byte: line ends, digits) to be text at all.
+    if (std::max(even, odd) * 64 < s.size() / 2) return nullptr;
     IcuResult r = run_icu(s, name, nullptr, true);
     if (r.errors != 0 || r.truncated) return nullptr;
     // No control characters other than tab, LF, CR, FF.
@@ -553,16 +556,20 @@ const char* choose_legacy(std::string_view bytes) {
     gb.errors += gb.truncated ? 1 : 0;
     b5.errors += b5.truncated ? 1 : 0;
 
+    // ICU's Big5 converter maps nearly every byte pair (GBK text decodes as
+    // Big5 without a single error, as gibberish), so errors alone do not
+    // decide; plausibility does: common Han characters up, rare ones, kana,
+    // bopomofo, PUA and U+FFFD down.
+    auto too_many_errors = [](const IcuResult& r) { return r.errors * 50 > r.han + 10; };
     if (sample.size() >= kDetectorMinBytes) {
         DetectorGuess g = run_detector(sample);
         constexpr int kSure = 50;
-        if (g.gb18030 >= kSure && g.gb18030 > g.big5 + 10 && gb.errors <= b5.errors)
-            return "GB18030";
-        if (g.big5 >= kSure && g.big5 > g.gb18030 + 10 && b5.errors <= gb.errors) return "Big5";
+        if (g.gb18030 >= kSure && g.gb18030 > g.big5 + 10 && !too_many_errors(gb)) return "GB18030";
+        if (g.big5 >= kSure && g.big5 > g.gb18030 + 10 && !too_many_errors(b5)) return "Big5";
     }
-    if (gb.errors != b5.errors) return gb.errors < b5.errors ? "GB18030" : "Big5";
-    if (b5.score > gb.score) return "Big5";
-    return "GB18030";
+    const long gb_score = gb.score - 8 * static_cast<long>(gb.errors);
+    const long b5_score = b5.score - 8 * static_cast<long>(b5.errors);
+    return b5_score > gb_score ? "Big5" : "GB18030";
 }
 
 std::string_view icu_name_for(std::string_view name) {
@@ -631,8 +638,19 @@ DecodedText decode(std::string_view bytes) {
         // Valid UTF-8, or valid up to a sequence cut off by the end of input.
         return decode_utf8(bytes);
     }
-    // Damaged UTF-8 or a legacy encoding: count the damage everywhere.
-    st = scan_utf8(bytes, false);
+    // Damaged UTF-8 or a legacy encoding: count the damage in a window
+    // around the first error (a whole-file count would cost as much as
+    // decoding it).
+    {
+        constexpr std::size_t kWindow = 128 * 1024;
+        std::size_t from = st.first_error > kWindow ? st.first_error - kWindow : 0;
+        // Start the window on a character boundary (not on a continuation byte).
+        while (from > 0 && from < st.first_error &&
+               (static_cast<unsigned char>(bytes[from]) & 0xC0) == 0x80)
+            ++from;
+        std::string_view window = bytes.substr(from, 2 * kWindow);
+        st = scan_utf8(window, false);
+    }
     if (st.multibyte >= 8 * st.errors) return decode_utf8(bytes);
 
     const char* legacy = choose_legacy(bytes);

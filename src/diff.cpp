@@ -260,7 +260,11 @@ DiffResult diff_documents(const Document& old_doc, const Document& new_doc, cons
     const size_t n = old_doc.tasks.size(), m = new_doc.tasks.size();
     std::vector<int> match(n, -1);
     if (n > 0 && m > 0) {
-        const auto sim = similarity_matrix(old_doc.tasks, new_doc.tasks);
+        // Rounded to the 4 decimals reported, so that --threshold 1 accepts
+        // what the report shows as 1.0000.
+        auto sim = similarity_matrix(old_doc.tasks, new_doc.tasks);
+        for (auto& row : sim)
+            for (auto& s : row) s = std::round(s * 10000.0) / 10000.0;
         // Maximise the total similarity of the pairs at or above the
         // threshold; pairs below it are worth nothing, like no pair at all.
         // A tie-break far below any meaningful difference prefers pairs at
@@ -297,7 +301,7 @@ DiffResult diff_documents(const Document& old_doc, const Document& new_doc, cons
             const Task& a = old_doc.tasks[i];
             if (!keep(&a, &b)) continue;
             TaskPair p = compare_tasks(a, b, opts.with_text_diff);
-            p.similarity = std::round(sim[i][j] * 10000.0) / 10000.0;
+            p.similarity = sim[i][j];
             r.pairs.push_back(std::move(p));
         }
     } else {

@@ -85,7 +85,7 @@ std::string excerpt(std::string_view s, size_t n) {
 
 std::string task_name(const Task* t) {
     if (!t) return "?";
-    if (t->title && !t->title->empty()) return *t->title;
+    if (t->title && !t->title->empty()) return excerpt(*t->title, 40);
     return excerpt(t->text, 24);
 }
 
@@ -116,6 +116,12 @@ std::string md(std::string_view s) {
         out += c;
     }
     return out;
+}
+
+// An inline code span, or escaped text when the value holds a backtick.
+std::string code(std::string_view s) {
+    if (s.find('`') != std::string_view::npos || s.find('\n') != std::string_view::npos) return md(s);
+    return "`" + std::string(s) + "`";
 }
 
 // Edit markup with the text parts escaped but the markers kept literal.
@@ -164,11 +170,11 @@ void md_summary(std::string& out, const DiffResult& r) {
 
 void md_task_item(std::string& out, const Task* t, const std::string& id) {
     if (!t) {
-        out += fmt::format("- `{}`\n", md(id));
+        out += fmt::format("- {}\n", code(id));
         return;
     }
-    out += fmt::format("- **{} {}** — `{}` · 章节 {}", md(number_text(t->number, t->label)), md(task_name(t)),
-                       id, md(section_text(t->section_path)));
+    out += fmt::format("- **{} {}** — {} · 章节 {}", md(number_text(t->number, t->label)), md(task_name(t)),
+                       code(id), md(section_text(t->section_path)));
     if (!t->units.empty()) out += " · " + md(units_text(t->units, true));
     out += "\n";
     if (!t->text.empty()) out += "  > " + md(excerpt(t->text, 80)) + "\n";
@@ -181,8 +187,8 @@ void md_pair(std::string& out, const DiffResult& r, const TaskPair& p) {
                        md(number_text(p.new_number, p.new_label)), md(task_name(b)));
     std::vector<std::string> labels;
     for (const auto& c : p.changes()) labels.push_back(change_label(c));
-    out += fmt::format("`{}` → `{}` · 相似度 similarity {:.4f} · 变更 {}\n\n", p.old_id, p.new_id, p.similarity,
-                       join(labels, "、"));
+    out += fmt::format("{} → {} · 相似度 similarity {:.4f} · 变更 {}\n\n", code(p.old_id), code(p.new_id),
+                       p.similarity, join(labels, "、"));
     if (p.title_changed)
         out += "- 标题: " + md_edits(diff_text(p.old_title.value_or(""), p.new_title.value_or(""))) + "\n";
     if (p.renumbered)
@@ -341,8 +347,8 @@ std::string render_diff_markdown(const DiffResult& r, const DiffRenderOptions& o
     std::string out;
     out += fmt::format("# 任务清单对比 Diff: {} → {}\n\n", md(doc_name(r.old_doc)), md(doc_name(r.new_doc)));
     out += "| | 旧 old | 新 new |\n|---|---|---|\n";
-    out += fmt::format("| 文件 source | `{}` | `{}` |\n", r.old_doc.source, r.new_doc.source);
-    out += fmt::format("| 文档 id | `{}` | `{}` |\n", r.old_doc.id, r.new_doc.id);
+    out += fmt::format("| 文件 source | {} | {} |\n", code(r.old_doc.source), code(r.new_doc.source));
+    out += fmt::format("| 文档 id | {} | {} |\n", code(r.old_doc.id), code(r.new_doc.id));
     out += fmt::format("| 年份 year | {} | {} |\n", r.old_doc.year ? std::to_string(*r.old_doc.year) : "—",
                        r.new_doc.year ? std::to_string(*r.new_doc.year) : "—");
     out += fmt::format("| 任务 tasks | {} | {} |\n\n", r.old_doc.tasks, r.new_doc.tasks);
@@ -371,8 +377,8 @@ std::string render_diff_markdown(const DiffResult& r, const DiffRenderOptions& o
         out += fmt::format("## 未变任务 Unchanged ({})\n\n", r.unchanged_count());
         for (const auto& p : r.pairs) {
             if (p.changed()) continue;
-            out += fmt::format("- {} {} (`{}` → `{}`)\n", md(number_text(p.new_number, p.new_label)),
-                               md(task_name(r.new_task(p.new_id))), p.old_id, p.new_id);
+            out += fmt::format("- {} {} ({} → {})\n", md(number_text(p.new_number, p.new_label)),
+                               md(task_name(r.new_task(p.new_id))), code(p.old_id), code(p.new_id));
         }
         out += "\n";
     }

@@ -99,7 +99,7 @@ std::string measure_md(const Measure& m) {
     std::string out;
     if (m.actor) out += md_inline(*m.actor) + "：";
     out += md_inline(m.text);
-    if (!m.units.empty()) out += "（" + units_md(m.units) + "）";
+    if (!m.units.empty()) out += "〔" + units_md(m.units) + "〕";
     return out;
 }
 
@@ -116,6 +116,9 @@ std::string zh_label(std::string_view v) {
     if (v == "mandatory") return "必做";
     if (v == "optional") return "选做";
     if (v == "check") return "待核实";
+    if (v == "scope") return "范围";
+    if (v == "actor") return "举措";
+    if (v == "unit") return "单位";
     return std::string(v);
 }
 
@@ -123,9 +126,6 @@ std::string md_inline(std::string_view text) {
     std::string flat = flatten(text);
     std::string out;
     out.reserve(flat.size() + 8);
-    // A leading "1." or "1)" would start an ordered list on its own line.
-    size_t digits = 0;
-    while (digits < flat.size() && flat[digits] >= '0' && flat[digits] <= '9') ++digits;
     for (size_t i = 0; i < flat.size(); ++i) {
         char c = flat[i];
         switch (c) {
@@ -137,20 +137,28 @@ std::string md_inline(std::string_view text) {
         case '&':
             out += "&amp;";
             break;
-        case '-': case '+': case '=':
-            if (i == 0) out += '\\';
-            out += c;
-            break;
-        case '.': case ')':
-            if (digits > 0 && i == digits) out += '\\';
-            out += c;
-            break;
         default:
             out += c;
         }
     }
     return out;
 }
+
+namespace {
+
+// md_inline() for text that starts a line: a leading "- ", "+ ", "= ",
+// "1." or "1)" would otherwise start a list or underline a heading.
+std::string md_line(std::string_view text) {
+    std::string out = md_inline(text);
+    if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) return "\\" + out;
+    size_t digits = 0;
+    while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
+    if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')'))
+        out.insert(digits, 1, '\\');
+    return out;
+}
+
+}  // namespace
 
 std::string md_code(std::string_view text) {
     std::string flat = flatten(text);
@@ -190,7 +198,7 @@ std::string md_task_item(const Document& doc, const Task& t, const std::string& 
         size_t rest = t.measures.size() - std::min(t.measures.size(), measures.size());
         if (rest > 0) out += "  - 另有 " + std::to_string(rest) + " 条举措不涉及本清单对象，见来源\n";
     } else if (!t.text.empty()) {
-        out += "  " + md_inline(t.text) + "\n";
+        out += "  " + md_line(t.text) + "\n";
     }
     if (!t.units.empty()) out += "  - 单位：" + units_md(t.units) + "\n";
     if (!t.scope.empty()) {

@@ -20,7 +20,7 @@ namespace {
 // Keys whose value is plain text, not a regex.
 const std::set<std::string, std::less<>> kValueKeys = {
     "name", "description", "model", "titles", "extends", "detect_cap", "narrow_cell", "row_start",
-    "scope_from_addressees", "requirement_when_unlabelled", "level2_items"};
+    "cell_split_hint"};
 
 std::string trim(std::string_view s) {
     size_t b = s.find_first_not_of(" \t\r");

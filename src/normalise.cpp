@@ -188,40 +188,61 @@ inline char32_t map_char(char32_t cp) {
 
 // One line (no '\n'): character normalisation and spacing.
 void normalise_line_chars(std::string_view line, std::string& out) {
-    out.clear();
-    out.reserve(line.size());
+    // Output is written through a raw pointer into a buffer sized for the
+    // worst case (an ill-formed byte grows to a 3-byte U+FFFD).
+    out.resize(line.size() * 3 + 4);
+    char* o = out.data();
     bool pending_space = false;
     Cls prev = Cls::None;
     std::size_t i = 0;
     const std::size_t n = line.size();
     while (i < n) {
-        // Fast path: a run of printable ASCII letters/digits/punctuation
-        // (no space, tab or '*') whose first character sees the pending space.
-        char c = line[i];
-        if (c == '*' && i + 1 < n && line[i + 1] == '*') {  // leaked markdown emphasis
+        const auto b = static_cast<unsigned char>(line[i]);
+        // Fast path: printable ASCII other than space and '*'.
+        if (b > 0x20 && b < 0x7F && b != '*') {
+            const Cls cls = classify(b);
+            if (pending_space) {
+                if (!drop_space_between(prev, cls)) *o++ = ' ';
+                pending_space = false;
+            }
+            *o++ = static_cast<char>(b);
+            prev = cls;
+            ++i;
+            continue;
+        }
+        if (b == '*' && i + 1 < n && line[i + 1] == '*') {  // leaked markdown emphasis
             i += 2;
             continue;
         }
-        char32_t cp = map_char(next_cp(line, i));
+        const std::size_t start = i;
+        const char32_t raw = next_cp(line, i);
+        const char32_t cp = map_char(raw);
         if (cp == 0) continue;
         if (cp == ' ') {
             if (prev != Cls::None) pending_space = true;
             continue;
         }
         if (cp == '\t') {
-            out.push_back('\t');
+            *o++ = '\t';
             pending_space = false;
             prev = Cls::None;
             continue;
         }
-        Cls cls = classify(cp);
+        const Cls cls = classify(cp);
         if (pending_space) {
-            if (!drop_space_between(prev, cls)) out.push_back(' ');
+            if (!drop_space_between(prev, cls)) *o++ = ' ';
             pending_space = false;
         }
-        append_cp(out, cp);
+        if (cp == raw && raw != 0xFFFD) {
+            for (std::size_t k = start; k < i; ++k) *o++ = line[k];
+        } else {
+            std::string tmp;
+            append_cp(tmp, cp);
+            for (char ch : tmp) *o++ = ch;
+        }
         prev = cls;
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     // Trailing empty table cells.
     while (!out.empty() && out.back() == '\t') out.pop_back();
     // `109 . 深入推进` -> `109. 深入推进`: a label's number split from its dot.
@@ -309,6 +330,15 @@ std::string render_table_header(std::string_view raw) {
 }
 
 bool is_page_number(std::string_view line) {
+    if (line.size() > 60) return false;
+    {
+        std::string_view t = trim_spaces(line);
+        if (t.empty()) return false;
+        const char32_t f = first_cp(t);
+        if (!(is_dash(f) || (f >= '0' && f <= '9') || f == U'第' || f == U'共' || f == 'P' ||
+              f == 'p'))
+            return false;
+    }
     std::string s = squeeze(line);
     if (s.empty() || s.size() > 40) return false;
     std::string_view v = s;
@@ -395,6 +425,15 @@ bool is_page_number(std::string_view line) {
 
 // Navigation words of saved web pages.
 bool is_nav_line(std::string_view line) {
+    if (line.size() > 120) return false;
+    {
+        std::string_view t = trim_spaces(line);
+        if (t.empty()) return false;
+        const char32_t f = first_cp(t);
+        if (std::u32string_view(U"打关返收加分字扫【[大中小默首微Q标在下").find(f) ==
+            std::u32string_view::npos)
+            return false;
+    }
     static constexpr std::array<std::string_view, 20> kStrong = {
         "打印"sv,   "打印本页"sv, "打印此页"sv, "打印文章"sv, "关闭"sv,     "关闭窗口"sv, "关闭本页"sv,
         "返回顶部"sv, "收藏"sv,   "加入收藏"sv, "分享"sv,     "分享到"sv,   "字号"sv,     "字体"sv,
@@ -436,27 +475,53 @@ bool is_nav_line(std::string_view line) {
 }
 
 bool is_footer_line(std::string_view line) {
-    if (cp_count(line) > 100) return false;
-    if (ends_with(line, "。"sv)) return false;
-    if (contains(line, "ICP备"sv) || contains(line, "ICP证"sv) || contains(line, "公网安备"sv) ||
-        contains(line, "网站标识码"sv) || contains(line, "Copyright"sv) ||
-        contains(line, "COPYRIGHT"sv) || contains(line, "©"sv))
-        return true;
-    for (std::string_view key : {"版权所有"sv, "主办单位"sv, "承办单位"sv, "技术支持"sv,
-                                 "网站管理"sv, "维护单位"sv}) {
-        std::size_t p = line.find(key);
-        if (p == std::string_view::npos) continue;
-        std::string_view after = line.substr(p + key.size());
-        if (after.empty() || starts_with(after, "："sv) || starts_with(after, ":"sv) ||
-            starts_with(after, " "sv) || starts_with(after, "©"sv))
-            return true;
+    if (line.size() > 300 || ends_with(line, "。"sv) || cp_count(line) > 100) return false;
+    // One pass over the line; keys are compared only where their first
+    // character occurs.
+    bool has_bar = false, nav_word = false;
+    auto owner_key = [](std::string_view r, std::string_view key) {
+        if (!starts_with(r, key)) return false;
+        std::string_view after = r.substr(key.size());
+        return after.empty() || starts_with(after, "："sv) || starts_with(after, ":"sv) ||
+               starts_with(after, " "sv) || starts_with(after, "©"sv);
+    };
+    std::size_t i = 0;
+    while (i < line.size()) {
+        std::string_view r = line.substr(i);
+        const char32_t cp = next_cp(line, i);
+        switch (cp) {
+            case '|': case U'｜': has_bar = true; break;
+            case 'I': if (starts_with(r, "ICP备"sv) || starts_with(r, "ICP证"sv)) return true; break;
+            case 'C': if (starts_with(r, "Copyright"sv) || starts_with(r, "COPYRIGHT"sv)) return true; break;
+            case U'©': return true;
+            case U'公': if (starts_with(r, "公网安备"sv)) return true; break;
+            case U'网':
+                if (starts_with(r, "网站标识码"sv) || owner_key(r, "网站管理"sv)) return true;
+                if (starts_with(r, "网站地图"sv)) nav_word = true;
+                break;
+            case U'版':
+                if (owner_key(r, "版权所有"sv)) return true;
+                if (starts_with(r, "版权声明"sv)) nav_word = true;
+                break;
+            case U'主': if (owner_key(r, "主办单位"sv)) return true; break;
+            case U'承': if (owner_key(r, "承办单位"sv)) return true; break;
+            case U'技': if (owner_key(r, "技术支持"sv)) return true; break;
+            case U'维': if (owner_key(r, "维护单位"sv)) return true; break;
+            case U'联': if (starts_with(r, "联系我们"sv)) nav_word = true; break;
+            case U'隐': if (starts_with(r, "隐私声明"sv)) nav_word = true; break;
+            case U'免': if (starts_with(r, "免责声明"sv)) nav_word = true; break;
+            case U'使': if (starts_with(r, "使用帮助"sv)) nav_word = true; break;
+            default: break;
+        }
     }
-    bool has_bar = contains(line, "|"sv) || contains(line, "｜"sv);
-    for (std::string_view key : {"联系我们"sv, "网站地图"sv, "版权声明"sv, "隐私声明"sv,
-                                 "免责声明"sv, "使用帮助"sv}) {
-        if (contains(line, key) && (has_bar || trim_spaces(line) == key)) return true;
+    if (nav_word && !has_bar) {
+        // A lone 联系我们 / 网站地图 ... line.
+        std::string_view t = trim_spaces(line);
+        for (std::string_view key : {"联系我们"sv, "网站地图"sv, "版权声明"sv, "隐私声明"sv,
+                                     "免责声明"sv, "使用帮助"sv})
+            if (t == key) return true;
     }
-    return false;
+    return nav_word && has_bar;
 }
 
 // Strips `字号：大 中 小` (with or without 【】) from inside a line, and a
@@ -508,6 +573,7 @@ bool strip_inline_furniture(std::string& line) {
 }
 
 bool is_related_links(std::string_view line) {
+    if (line.size() > 40) return false;
     std::string s = squeeze(line);
     return s == "相关链接" || s == "相关链接：" || s == "相关链接:" || s == "友情链接" ||
            s == "友情链接：" || s == "相关链接>>" || s == "【相关链接】";
@@ -575,7 +641,9 @@ public:
         opencc::LexiconPtr lex = dict.GetLexicon();
         for (const auto& entry : *lex) {
             std::string key = entry->Key();
-            if (key.empty()) continue;
+            // 著 alone is decided by fix_zhe() (TWVariantsRev would turn every
+            // 著 outside its short exception list into 着: 土著 -> 土着).
+            if (key.empty() || key == "著") continue;
             std::size_t i = 0;
             char32_t first = next_cp(key, i);
             if (first >= kTableSize) continue;
@@ -1048,6 +1116,34 @@ std::string to_simplified(std::string_view utf8) {
 
 bool is_table_header(std::string_view line) {
     if (line.size() > 200) return false;
+    // Cheap rejection: the first character must start some header word.
+    std::string_view t = trim_spaces(line);
+    if (t.empty()) return false;
+    const char32_t first = first_cp(t);
+    bool candidate = false;
+    for (auto w : kHeaderWords) candidate = candidate || first_cp(w) == first;
+    if (!candidate) return false;
+    // Words separated by spaces/tabs (normalised text): no allocation.
+    {
+        std::string_view r = t;
+        int words = 0;
+        bool ok = true;
+        while (!r.empty()) {
+            while (!r.empty() && (r.front() == ' ' || r.front() == '\t')) r.remove_prefix(1);
+            if (r.empty()) break;
+            std::size_t best = 0;
+            for (auto w : kHeaderWords)
+                if (w.size() > best && starts_with(r, w)) best = w.size();
+            if (best == 0) {
+                ok = false;
+                break;
+            }
+            r.remove_prefix(best);
+            ++words;
+        }
+        if (ok) return words >= 2;
+        if (t.find(' ') == std::string_view::npos) return false;
+    }
     return header_words(squeeze(line)).size() >= 2;
 }
 
@@ -1098,7 +1194,8 @@ NormalisedText normalise(std::string_view utf8) {
             text = render_table_header(raw);
         } else {
             if (is_page_number(text) || is_nav_line(text) || is_footer_line(text)) continue;
-            if ((contains(text, "字号"sv) || contains(text, "字体"sv) || contains(text, "分享"sv)) &&
+            if (text.size() <= 200 &&
+                (contains(text, "字号"sv) || contains(text, "字体"sv) || contains(text, "分享"sv)) &&
                 strip_inline_furniture(text)) {
                 if (text.empty() || is_nav_line(text)) continue;
             }
@@ -1107,17 +1204,21 @@ NormalisedText normalise(std::string_view utf8) {
     }
 
     // 相关链接 and the short link lines after it, to the end (or to the first
-    // long line, which is content again).
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-        if (!is_related_links(lines[k].text)) continue;
-        std::size_t end = k + 1;
-        while (end < lines.size() &&
-               (cp_count(lines[end].text) <= 40 || is_footer_line(lines[end].text)))
-            ++end;
-        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(k),
-                    lines.begin() + static_cast<std::ptrdiff_t>(end));
-        --k;
+    // long line, which is content again). One pass, in place.
+    std::size_t w = 0;
+    for (std::size_t k = 0; k < lines.size();) {
+        if (is_related_links(lines[k].text)) {
+            ++k;
+            while (k < lines.size() &&
+                   (cp_count(lines[k].text) <= 40 || is_footer_line(lines[k].text)))
+                ++k;
+            continue;
+        }
+        if (w != k) lines[w] = std::move(lines[k]);
+        ++w;
+        ++k;
     }
+    lines.resize(w);
     return result;
 }
 

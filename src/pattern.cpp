@@ -39,6 +39,18 @@ Match collect(icu::RegexMatcher& m, const icu::UnicodeString& subject) {
     return out;
 }
 
+// Segmentation tries several patterns on the same line in a row: convert a
+// subject to UTF-16 once and reuse it while the next call has the same text.
+const icu::UnicodeString& utf16(std::string_view s) {
+    thread_local std::string last;
+    thread_local icu::UnicodeString converted;
+    if (s.size() != last.size() || s != last || (s.empty() && converted.length() != 0)) {
+        last.assign(s.data(), s.size());
+        converted = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+    }
+    return converted;
+}
+
 }  // namespace
 
 Pattern::Pattern(std::string_view regex) : source_(regex) {
@@ -55,7 +67,7 @@ Pattern::Pattern(std::string_view regex) : source_(regex) {
 Pattern::~Pattern() = default;
 
 std::optional<Match> Pattern::find(std::string_view s) const {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+    const icu::UnicodeString& u = utf16(s);
     matcher_->reset(u);
     UErrorCode st = U_ZERO_ERROR;
     if (!matcher_->find(0, st) || U_FAILURE(st)) return std::nullopt;
@@ -63,7 +75,7 @@ std::optional<Match> Pattern::find(std::string_view s) const {
 }
 
 std::vector<Match> Pattern::find_all(std::string_view s) const {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+    const icu::UnicodeString& u = utf16(s);
     matcher_->reset(u);
     std::vector<Match> out;
     UErrorCode st = U_ZERO_ERROR;

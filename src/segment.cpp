@@ -6,24 +6,30 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "pattern.hpp"
 #include "ustr.hpp"
 
 namespace qingdan {
 
 size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>& grammars) {
+    // A layout shows in its first pages; scoring a whole 1 MB file would
+    // cost more than segmenting it.
+    const size_t sample = std::min<size_t>(lines.size(), 200);
+    // Lines outer, rules inner: each line is converted for matching once.
+    std::vector<std::vector<double>> hits(grammars.size());
+    for (size_t gi = 0; gi < grammars.size(); ++gi) hits[gi].assign(grammars[gi].detect.size(), 0);
+    for (size_t i = 0; i < sample; ++i)
+        for (size_t gi = 0; gi < grammars.size(); ++gi)
+            for (size_t r = 0; r < grammars[gi].detect.size(); ++r)
+                if (hits[gi][r] < grammars[gi].detect_cap && grammars[gi].detect[r].pattern->matches(lines[i].text))
+                    ++hits[gi][r];
     size_t best = 0;
     double best_score = -1e300;
     for (size_t gi = 0; gi < grammars.size(); ++gi) {
-        const Grammar& g = grammars[gi];
         double score = 0;
-        for (const auto& rule : g.detect) {
-            double hits = 0;
-            for (const auto& l : lines) {
-                if (rule.pattern->matches(l.text) && ++hits >= g.detect_cap) break;
-            }
-            score += rule.weight * hits;
-        }
+        for (size_t r = 0; r < grammars[gi].detect.size(); ++r) score += grammars[gi].detect[r].weight * hits[gi][r];
         if (score > best_score) {
             best_score = score;
             best = gi;
@@ -44,9 +50,7 @@ std::optional<std::string> group(const Pattern* p, std::string_view s, size_t g 
 std::optional<std::string> iso_date(const std::string& y, const std::string& m, const std::string& d) {
     int yy = std::atoi(y.c_str()), mm = std::atoi(m.c_str()), dd = std::atoi(d.c_str());
     if (yy < 1900 || mm < 1 || mm > 12 || dd < 1 || dd > 31) return std::nullopt;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yy, mm, dd);
-    return std::string(buf);
+    return fmt::format("{:04d}-{:02d}-{:02d}", yy, mm, dd);
 }
 
 // Splits an addressee line at ，；; and, where every piece of a 、-list is a
@@ -328,6 +332,12 @@ class TableSegmenter {
 public:
     TableSegmenter(const Grammar& g, Skeleton& sk) : g_(g), sk_(sk), b_(g, sk) {
         narrow_ = g.int_value("narrow_cell", 10);
+        std::string h = g.value("cell_split_hint");
+        for (size_t b = 0, e; b <= h.size(); b = e + 1) {
+            e = h.find('|', b);
+            if (e == std::string::npos) e = h.size();
+            if (e > b) hints_.push_back(h.substr(b, e - b));
+        }
     }
 
     void run(const std::vector<Line>& lines) {
@@ -360,7 +370,7 @@ private:
     // is cut before each embedded column marker.
     std::vector<std::string> split_cell(const std::string& s) const {
         const Pattern* p = g_.pattern("cell_split");
-        if (!p) return {s};
+        if (!p || !has_hint(s)) return {s};
         std::vector<std::string> out;
         int from = 0;
         for (const auto& m : p->find_all(s)) {
@@ -370,6 +380,15 @@ private:
         }
         out.push_back(s.substr(from));
         return out;
+    }
+
+    // `cell_split_hint`: literals of which a cell must contain one for
+    // `cell_split` to apply — a cheap test that spares most cells the regex.
+    bool has_hint(const std::string& s) const {
+        if (hints_.empty()) return true;
+        for (const auto& h : hints_)
+            if (s.find(h) != std::string::npos) return true;
+        return false;
     }
 
     bool is(const char* key, const std::string& t) const {
@@ -461,7 +480,7 @@ private:
         }
         // Only the measures column is wide; in tabbed rows the responsible
         // column (index >= 2) may hold a whole unit list on one line.
-        bool wide_ok = tabbed_ && col >= 2 && ustr::length(t) <= 3 * narrow_;
+        bool wide_ok = tabbed_ && col >= 2 && ustr::length(t) <= static_cast<size_t>(3 * narrow_);
         if (!narrow && !wide_ok && ctx != Ctx::Measure) ctx = Ctx::Measure;
         if (ctx == Ctx::Scope && scope_complete()) ctx = tabbed_ ? Ctx::Units : Ctx::Measure;
         if (ctx == Ctx::None) ctx = Ctx::Measure;
@@ -528,6 +547,7 @@ private:
     std::string row_actor_;
     Ctx ctx_ = Ctx::None;
     std::map<size_t, Ctx> col_ctx_;
+    std::vector<std::string> hints_;
 };
 
 }  // namespace

@@ -84,11 +84,6 @@ bool is_space(char32_t c) {
            c == 0xA0 || c == 0xFEFF;
 }
 
-std::u32string_view trim32(std::u32string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 bool has_space_byte(std::string_view s) {
     for (char c : s)
@@ -104,29 +99,6 @@ std::string squeeze(std::string_view s) {
     return to_u8(u);
 }
 
-std::string_view trim8(std::string_view s) {
-    auto is_sp = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
-    for (;;) {
-        if (!s.empty() && is_sp(s.front())) {
-            s.remove_prefix(1);
-        } else if (s.substr(0, 3) == "\xE3\x80\x80" || s.substr(0, 3) == "\xEF\xBB\xBF") {
-            s.remove_prefix(3);
-        } else {
-            break;
-        }
-    }
-    for (;;) {
-        if (!s.empty() && is_sp(s.back())) {
-            s.remove_suffix(1);
-        } else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") {
-            s.remove_suffix(3);
-        } else {
-            break;
-        }
-    }
-    return s;
-}
-
 bool is_ascii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -137,12 +109,6 @@ std::string lower_ascii(std::string_view s) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
-
-bool starts_with(std::u32string_view s, std::u32string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::u32string_view s, std::u32string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-bool contains(std::u32string_view s, std::u32string_view p) { return s.find(p) != std::u32string_view::npos; }
 
 size_t u8_length(std::string_view s) {
     size_t n = 0;
@@ -156,51 +122,101 @@ size_t u8_length(std::string_view s) {
 }
 
 // ---------------------------------------------------------------------------
-// Unit-clause vocabulary
+// Unit-clause vocabulary (all matching is done on UTF-8 bytes: a suffix or
+// prefix match of a whole UTF-8 string always falls on character boundaries)
 // ---------------------------------------------------------------------------
+
+size_t u8_char_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+// True when the 3-byte UTF-8 character `lit` is at s[i].
+inline bool at3(std::string_view s, size_t i, const char* lit) {
+    return i + 3 <= s.size() && s[i] == lit[0] && s[i + 1] == lit[1] && s[i + 2] == lit[2];
+}
+
+// Byte length of the whitespace character at s[i], or 0.
+inline size_t space_at(std::string_view s, size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') ? 1 : 0;
+    if (c == 0xE3) return at3(s, i, "\xE3\x80\x80") ? 3 : 0;  // U+3000
+    if (c == 0xEF) return at3(s, i, "\xEF\xBB\xBF") ? 3 : 0;  // BOM
+    if (c == 0xC2) return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0 ? 2 : 0;
+    return 0;
+}
+
+// The last code point of a UTF-8 string (0 when empty).
+char32_t last_char(std::string_view s) {
+    if (s.empty()) return 0;
+    size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    const std::u32string u = to_u32(s.substr(i));
+    return u.empty() ? 0 : u.front();
+}
 
 // Characters a unit name ends with (…司, …部, …局, 成员单位, 各省份 ...).
 bool is_unit_final(char32_t c) {
     static constexpr std::u32string_view kFinal =
-        U"司部局委署院会办厅室行社台心位门府协联团央所处科组馆校站队庭盟区省市县州旗镇乡村园份方关地军报";
+        U"司部局委署院会办厅室行社台心位门府协联团央所处科组馆校站队庭盟区省市县州旗镇乡村园份方关地军报）";
     return kFinal.find(c) != std::u32string_view::npos;
 }
 
-bool ends_like_unit(std::u32string_view name) {
+bool ends_like_unit(std::string_view name) {
     if (name.empty()) return false;
-    const char32_t last = name.back();
+    const char32_t last = last_char(name);
     if (last < 0x80) return (last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z');
-    if (name == U"最高法" || name == U"最高检") return true;
-    return is_unit_final(last) || last == U'）';
+    if (name == "最高法" || name == "最高检") return true;
+    return is_unit_final(last);
 }
 
 // Phrasing of responsibility that may end a unit name, stripped repeatedly
 // ("…等按职责分工负责" -> 负责, 按职责分工, 等). Longest first.
-constexpr std::u32string_view kTrailingPhrasing[] = {
-    U"负责组织实施", U"等有关部门", U"等相关部门", U"按照职责分工", U"按职责分工", U"按职能分工",
-    U"负责落实", U"负责实施", U"牵头负责", U"牵头落实", U"牵头实施", U"共同负责", U"分别负责",
-    U"具体负责", U"等部门", U"等单位", U"按职责", U"按照职责", U"依职责", U"负责", U"牵头", U"配合",
-    U"参与", U"协助", U"分工", U"分别", U"共同", U"具体", U"等"};
-
-// Label prefixes before a colon: 局内：, 牵头部门：, 责任单位： ...
-constexpr std::u32string_view kLeadLabels[] = {U"牵头", U"主办", U"主责"};
+constexpr std::string_view kTrailingPhrasing[] = {
+    "负责组织实施", "等有关部门", "等相关部门", "按照职责分工", "按职责分工", "按职能分工", "负责落实",
+    "负责实施", "牵头负责", "牵头落实", "牵头实施", "共同负责", "分别负责", "具体负责", "等部门",
+    "等单位", "按照职责", "按职责", "依职责", "负责", "牵头", "配合", "参与", "协助", "分工", "分别",
+    "共同", "具体", "等"};
 
 // Generic words that are not units.
-constexpr std::u32string_view kGeneric[] = {U"有关部门", U"相关部门", U"各有关部门", U"各相关部门",
-                                            U"有关单位", U"相关单位", U"其他有关部门", U"其他部门",
-                                            U"有关方面", U"各有关单位", U"各部门"};
+constexpr std::string_view kGeneric[] = {"有关部门", "相关部门", "各有关部门", "各相关部门", "有关单位",
+                                         "相关单位", "其他有关部门", "其他部门", "有关方面", "各有关单位",
+                                         "各部门"};
+
+std::string_view trim_sv(std::string_view s) {
+    for (size_t n; !s.empty() && (n = space_at(s, 0)) > 0;) s.remove_prefix(n);
+    for (;;) {
+        if (s.empty()) break;
+        const char c = s.back();
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+            s.remove_suffix(1);
+        } else if (s.ends_with("\xE3\x80\x80")) {
+            s.remove_suffix(3);
+        } else if (s.ends_with("\xC2\xA0")) {
+            s.remove_suffix(2);
+        } else {
+            break;
+        }
+    }
+    return s;
+}
+
+bool has_space(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i)
+        if (space_at(s, i)) return true;
+    return false;
+}
 
 // Strips responsibility phrasing from the end; sets *lead when 牵头 was part of it.
-std::u32string_view strip_phrasing(std::u32string_view s, bool* lead = nullptr) {
-    s = trim32(s);
+std::string_view strip_phrasing(std::string_view s, bool* lead = nullptr) {
+    s = trim_sv(s);
     bool changed = true;
-    while (changed) {
+    while (changed && !s.empty()) {
         changed = false;
-        for (std::u32string_view p : kTrailingPhrasing) {
-            if (s.size() >= p.size() && ends_with(s, p)) {
-                if (lead && contains(p, U"牵头")) *lead = true;
+        for (std::string_view p : kTrailingPhrasing) {
+            // Compare the last two bytes inline before a full comparison.
+            if (s.size() >= p.size() && s.back() == p.back() && s[s.size() - 2] == p[p.size() - 2] &&
+                s.ends_with(p)) {
+                if (lead && p.find("牵头") != std::string_view::npos) *lead = true;
                 s.remove_suffix(p.size());
-                s = trim32(s);
+                s = trim_sv(s);
                 changed = true;
                 break;
             }
@@ -209,15 +225,12 @@ std::u32string_view strip_phrasing(std::u32string_view s, bool* lead = nullptr) 
     return s;
 }
 
-std::u32string_view strip_leading(std::u32string_view s) {
-    s = trim32(s);
-    for (std::u32string_view p : {std::u32string_view(U"由"), std::u32string_view(U"请")}) {
-        if (s.size() > p.size() + 1 && starts_with(s, p)) s.remove_prefix(p.size());
-    }
-    return trim32(s);
+std::string_view strip_leading(std::string_view s) {
+    s = trim_sv(s);
+    for (std::string_view p : {std::string_view("由"), std::string_view("请")})
+        if (s.size() > p.size() + 3 && s.starts_with(p)) s.remove_prefix(p.size());
+    return trim_sv(s);
 }
-
-constexpr char32_t kProtected = 0xE000;  // private-use stand-in for a protected 、
 
 }  // namespace
 
@@ -227,203 +240,202 @@ constexpr char32_t kProtected = 0xE000;  // private-use stand-in for a protected
 
 namespace {
 
-struct Piece {
-    std::u32string text;
-    bool lead = false;
-    std::vector<std::u32string> parts;  // the whitespace-separated parts it was joined from
-};
-
 // One name of a unit list; `parts` are the pieces a space or line break had
 // separated in print (战略规 / 划司), empty when there was no such break.
 struct SplitName {
     std::string name;
     std::vector<std::string> parts;
+    bool lead = false;  // marked 牵头 (label or phrasing)
 };
 
-// The core of split_unit_list / UnitGazetteer::parse_units; `g` may be null.
-std::vector<SplitName> split_impl(std::string_view clause, const UnitGazetteer* g) {
-    std::u32string u = to_u32(clause);
-    // Unify punctuation: ASCII brackets -> full width, full-width colon/semicolon/comma -> ASCII.
-    for (char32_t& c : u) {
-        switch (c) {
-            case U'(': c = U'（'; break;
-            case U')': c = U'）'; break;
-            case U'：': c = U':'; break;
-            case U'；': c = U';'; break;
-            case U'，': c = U','; break;
-            default: break;
-        }
-    }
-    // "A会同B负责": A leads, B takes part.
-    if (u.find(U"会同") != std::u32string::npos) {
-        std::u32string v;
-        v.reserve(u.size());
-        for (size_t i = 0; i < u.size(); ++i) {
-            if (u[i] == U'会' && i + 1 < u.size() && u[i + 1] == U'同') {
-                v.push_back(U'、');
-                ++i;
-            } else {
-                v.push_back(u[i]);
-            }
-        }
-        u = std::move(v);
-    }
-    // Protect 、 and , inside brackets (各省（区、市）) and in 各省、自治区、直辖市(、新疆生产建设兵团).
-    int depth = 0;
-    for (size_t i = 0; i < u.size(); ++i) {
-        const char32_t c = u[i];
-        if (c == U'（') {
-            ++depth;
-        } else if (c == U'）') {
-            if (depth > 0) --depth;
-        } else if (c == U'、' || c == U',') {
-            if (depth > 0) {
-                u[i] = kProtected;
+// Separator at u[i]: its byte length, or 0. 会同 ("A会同B负责") separates too.
+inline size_t separator_at(std::string_view u, size_t i) {
+    const auto c = static_cast<unsigned char>(u[i]);
+    if (c < 0x80) return (c == ',' || c == ';' || c == '/') ? 1 : 0;
+    if (c == 0xE3) return at3(u, i, "、") ? 3 : 0;
+    if (c == 0xEF) return (at3(u, i, "，") || at3(u, i, "；")) ? 3 : 0;
+    if (c == 0xE4) return (at3(u, i, "会") && at3(u, i + 3, "同")) ? 6 : 0;
+    return 0;
+}
+
+class Splitter {
+public:
+    explicit Splitter(const UnitGazetteer* g) : g_(g) {}
+
+    std::vector<SplitName> run(std::string_view u) {
+        int depth = 0;
+        size_t start = 0;
+        for (size_t i = 0; i < u.size();) {
+            if (u[i] == '(' || at3(u, i, "（")) {
+                ++depth;
+                i += u[i] == '(' ? 1 : 3;
                 continue;
             }
-            if (c != U'、') continue;
-            std::u32string_view before(u.data(), i);
-            std::u32string_view after(u.data() + i + 1, u.size() - i - 1);
-            if ((ends_with(before, U"省") && starts_with(after, U"自治区")) ||
-                (ends_with(before, U"自治区") && starts_with(after, U"直辖市")) ||
-                (ends_with(before, U"直辖市") && starts_with(after, U"新疆生产建设兵团")))
-                u[i] = kProtected;
+            if (u[i] == ')' || at3(u, i, "）")) {
+                if (depth > 0) --depth;
+                i += u[i] == ')' ? 1 : 3;
+                continue;
+            }
+            const size_t len = separator_at(u, i);
+            if (!len) {
+                i += u8_char_len(static_cast<unsigned char>(u[i]));
+                continue;
+            }
+            const bool dun = at3(u, i, "、");
+            const bool comma = dun || u[i] == ',' || at3(u, i, "，");
+            bool protect = depth > 0 && comma;  // 各省（区、市）
+            if (dun && depth == 0) {            // 各省、自治区、直辖市(、新疆生产建设兵团)
+                const std::string_view before = u.substr(0, i), after = u.substr(i + 3);
+                protect = (before.ends_with("省") && after.starts_with("自治区")) ||
+                          (before.ends_with("自治区") && after.starts_with("直辖市")) ||
+                          (before.ends_with("直辖市") && after.starts_with("新疆生产建设兵团"));
+            }
+            if (!protect) {
+                piece(u.substr(start, i - start));
+                if (u[i] == ';' || at3(u, i, "；")) group_lead_ = false;
+                start = i + len;
+            }
+            i += len;
         }
+        piece(u.substr(std::min(start, u.size())));
+        // Lead-labelled names first (配合部门：B；牵头部门：A -> A, B), else printed order.
+        if (std::any_of(names_.begin(), names_.end(), [](const SplitName& n) { return n.lead; }))
+            std::stable_partition(names_.begin(), names_.end(), [](const SplitName& n) { return n.lead; });
+        return std::move(names_);
     }
 
-    std::vector<Piece> names;
-    bool group_lead = false;  // a lead label applies up to the next ';' or label
-    size_t start = 0;
-    auto handle_piece = [&](std::u32string_view piece, bool end_of_group) {
-        piece = trim32(piece);
+private:
+    void piece(std::string_view p) {
+        p = trim_sv(p);
         // Label prefixes: 局内：, 牵头部门：, 责任单位： (possibly several).
         for (;;) {
-            size_t colon = piece.find(U':');
-            if (colon == std::u32string_view::npos) break;
-            std::u32string label;
-            for (char32_t c : piece.substr(0, colon))
-                if (!is_space(c)) label.push_back(c);
-            if (label.size() > 8) break;
-            bool lead = false;
-            for (auto l : kLeadLabels)
-                if (contains(label, l)) lead = true;
-            group_lead = lead;
-            piece = trim32(piece.substr(colon + 1));
+            size_t colon = p.find(':');
+            size_t clen = 1;
+            const size_t fw = p.find("：");
+            if (fw != std::string_view::npos && (colon == std::string_view::npos || fw < colon)) {
+                colon = fw;
+                clen = 3;
+            }
+            if (colon == std::string_view::npos) break;
+            const std::string_view label = trim_sv(p.substr(0, colon));
+            if (u8_length(label) > 8) break;
+            group_lead_ = label.find("牵头") != std::string_view::npos ||
+                          label.find("主办") != std::string_view::npos ||
+                          label.find("主责") != std::string_view::npos;
+            p = trim_sv(p.substr(colon + clen));
         }
-        piece = strip_leading(piece);
+        p = strip_leading(p);
+        if (p.empty()) return;
+        if (!has_space(p)) {
+            emit(p, {});
+            return;
+        }
         // Whitespace-separated parts: re-join names broken by PDF spacing.
-        std::vector<std::u32string_view> parts;
-        size_t i = 0;
-        while (i < piece.size()) {
-            while (i < piece.size() && is_space(piece[i])) ++i;
+        std::vector<std::string_view> parts;
+        for (size_t i = 0; i < p.size();) {
+            size_t n;
+            while (i < p.size() && (n = space_at(p, i)) > 0) i += n;
             size_t j = i;
-            while (j < piece.size() && !is_space(piece[j])) ++j;
-            if (j > i) parts.push_back(piece.substr(i, j - i));
+            while (j < p.size() && space_at(p, j) == 0) j += u8_char_len(static_cast<unsigned char>(p[j]));
+            if (j > i) parts.push_back(p.substr(i, j - i));
             i = j;
         }
-        std::vector<std::u32string> joined;
-        std::vector<std::vector<std::u32string>> joined_parts;
-        for (auto part : parts) {
-            if (joined.empty()) {
-                joined.emplace_back(part);
-                joined_parts.push_back({std::u32string(part)});
+        std::string cur;
+        std::vector<std::string> cur_parts;
+        auto flush = [&] {
+            if (cur.empty()) return;
+            if (cur_parts.size() < 2) cur_parts.clear();
+            emit(cur, std::move(cur_parts));
+            cur.clear();
+            cur_parts.clear();
+        };
+        for (std::string_view part : parts) {
+            if (cur.empty()) {
+                cur = part;
+                cur_parts.emplace_back(part);
                 continue;
             }
-            std::u32string& cur = joined.back();
-            const std::u32string_view cur_s = strip_phrasing(cur);
+            const std::string_view cur_s = strip_phrasing(cur);
             bool join = !ends_like_unit(cur_s);
-            if (g) {
-                std::u32string both = cur + std::u32string(part);
-                const std::string both8 = to_u8(strip_phrasing(both));
-                if (g->find(both8)) {
+            if (g_) {
+                const std::string both = cur + std::string(part);
+                if (g_->find(strip_phrasing(both))) {
                     join = true;
-                } else if (g->find(to_u8(cur_s))) {
+                } else if (g_->find(cur_s)) {
                     join = false;
                 }
             }
             // Two ASCII words stay apart.
-            if (!cur.empty() && cur.back() < 0x80 && part.front() < 0x80) join = false;
-            if (join) {
-                cur += part;
-                joined_parts.back().emplace_back(part);
-            } else {
-                joined.emplace_back(part);
-                joined_parts.push_back({std::u32string(part)});
-            }
+            if (static_cast<unsigned char>(cur.back()) < 0x80 && static_cast<unsigned char>(part.front()) < 0x80)
+                join = false;
+            if (!join) flush();
+            cur += part;
+            cur_parts.emplace_back(part);
         }
-        for (size_t k = 0; k < joined.size(); ++k) {
-            const std::u32string& name = joined[k];
-            bool lead = group_lead;
-            std::u32string_view s = strip_phrasing(name, &lead);
-            s = strip_leading(s);
-            if (s.empty()) continue;
-            if (std::find(std::begin(kGeneric), std::end(kGeneric), s) != std::end(kGeneric)) continue;
-            std::u32string t(s);
-            for (char32_t& c : t)
-                if (c == kProtected) c = U'、';
-            names.push_back({std::move(t), lead, joined_parts[k].size() > 1 ? joined_parts[k] : std::vector<std::u32string>{}});
-        }
-        if (end_of_group) group_lead = false;
-    };
-    for (size_t i = 0; i <= u.size(); ++i) {
-        const bool at_end = i == u.size();
-        const char32_t c = at_end ? U';' : u[i];
-        if (c == U'、' || c == U',' || c == U';' || c == U'/') {
-            handle_piece(std::u32string_view(u.data() + start, i - start), c == U';');
-            start = i + 1;
-        }
+        flush();
     }
-    // Lead-labelled names first (配合部门：B；牵头部门：A -> A, B), else printed order.
-    std::stable_partition(names.begin(), names.end(), [](const Piece& p) { return p.lead; });
-    std::vector<SplitName> out;
-    out.reserve(names.size());
-    for (auto& p : names) {
-        SplitName n{to_u8(p.text), {}};
-        for (const auto& part : p.parts) n.parts.push_back(to_u8(part));
-        out.push_back(std::move(n));
+
+    void emit(std::string_view name, std::vector<std::string> parts) {
+        bool lead = group_lead_;
+        std::string_view s = strip_leading(strip_phrasing(name, &lead));
+        if (s.empty()) return;
+        if (std::find(std::begin(kGeneric), std::end(kGeneric), s) != std::end(kGeneric)) return;
+        names_.push_back({std::string(s), std::move(parts), lead});
     }
-    return out;
+
+    const UnitGazetteer* g_;
+    bool group_lead_ = false;  // a lead label applies up to the next ';' or label
+    std::vector<SplitName> names_;
+};
+
+std::vector<SplitName> split_impl(std::string_view clause, const UnitGazetteer* g) {
+    return Splitter(g).run(clause);
 }
 
 // Forbidden inside a unit name: sentence punctuation, digits, function words.
-bool plausible_name(std::string_view name8, const UnitGazetteer* g) {
-    if (g && g->find(name8)) return true;
-    const std::u32string u = to_u32(name8);
-    if (u.size() < 2 || u.size() > 40) return false;
-    for (char32_t c : u) {
-        if (c >= U'0' && c <= U'9') return false;
-        if (std::u32string_view(U"。；;？！?!《》“”‘’\"…：:").find(c) != std::u32string_view::npos) return false;
-    }
-    for (std::u32string_view w : {U"由", U"要", U"将", U"把", U"并", U"均", U"应当", U"可以", U"进行", U"以下简称"})
-        if (contains(u, w)) return false;
-    return ends_like_unit(u) || u.front() == U'各';
+bool plausible_name(std::string_view name, const UnitGazetteer* g) {
+    if (g && g->find(name)) return true;
+    const size_t n = u8_length(name);
+    if (n < 2 || n > 40) return false;
+    for (char c : name)
+        if ((c >= '0' && c <= '9') || c == ';' || c == '?' || c == '!' || c == '"' || c == ':') return false;
+    for (std::string_view w : {"。", "；", "？", "！", "《", "》", "“", "”", "‘", "’", "…", "：", "由", "要", "将",
+                               "把", "并", "均", "应当", "可以", "进行", "以下简称"})
+        if (name.find(w) != std::string_view::npos) return false;
+    return ends_like_unit(name) || name.starts_with("各");
 }
 
 bool clause_marked(std::string_view inside) {
-    std::u32string u = to_u32(inside);
-    std::u32string_view s = trim32(u);
-    while (!s.empty() && (s.back() == U'。' || s.back() == U'.' || s.back() == U'；' || s.back() == U';'))
-        s = trim32(s.substr(0, s.size() - 1));
-    for (std::u32string_view p : {U"负责", U"牵头", U"配合", U"参与", U"协助"})
-        if (ends_with(s, p) && s.size() > p.size()) return true;
-    for (std::u32string_view l : {U"牵头部门", U"牵头单位", U"责任部门", U"责任单位", U"负责部门", U"负责单位",
-                                  U"局内", U"局外", U"配合部门", U"配合单位", U"参与部门", U"参与单位",
-                                  U"执行部门", U"主办单位", U"承办单位", U"协办单位"}) {
-        if (starts_with(s, l)) {
-            std::u32string_view rest = trim32(s.substr(l.size()));
-            if (!rest.empty() && (rest.front() == U':' || rest.front() == U'：')) return true;
+    std::string_view s = trim_sv(inside);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::string_view p : {"。", ".", "；", ";"})
+            if (s.ends_with(p)) {
+                s = trim_sv(s.substr(0, s.size() - p.size()));
+                changed = true;
+            }
+    }
+    for (std::string_view p : {"负责", "牵头", "配合", "参与", "协助"})
+        if (s.size() > p.size() && s.ends_with(p)) return true;
+    for (std::string_view l : {"牵头部门", "牵头单位", "责任部门", "责任单位", "负责部门", "负责单位", "局内",
+                               "局外", "配合部门", "配合单位", "参与部门", "参与单位", "执行部门", "主办单位",
+                               "承办单位", "协办单位"}) {
+        if (s.starts_with(l)) {
+            const std::string_view rest = trim_sv(s.substr(l.size()));
+            if (rest.starts_with(":") || rest.starts_with("：")) return true;
         }
     }
     return false;
 }
 
-bool unit_clause_impl(std::string_view inside, const UnitGazetteer* g) {
-    if (!clause_marked(inside)) return false;
-    const auto names = split_impl(inside, g);
-    if (names.empty()) return false;
+// The names of a unit clause, or nothing when `inside` is not one.
+std::optional<std::vector<SplitName>> unit_clause_names(std::string_view inside, const UnitGazetteer* g) {
+    if (!clause_marked(inside)) return std::nullopt;
+    auto names = split_impl(inside, g);
+    if (names.empty()) return std::nullopt;
     for (const auto& n : names)
-        if (!plausible_name(n.name, g)) return false;
-    return true;
+        if (!plausible_name(n.name, g)) return std::nullopt;
+    return names;
 }
 
 }  // namespace
@@ -434,18 +446,21 @@ std::vector<std::string> split_unit_list(std::string_view clause) {
     return out;
 }
 
-bool is_unit_clause(std::string_view inside) { return unit_clause_impl(inside, nullptr); }
+bool is_unit_clause(std::string_view inside) { return unit_clause_names(inside, nullptr).has_value(); }
 
-bool UnitGazetteer::is_unit_clause(std::string_view inside) const { return unit_clause_impl(inside, this); }
+bool UnitGazetteer::is_unit_clause(std::string_view inside) const {
+    return unit_clause_names(inside, this).has_value();
+}
 
 std::vector<UnitRef> assign_roles(std::vector<UnitRef> units) {
     std::vector<UnitRef> out;
     out.reserve(units.size());
-    std::unordered_set<std::string> seen;
     for (auto& u : units) {
         const std::string& key = u.canonical.empty() ? u.name : u.canonical;
-        if (!seen.insert(key).second) continue;
-        out.push_back(std::move(u));
+        const bool dup = std::any_of(out.begin(), out.end(), [&](const UnitRef& o) {
+            return (o.canonical.empty() ? o.name : o.canonical) == key;
+        });
+        if (!dup) out.push_back(std::move(u));
     }
     for (size_t i = 0; i < out.size(); ++i)
         out[i].role = out.size() == 1 ? "responsible" : (i == 0 ? "lead" : "participant");
@@ -484,7 +499,7 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-        const std::string_view t = trim8(line);
+        const std::string_view t = trim_sv(line);
         if (t.empty() || t.front() == '#') {
             if (end == text.size()) break;
             continue;
@@ -492,7 +507,7 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
         std::vector<std::string_view> f;
         for (size_t s = 0;;) {
             size_t tab = line.find('\t', s);
-            f.push_back(trim8(line.substr(s, tab == std::string_view::npos ? std::string_view::npos : tab - s)));
+            f.push_back(trim_sv(line.substr(s, tab == std::string_view::npos ? std::string_view::npos : tab - s)));
             if (tab == std::string_view::npos) break;
             s = tab + 1;
         }
@@ -542,7 +557,7 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
 
     // Fragment indexes over cnipa-internal names: suffixes and proper prefixes
     // of at least two characters, mapped to one unit or -1 when ambiguous.
-    auto note = [](std::map<std::string, long, std::less<>>& m, std::string key, long idx) {
+    auto note = [](auto& m, std::string key, long idx) {
         auto [it, inserted] = m.emplace(std::move(key), idx);
         if (!inserted && it->second != idx) it->second = -1;
     };
@@ -586,7 +601,7 @@ const UnitInfo* UnitGazetteer::find_exact(std::string_view name) const {
 }
 
 const UnitInfo* UnitGazetteer::find(std::string_view name) const {
-    name = trim8(name);
+    name = trim_sv(name);
     if (name.empty()) return nullptr;
     if (const UnitInfo* u = find_exact(name)) return u;
     std::string s = squeeze(name);
@@ -614,7 +629,7 @@ const UnitInfo* UnitGazetteer::find(std::string_view name) const {
 }
 
 const UnitInfo* UnitGazetteer::find_fragment(std::string_view fragment) const {
-    const std::string s = squeeze(trim8(fragment));
+    const std::string s = squeeze(trim_sv(fragment));
     if (u8_length(s) < 2) return nullptr;
     auto it = suffixes_.find(s);
     if (it == suffixes_.end() || it->second < 0) return nullptr;
@@ -622,7 +637,7 @@ const UnitInfo* UnitGazetteer::find_fragment(std::string_view fragment) const {
 }
 
 const UnitInfo* UnitGazetteer::find_prefix_fragment(std::string_view fragment) const {
-    const std::string s = squeeze(trim8(fragment));
+    const std::string s = squeeze(trim_sv(fragment));
     if (u8_length(s) < 2) return nullptr;
     auto it = prefixes_.find(s);
     if (it == prefixes_.end() || it->second < 0) return nullptr;
@@ -637,24 +652,56 @@ constexpr std::string_view kLocalOrgans[] = {
     "知识产权保护中心", "知识产权服务促进中心", "知识产权服务中心", "知识产权发展研究中心", "知识产权局局机关",
     "高级人民法院", "人民检察院", "公安厅", "版权局", "知识产权快速维权中心"};
 
-bool looks_local(std::u32string_view u) {
+bool looks_local(std::string_view u) {
     if (u.empty()) return false;
-    if (u.front() == U'各') return true;
-    for (std::u32string_view p : {U"地方", U"省级", U"市级", U"县级", U"地市", U"有关地区", U"涉及地区",
-                                  U"有条件的地区", U"有关省份", U"涉及省份", U"涉及城市", U"有关城市"})
-        if (starts_with(u, p)) return true;
-    for (std::u32string_view w : {U"省", U"自治区", U"自治州", U"自治县", U"地区", U"县", U"兵团", U"新区", U"开发区"})
-        if (contains(u, w)) return true;
-    for (size_t i = 0; i < u.size(); ++i)
-        if (u[i] == U'市' && (i + 1 == u.size() || u[i + 1] != U'场')) return true;
+    if (u.starts_with("各")) return true;
+    for (std::string_view p : {"地方", "省级", "市级", "县级", "地市", "有关地区", "涉及地区", "有条件的地区",
+                               "有关省份", "涉及省份", "涉及城市", "有关城市"})
+        if (u.starts_with(p)) return true;
+    for (std::string_view w : {"省", "自治区", "自治州", "自治县", "地区", "县", "兵团", "新区", "开发区"})
+        if (u.find(w) != std::string_view::npos) return true;
+    for (size_t i = u.find("市"); i != std::string_view::npos; i = u.find("市", i + 3))
+        if (u.compare(i + 3, 3, "场") != 0) return true;
     return false;
+}
+
+// Resolves split names, repairing PDF damage: a fragment of a CNIPA
+// department (护司, 进司), one after stray characters that a space or line
+// break set apart (保持<TAB>护司), or a name cut short (运用促).
+std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName> names,
+                                   std::vector<std::string>* unknown) {
+    std::vector<UnitRef> refs;
+    refs.reserve(names.size());
+    for (SplitName& sn : names) {
+        bool known = false;
+        UnitRef r = g.resolve(sn.name, &known);
+        if (!known) {
+            const UnitInfo* u = g.find_fragment(r.name);
+            for (size_t k = 1; !u && k < sn.parts.size(); ++k) {
+                std::string tail;
+                for (size_t m = k; m < sn.parts.size(); ++m) tail += sn.parts[m];
+                const std::string_view stripped = strip_phrasing(tail);
+                u = g.find(stripped);
+                if (!u) u = g.find_fragment(stripped);
+            }
+            if (!u) u = g.find_prefix_fragment(r.name);
+            if (u) {
+                r.canonical = u->canonical;
+                r.level = u->level;
+                known = true;
+            }
+        }
+        if (!known && unknown) unknown->push_back(r.name);
+        refs.push_back(std::move(r));
+    }
+    return assign_roles(std::move(refs));
 }
 
 }  // namespace
 
 UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
     UnitRef r;
-    r.name = squeeze(trim8(printed));
+    r.name = squeeze(trim_sv(printed));
     if (const UnitInfo* u = find(r.name)) {
         r.canonical = u->canonical;
         r.level = u->level;
@@ -677,39 +724,20 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
             }
         }
     }
-    if (r.level.empty()) r.level = looks_local(to_u32(r.name)) ? "local" : "other";
+    if (r.level.empty()) r.level = looks_local(r.name) ? "local" : "other";
     if (known) *known = is_known;
     return r;
 }
 
 std::vector<UnitRef> UnitGazetteer::parse_units(std::string_view clause, std::vector<std::string>* unknown) const {
-    std::vector<UnitRef> refs;
-    for (const SplitName& sn : split_impl(clause, this)) {
-        bool known = false;
-        UnitRef r = resolve(sn.name, &known);
-        if (!known) {
-            // PDF damage: a fragment of a CNIPA department (护司, 进司), or one
-            // after stray characters that a space or line break set apart
-            // (保持<TAB>护司), or a name cut short (运用促).
-            const UnitInfo* u = find_fragment(r.name);
-            for (size_t k = 1; !u && k < sn.parts.size(); ++k) {
-                std::string tail;
-                for (size_t m = k; m < sn.parts.size(); ++m) tail += sn.parts[m];
-                const std::string stripped = to_u8(strip_phrasing(to_u32(tail)));
-                u = find(stripped);
-                if (!u) u = find_fragment(stripped);
-            }
-            if (!u) u = find_prefix_fragment(r.name);
-            if (u) {
-                r.canonical = u->canonical;
-                r.level = u->level;
-                known = true;
-            }
-        }
-        if (!known && unknown) unknown->push_back(r.name);
-        refs.push_back(std::move(r));
-    }
-    return assign_roles(std::move(refs));
+    return resolve_split(*this, split_impl(clause, this), unknown);
+}
+
+std::optional<std::vector<UnitRef>> UnitGazetteer::parse_unit_clause(std::string_view inside,
+                                                                     std::vector<std::string>* unknown) const {
+    auto names = unit_clause_names(inside, this);
+    if (!names) return std::nullopt;
+    return resolve_split(*this, std::move(*names), unknown);
 }
 
 }  // namespace qingdan

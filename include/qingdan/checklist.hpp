@@ -26,7 +26,7 @@ struct Binding {
     std::string status;  // "mandatory", "optional", "check"
     std::string source;  // "scope", "actor", "unit"
     std::string who;     // the scope's who, the measure's actor or the unit's canonical name
-    std::string reason;  // short English explanation
+    std::string reason;  // short explanation, in Chinese (面向所有省份, 画像列有该类别 ...)
     std::vector<std::string> cities;  // profile cities that a city-tier scope names
 };
 
@@ -158,7 +158,8 @@ std::string md_task_item(const Document& doc, const Task& task, const std::strin
 // "一、完善知识产权制度 / （一）完善知识产权法律法规规章" for a section path.
 std::string md_section_heading(const Document& doc, const std::vector<std::string>& path);
 // Chinese label of a role or status: lead 牵头, participant 配合, responsible
-// 负责, mandatory 必做, optional 选做, check 待核实.
+// 负责, mandatory 必做, optional 选做, check 待核实; binding sources scope
+// 范围, actor 举措, unit 单位.
 std::string zh_label(std::string_view value);
 
 // The task columns shared by `compile --format csv` and the checklist CSV.

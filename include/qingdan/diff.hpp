@@ -20,7 +20,7 @@ namespace qingdan {
 class UnitGazetteer;
 
 inline constexpr const char* kDiffSchemaVersion = "qingdan-diff/1";
-inline constexpr double kDefaultDiffThreshold = 0.25;
+inline constexpr double kDefaultDiffThreshold = 0.13;
 
 // --- building blocks (exposed for tests) -----------------------------------
 

@@ -1,11 +1,12 @@
 // The unit gazetteer (data/units.tsv) and unit-clause parsing.
 #pragma once
 
-#include <map>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "qingdan/model.hpp"
@@ -65,6 +66,11 @@ public:
     // is_unit_clause() that also accepts any name the gazetteer knows.
     bool is_unit_clause(std::string_view inside) const;
 
+    // is_unit_clause() and parse_units() in one pass: the units (roles
+    // assigned) when `inside` is a unit clause, else nullopt.
+    std::optional<std::vector<UnitRef>> parse_unit_clause(std::string_view inside,
+                                                          std::vector<std::string>* unknown = nullptr) const;
+
     const UnitInfo* by_canonical(std::string_view canonical) const;
     const std::vector<UnitInfo>& all() const { return units_; }
     std::size_t alias_count() const { return index_.size(); }
@@ -73,10 +79,16 @@ private:
     const UnitInfo* find_exact(std::string_view name) const;
 
     std::vector<UnitInfo> units_;
-    std::map<std::string, size_t, std::less<>> index_;   // name/alias -> units_ index
-    std::map<std::string, size_t, std::less<>> folded_;  // lower-cased ASCII aliases
-    std::map<std::string, long, std::less<>> suffixes_;  // fragment -> index, -1 when ambiguous
-    std::map<std::string, long, std::less<>> prefixes_;
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    template <class V>
+    using Index = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+    Index<size_t> index_;   // name/alias -> units_ index
+    Index<size_t> folded_;  // lower-cased ASCII aliases
+    Index<long> suffixes_;  // fragment -> index, -1 when ambiguous
+    Index<long> prefixes_;
     std::shared_ptr<const ProvinceTable> provinces_;
 };
 
