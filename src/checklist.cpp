@@ -262,7 +262,10 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
         else
             add_binding(out, {"check", "scope", who, "取决于本省是否属于任务点名的类别，需核实", {}});
     }
-    // 2. Measure actors (各地区：…, 涉及城市：…).
+    // 2. Measure actors (各地区：…, 涉及城市：…) and 3. local units. When the
+    // task has a scope column, that column states the obligation: what an
+    // actor or a unit implies is then at most "check".
+    const size_t scope_bindings = out.size();
     for (const auto& m : task.measures) {
         if (!m.actor) continue;
         std::string who(trim_ws(*m.actor));
@@ -315,6 +318,12 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
                 break;
             }
     }
+    if (!task.scope.empty())
+        for (size_t i = scope_bindings; i < out.size(); ++i)
+            if (out[i].status != "check") {
+                out[i].status = "check";
+                out[i].reason += "；义务以范围栏为准";
+            }
     return out;
 }
 

@@ -483,16 +483,18 @@ const char* nul_parity_utf16(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '\0') ++((i % 2 == 0) ? even : odd);
     }
+    // ASCII puts its NUL in the high byte; a few Han characters (U+4E00 一)
+    // have a NUL low byte (一 is frequent), so the other parity holds some too.
     const char* name = nullptr;
-    if (odd > 0 && even == 0) name = "UTF-16LE";  // 'a' 00 'b' 00
-    if (even > 0 && odd == 0) name = "UTF-16BE";  // 00 'a' 00 'b'
+    if (odd > 0 && even * 4 <= odd) name = "UTF-16LE";  // 'a' 00 'b' 00
+    if (even > 0 && odd * 4 <= even) name = "UTF-16BE";  // 00 'a' 00 'b'
     if (!name) return nullptr;
     // Enough ASCII (NUL high byte: line ends, digits) to be text at all.
     if (std::max(even, odd) * 64 < s.size() / 2) return nullptr;
     IcuResult r = run_icu(s, name, nullptr, true);
     if (r.errors != 0 || r.truncated) return nullptr;
     // No control characters other than tab, LF, CR, FF.
-    const bool le = odd > 0;
+    const bool le = name[6] == 'L';
     for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
         unsigned hi = static_cast<unsigned char>(le ? s[i + 1] : s[i]);
         unsigned lo = static_cast<unsigned char>(le ? s[i] : s[i + 1]);

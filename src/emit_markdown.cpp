@@ -191,8 +191,13 @@ std::string md_task_item(const Document& doc, const Task& t, const std::string& 
     std::string out = "- [ ] ";
     if (!head.empty()) out += "**" + md_inline(head) + "**";
     if (!badge.empty()) out += (head.empty() ? "" : " ") + badge;
+    // Without a title the text itself names the task: keep it on the item's line.
+    const bool inline_text = !(t.title && !t.title->empty()) && measures.empty() && !t.text.empty();
+    if (inline_text) out += head.empty() && badge.empty() ? md_line(t.text) : " " + md_inline(t.text);
     out += "\n";
-    if (!measures.empty()) {
+    if (inline_text) {
+        // already written
+    } else if (!measures.empty()) {
         for (size_t i : measures)
             if (i < t.measures.size()) out += "  - 举措：" + measure_md(t.measures[i]) + "\n";
         size_t rest = t.measures.size() - std::min(t.measures.size(), measures.size());

@@ -22,18 +22,21 @@ UnitRef resolve_unit(const UnitGazetteer& gz, const std::string& printed, int li
     bool known = false;
     UnitRef u = gz.resolve(printed, &known);
     if (known) return u;
-    size_t i = 0;
-    while (i < printed.size()) {
+    // The whole name as a damaged fragment (lost head or tail), then ever
+    // shorter suffixes of it (OCR noise in front).
+    const UnitInfo* info = gz.find_fragment(printed);
+    if (!info) info = gz.find_prefix_fragment(printed);
+    for (size_t i = 0; !info && i < printed.size();) {
         ustr::next(printed, i);
         std::string_view rest = std::string_view(printed).substr(i);
         if (ustr::length(rest) < 2) break;
-        const UnitInfo* info = gz.find(rest);
+        info = gz.find(rest);
         if (!info) info = gz.find_fragment(rest);
-        if (info) {
-            doc.diagnostics.push_back({"info", "unit-repaired", line,
-                                       fmt::format("unit `{}` read as `{}`", printed, info->canonical)});
-            return {printed, info->canonical, "", info->level};
-        }
+    }
+    if (info) {
+        doc.diagnostics.push_back({"info", "unit-repaired", line,
+                                   fmt::format("unit `{}` read as `{}`", printed, info->canonical)});
+        return {printed, info->canonical, "", info->level};
     }
     doc.diagnostics.push_back({"warning", "unknown-unit", line, fmt::format("unit `{}` is not in the gazetteer", printed)});
     return u;

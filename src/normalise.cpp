@@ -188,9 +188,11 @@ inline char32_t map_char(char32_t cp) {
 
 // One line (no '\n'): character normalisation and spacing.
 void normalise_line_chars(std::string_view line, std::string& out) {
-    // Output is written through a raw pointer into a buffer sized for the
-    // worst case (an ill-formed byte grows to a 3-byte U+FFFD).
-    out.resize(line.size() * 3 + 4);
+    // Output is written through a raw pointer. Every mapping keeps or
+    // shrinks the byte count (a kept space stands for at least one consumed
+    // space) except an ill-formed byte, which grows to a 3-byte U+FFFD: the
+    // slow path makes room before writing.
+    out.resize(line.size() + 16);
     char* o = out.data();
     bool pending_space = false;
     Cls prev = Cls::None;
@@ -213,6 +215,11 @@ void normalise_line_chars(std::string_view line, std::string& out) {
         if (b == '*' && i + 1 < n && line[i + 1] == '*') {  // leaked markdown emphasis
             i += 2;
             continue;
+        }
+        if (static_cast<std::size_t>(out.data() + out.size() - o) < 8) {
+            const std::size_t used = static_cast<std::size_t>(o - out.data());
+            out.resize(out.size() * 2 + 16);
+            o = out.data() + used;
         }
         const std::size_t start = i;
         const char32_t raw = next_cp(line, i);

@@ -362,6 +362,7 @@ private:
             cols.push_back(l.text.substr(start, t - start));
         cols.push_back(l.text.substr(start));
         tabbed_ = cols.size() > 1;
+        line_ctx_ = Ctx::None;
         for (size_t c = 0; c < cols.size(); ++c)
             for (auto& piece : split_cell(cols[c])) cell(ustr::trim(piece), c, l);
     }
@@ -417,7 +418,7 @@ private:
             measure_with_actor(t, m->groups[1], l, col);
             return;
         }
-        if (is("cell_completion", t) && ustr::length(t) <= narrow_)
+        if (is("cell_completion", t) && ustr::length(t) <= static_cast<size_t>(narrow_))
             return add(CellKind::Completion, t, l, Ctx::Completion, col);
         continuation(t, col, l);
     }
@@ -466,7 +467,7 @@ private:
     }
 
     void continuation(const std::string& t, size_t col, const Line& l) {
-        bool narrow = ustr::length(t) <= narrow_;
+        bool narrow = ustr::length(t) <= static_cast<size_t>(narrow_);
         if (ustr::han_ratio(t) < 0.5) {
             sk_.diagnostics.push_back({"info", "unparsed-line", l.line_start,
                                        "dropped table fragment `" + t + "` (not text)"});
@@ -477,6 +478,10 @@ private:
             auto it = col_ctx_.find(col);
             ctx = it != col_ctx_.end() ? it->second : (col == 0 ? Ctx::Title : col >= 2 ? Ctx::Units : Ctx::Measure);
             if (col == 0 && ctx != Ctx::Title) ctx = narrow ? Ctx::Title : Ctx::Measure;
+            // A cell merged from two columns ends in the units or scope
+            // column; the short cell after it on the same line continues it.
+            if (narrow && (line_ctx_ == Ctx::Units || (line_ctx_ == Ctx::Scope && !scope_complete())))
+                ctx = line_ctx_;
         }
         // Only the measures column is wide; in tabbed rows the responsible
         // column (index >= 2) may hold a whole unit list on one line.
@@ -529,6 +534,7 @@ private:
 
     void set_ctx(Ctx ctx, size_t col) {
         ctx_ = ctx;
+        line_ctx_ = ctx;
         if (tabbed_) col_ctx_[col] = ctx;
     }
 
@@ -546,6 +552,7 @@ private:
     bool pending_has_row_ = false;
     std::string row_actor_;
     Ctx ctx_ = Ctx::None;
+    Ctx line_ctx_ = Ctx::None;       // context of the previous cell on this line
     std::map<size_t, Ctx> col_ctx_;
     std::vector<std::string> hints_;
 };

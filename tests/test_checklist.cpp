@@ -287,10 +287,24 @@ TEST_CASE("every province gets a checklist when none is selected; all-locality t
     REQUIRE(r.status == 0);
     Json j = Json::parse(r.out);
     CHECK(j["checklists"].size() == provinces().all().size());
-    // Nothing in the corpus names a single province: all checklists list the same tasks.
-    auto first = item_keys(j["checklists"][0]);
-    CHECK(!first.empty());
-    for (const auto& c : j["checklists"]) CHECK(item_keys(c) == first);
+    // A task that binds a province other than by naming it (or one of its
+    // units or cities) binds every province.
+    std::set<std::pair<std::string, std::string>> general;
+    for (const auto& c : j["checklists"])
+        for (const auto& it : c["items"]) {
+            bool named = false;
+            for (const auto& b : it["bindings"]) {
+                std::string reason = b["reason"];
+                named |= reason.find("本省单位") != std::string::npos || reason.find("点名本省") != std::string::npos;
+            }
+            if (!named) general.insert({it["doc_id"].get<std::string>(), it["task_id"].get<std::string>()});
+        }
+    CHECK(general.size() > 40);
+    for (const auto& c : j["checklists"]) {
+        INFO(c["province"].get<std::string>());
+        auto keys = item_keys(c);
+        CHECK(std::includes(keys.begin(), keys.end(), general.begin(), general.end()));
+    }
 }
 
 TEST_CASE("JSON input gives the same checklist as the text documents", "[checklist]") {
@@ -391,6 +405,11 @@ TEST_CASE("province rules: measure actors and local units", "[checklist]") {
     CHECK(status_of(task_with({}, {"有条件的地区"}), "江苏", none) == "check");
     CHECK(status_of(task_with({}, {"涉及城市"}), "江苏", none) == "check");
     CHECK(status_of(task_with({}, {std::nullopt}), "江苏", none) == "none");
+
+    // With a scope column, the column states the obligation: an actor adds at most "check".
+    CHECK(status_of(task_with({{"province", "各类省份", "optional", ""}}, {"各地区"}), "江苏", none) == "optional");
+    CHECK(status_of(task_with({{"city", "国家知识产权强市建设示范城市", "mandatory", ""}}, {"各地区"}), "江苏", none) ==
+          "check");
 
     UnitRef all{"各地方知识产权局", "各地方知识产权局", "responsible", "local"};
     UnitRef zj{"浙江省知识产权局", "浙江省知识产权局", "participant", "local"};

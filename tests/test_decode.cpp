@@ -213,6 +213,8 @@ TEST_CASE("every corpus seed decodes identically from every supported encoding",
          [](const std::string& s) { return std::string("\xFE\xFF") + encode(s, "UTF-16BE"); }},
         {"UTF-16LE+BOM+CRLF", "UTF-16LE",
          [](const std::string& s) { return std::string("\xFF\xFE") + encode(crlf(s), "UTF-16LE"); }},
+        {"UTF-16LE, no BOM", "UTF-16LE", [](const std::string& s) { return encode(s, "UTF-16LE"); }},
+        {"UTF-16BE, no BOM", "UTF-16BE", [](const std::string& s) { return encode(s, "UTF-16BE"); }},
         {"GB18030", "GB18030", [](const std::string& s) { return encode(s, "GB18030"); }},
         {"GB18030+CRLF", "GB18030", [](const std::string& s) { return encode(crlf(s), "GB18030"); }},
     };
@@ -463,7 +465,8 @@ TEST_CASE("a 100 MB input decodes in bounded time and memory", "[decode][slow]")
     CHECK(d.diagnostics.empty());
     CHECK(d.utf8.size() == big.size());
     CHECK(d.utf8.compare(0, text.size(), text) == 0);
-    WARN("decoded " << big.size() / 1e6 << " MB of UTF-8 in " << secs << " s");
+    INFO("decoded " << big.size() / 1e6 << " MB of UTF-8 in " << secs << " s");
+    CHECK(secs < 60.0);  // generous: sanitizer builds on a loaded CI machine
 
     // The same bytes with CRLF and a damaged byte near the end.
     std::string damaged = crlf(text);
