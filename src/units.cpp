@@ -669,7 +669,7 @@ bool looks_local(std::string_view u) {
 // department (护司, 进司), one after stray characters that a space or line
 // break set apart (保持<TAB>护司), or a name cut short (运用促).
 std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName> names,
-                                   std::vector<std::string>* unknown) {
+                                   std::vector<std::string>* unknown, UnitGazetteer::Repairs* repaired) {
     std::vector<UnitRef> refs;
     refs.reserve(names.size());
     for (SplitName& sn : names) {
@@ -689,6 +689,7 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
                 r.canonical = u->canonical;
                 r.level = u->level;
                 known = true;
+                if (repaired) repaired->emplace_back(r.name, r.canonical);
             }
         }
         if (!known && unknown) unknown->push_back(r.name);
@@ -729,15 +730,17 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
     return r;
 }
 
-std::vector<UnitRef> UnitGazetteer::parse_units(std::string_view clause, std::vector<std::string>* unknown) const {
-    return resolve_split(*this, split_impl(clause, this), unknown);
+std::vector<UnitRef> UnitGazetteer::parse_units(std::string_view clause, std::vector<std::string>* unknown,
+                                                Repairs* repaired) const {
+    return resolve_split(*this, split_impl(clause, this), unknown, repaired);
 }
 
 std::optional<std::vector<UnitRef>> UnitGazetteer::parse_unit_clause(std::string_view inside,
-                                                                     std::vector<std::string>* unknown) const {
+                                                                     std::vector<std::string>* unknown,
+                                                                     Repairs* repaired) const {
     auto names = unit_clause_names(inside, this);
     if (!names) return std::nullopt;
-    return resolve_split(*this, std::move(*names), unknown);
+    return resolve_split(*this, std::move(*names), unknown, repaired);
 }
 
 }  // namespace qingdan

@@ -671,12 +671,12 @@ std::size_t scan_year(u32v s, std::size_t i, int& y) {
     int v = 0;
     if (i < s.size() && is_ascii_digit(s[i])) {
         while (j < s.size() && is_ascii_digit(s[j])) {
-            v = v * 10 + static_cast<int>(s[j] - U'0');
+            if (j - i < 5) v = v * 10 + static_cast<int>(s[j] - U'0');
             ++j;
         }
     } else {
         while (j < s.size() && cn_digit(s[j]) >= 0 && s[j] != U'两') {
-            v = v * 10 + cn_digit(s[j]);
+            if (j - i < 5) v = v * 10 + cn_digit(s[j]);
             ++j;
         }
     }
@@ -1171,15 +1171,15 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (s.size() >= 8 && is_ascii_digit(s[0])) {
         int y = 0, m = 0, d = 0;
         std::size_t i = 0;
-        while (i < s.size() && is_ascii_digit(s[i])) y = y * 10 + static_cast<int>(s[i++] - U'0');
+        while (i < s.size() && is_ascii_digit(s[i]) && i < 5) y = y * 10 + static_cast<int>(s[i++] - U'0');
         if (i == 4 && i < s.size() && (s[i] == U'-' || s[i] == U'/' || s[i] == U'.')) {
             char32_t sep = s[i++];
             std::size_t ms = i;
-            while (i < s.size() && is_ascii_digit(s[i])) m = m * 10 + static_cast<int>(s[i++] - U'0');
+            while (i < s.size() && is_ascii_digit(s[i]) && i - ms < 3) m = m * 10 + static_cast<int>(s[i++] - U'0');
             if (i - ms >= 1 && i - ms <= 2 && i < s.size() && s[i] == sep) {
                 ++i;
                 std::size_t ds = i;
-                while (i < s.size() && is_ascii_digit(s[i])) d = d * 10 + static_cast<int>(s[i++] - U'0');
+                while (i < s.size() && is_ascii_digit(s[i]) && i - ds < 3) d = d * 10 + static_cast<int>(s[i++] - U'0');
                 if (i == s.size() && i - ds >= 1 && i - ds <= 2 && m >= 1 && m <= 12 && d >= 1 &&
                     d <= days_in_month(y, m)) {
                     return iso_date(y, m, d);

@@ -146,6 +146,19 @@ TEST_CASE("numbered plan: unit parentheses, first unit leads", "[compile][units]
     CHECK(d.tasks[2].id == "snippet:一/（一）/3");
 }
 
+TEST_CASE("other responsibility phrasings: 牵头/参与, 牵头单位：…；参与单位：…", "[compile][units]") {
+    Document d = compile_text(
+        "一、完善制度\n\n1. 推进修订《反垄断法》。（市场监管总局牵头，农业农村部、知识产权局参与）\n\n"
+        "2. 制定规划（2021—2025年）。（牵头单位：知识产权局；参与单位：教育部）\n");
+    CHECK(d.layout == "numbered-plan");
+    REQUIRE(d.tasks.size() == 2);
+    CHECK(canonicals(d.tasks[0]) == std::vector<std::string>{"国家市场监督管理总局/lead", "农业农村部/participant",
+                                                             "国家知识产权局/participant"});
+    // A parenthesis that is not a unit clause stays in the text.
+    CHECK(d.tasks[1].text == "制定规划（2021—2025年）。");
+    CHECK(canonicals(d.tasks[1]) == std::vector<std::string>{"国家知识产权局/lead", "教育部/participant"});
+}
+
 TEST_CASE("guidance: each clause is a measure with its own units", "[compile][units]") {
     Document d = compile_text(
         "二、坚持质量导向\n\n"

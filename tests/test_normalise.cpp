@@ -5,6 +5,7 @@
 #include <opencc/SimpleConverter.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -422,8 +423,70 @@ TEST_CASE("normalise is safe on odd input", "[normalise]") {
     const auto n = qingdan::normalise("知识\xFF产权\n\xE4\xB8");
     REQUIRE(n.lines.size() == 2);
     CHECK(n.lines[0].text == "知识\xEF\xBF\xBD产权");
+    // many ill-formed bytes on one line (each grows to a 3-byte U+FFFD)
+    const auto bad = qingdan::normalise(std::string(100, '\xFF') + "尾");
+    REQUIRE(bad.lines.size() == 1);
+    CHECK(bad.lines[0].text.size() == 300 + 3);
     // CR line ends counted like decode() counts them
     const auto m = qingdan::normalise("一\r\n二\r三");
     REQUIRE(m.lines.size() == 3);
     CHECK(m.lines[2].line_start == 3);
+}
+
+TEST_CASE("decode, normalise and join_wrapped survive arbitrary bytes", "[normalise][decode]") {
+    // Deterministic pseudo-random inputs: fragments of a seed mixed with
+    // random bytes. Whatever comes out must be well-formed UTF-8.
+    const std::string text = seed("000") + seed("004");
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    auto well_formed = [](const std::string& s) {
+        std::size_t i = 0;
+        while (i < s.size()) {
+            auto b = static_cast<unsigned char>(s[i]);
+            std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+            if (len == 0 || i + len > s.size()) return false;
+            for (std::size_t k = 1; k < len; ++k)
+                if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+            i += len;
+        }
+        return true;
+    };
+    for (int round = 0; round < 300; ++round) {
+        std::string bytes;
+        const std::size_t pieces = 1 + next() % 6;
+        for (std::size_t p = 0; p < pieces; ++p) {
+            if (next() % 2) {
+                std::size_t from = next() % text.size(), len = next() % 400;
+                bytes += text.substr(from, len);
+            } else {
+                std::size_t len = next() % 40;
+                for (std::size_t k = 0; k < len; ++k) {
+                    char c = static_cast<char>(next() & 0xFF);
+                    bytes.push_back(c == '\0' ? '\x80' : c);
+                }
+            }
+        }
+        INFO("round " << round);
+        qingdan::DecodedText d;
+        try {
+            d = qingdan::decode(bytes);
+        } catch (const qingdan::DecodeError&) {
+            continue;  // e.g. random bytes that start like a PNG
+        }
+        CHECK(well_formed(d.utf8));
+        const auto n = qingdan::normalise(d.utf8);
+        for (const auto& l : n.lines) CHECK(well_formed(l.text));
+        const auto j = qingdan::join_wrapped(n.lines);
+        for (const auto& l : j) {
+            CHECK(well_formed(l.text));
+            CHECK(l.line_start <= l.line_end);
+        }
+        // normalise() also takes raw, undecoded bytes.
+        for (const auto& l : qingdan::normalise(bytes).lines) CHECK(well_formed(l.text));
+    }
 }

@@ -430,6 +430,20 @@ TEST_CASE("fragments of CNIPA departments", "[units]") {
     CHECK(g.find_prefix_fragment("战略规")->canonical == "国家知识产权局战略规划司");
     CHECK(g.find_prefix_fragment("运用促")->canonical == "国家知识产权局知识产权运用促进司");
     CHECK(g.find_prefix_fragment("专利局") == nullptr);  // ambiguous
+    UnitGazetteer::Repairs repaired;
+    {
+        std::vector<std::string> none;
+        auto r = g.parse_units("局内: 保持\t护司、进司、条法司", &none, &repaired);
+        CHECK(none.empty());
+        CHECK(r.size() == 3);
+        CHECK(repaired == UnitGazetteer::Repairs{{"保持护司", "国家知识产权局知识产权保护司"},
+                                                {"进司", "国家知识产权局知识产权运用促进司"}});
+    }
+    auto clause = g.parse_unit_clause("以下简称《纲要》");
+    CHECK_FALSE(clause.has_value());
+    clause = g.parse_unit_clause("知识产权局、市场监管总局负责");
+    REQUIRE(clause.has_value());
+    CHECK(pairs(*clause) == Pairs{{kCnipa, "lead"}, {"国家市场监督管理总局", "participant"}});
     std::vector<std::string> unknown;
     auto refs = g.parse_units("局内：保护司、财务司", &unknown);
     CHECK(unknown == std::vector<std::string>{"财务司"});

@@ -488,3 +488,41 @@ TEST_CASE("corpus: scope clauses of the task tables", "[values][corpus]") {
     CHECK(counts["province/optional"] == 3);
     CHECK(counts.size() == 2);
 }
+
+TEST_CASE("values: odd input does not crash or invent results", "[values]") {
+    const std::string odd[] = {
+        "",
+        "年",
+        "年底",
+        "月",
+        "前",
+        "必做",
+        "省份：",
+        "省份：必做",
+        "12345678901234567890年12345678901234567890月99999999999日前",
+        "9999999999999999999999个月以内",
+        "二〇二三二〇二三二〇二三年底前",
+        "\xff\xfe\xe5\xb9\xb4\xe5",  // invalid UTF-8 around a broken 年
+        "压减至",
+        "以上以内左右",
+        "《《》》》《2023年底前",
+        "1,000,00家以上",
+        "达到.5%以上",
+        "于年月日前",
+        "2022—",
+        "—2022年底前",
+    };
+    for (const auto& s : odd) {
+        INFO(s);
+        CHECK_NOTHROW(qingdan::extract_targets(s));
+        CHECK_NOTHROW(qingdan::extract_deadlines(s, 2022));
+        CHECK_NOTHROW(qingdan::parse_scope_clause(s));
+        CHECK_NOTHROW(qingdan::parse_number(s));
+        CHECK_NOTHROW(qingdan::parse_date(s));
+    }
+    CHECK(dates_of("12345678901234567890年12345678901234567890月99999999999日前").empty());
+    CHECK(dates_of("—2022年底前").empty());  // second half of a range
+    CHECK(targets_of("9999999999999999999999个月以内").size() == 1);
+    CHECK(qingdan::parse_scope_clause("省份：必做").size() == 1);
+    CHECK(qingdan::parse_scope_clause("省份：必做")[0].who == "省份");
+}

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "qingdan/model.hpp"
@@ -60,8 +61,11 @@ public:
     // gazetteer to re-join names broken by spaces or line breaks and to
     // repair fragments (护司, 进司) that a table cell kept. Names it cannot
     // resolve are appended to `unknown` (when given) and kept with
-    // canonical == name.
-    std::vector<UnitRef> parse_units(std::string_view clause, std::vector<std::string>* unknown = nullptr) const;
+    // canonical == name; names repaired as fragments are appended to
+    // `repaired` as (printed, canonical) pairs, for a diagnostic.
+    using Repairs = std::vector<std::pair<std::string, std::string>>;
+    std::vector<UnitRef> parse_units(std::string_view clause, std::vector<std::string>* unknown = nullptr,
+                                     Repairs* repaired = nullptr) const;
 
     // is_unit_clause() that also accepts any name the gazetteer knows.
     bool is_unit_clause(std::string_view inside) const;
@@ -69,7 +73,8 @@ public:
     // is_unit_clause() and parse_units() in one pass: the units (roles
     // assigned) when `inside` is a unit clause, else nullopt.
     std::optional<std::vector<UnitRef>> parse_unit_clause(std::string_view inside,
-                                                          std::vector<std::string>* unknown = nullptr) const;
+                                                          std::vector<std::string>* unknown = nullptr,
+                                                          Repairs* repaired = nullptr) const;
 
     const UnitInfo* by_canonical(std::string_view canonical) const;
     const std::vector<UnitInfo>& all() const { return units_; }
