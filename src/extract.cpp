@@ -15,37 +15,19 @@
 namespace qingdan {
 namespace {
 
-// Resolves a printed unit name; a name damaged by PDF extraction (a lost
-// first character, OCR noise in front) is matched by its longest suffix
-// that names exactly one known unit.
-UnitRef resolve_unit(const UnitGazetteer& gz, const std::string& printed, int line, Document& doc) {
-    bool known = false;
-    UnitRef u = gz.resolve(printed, &known);
-    if (known) return u;
-    // The whole name as a damaged fragment (lost head or tail), then ever
-    // shorter suffixes of it (OCR noise in front).
-    const UnitInfo* info = gz.find_fragment(printed);
-    if (!info) info = gz.find_prefix_fragment(printed);
-    for (size_t i = 0; !info && i < printed.size();) {
-        ustr::next(printed, i);
-        std::string_view rest = std::string_view(printed).substr(i);
-        if (ustr::length(rest) < 2) break;
-        info = gz.find(rest);
-        if (!info) info = gz.find_fragment(rest);
-    }
-    if (info) {
-        doc.diagnostics.push_back({"info", "unit-repaired", line,
-                                   fmt::format("unit `{}` read as `{}`", printed, info->canonical)});
-        return {printed, info->canonical, "", info->level};
-    }
-    doc.diagnostics.push_back({"warning", "unknown-unit", line, fmt::format("unit `{}` is not in the gazetteer", printed)});
-    return u;
-}
-
+// Splits and resolves a unit clause or cell through the gazetteer, which
+// also repairs names PDF extraction cut at a line or cell break
+// (`战略规 划司`, `护司`); every repair and unknown name is diagnosed.
 std::vector<UnitRef> resolve_list(const UnitGazetteer& gz, const std::string& clause, int line, Document& doc) {
-    std::vector<UnitRef> out;
-    for (const auto& name : split_unit_list(clause))
-        if (!name.empty()) out.push_back(resolve_unit(gz, name, line, doc));
+    std::vector<std::string> unknown;
+    UnitGazetteer::Repairs repaired;
+    std::vector<UnitRef> out = gz.parse_units(clause, &unknown, &repaired);
+    for (const auto& [printed, canonical] : repaired)
+        doc.diagnostics.push_back(
+            {"info", "unit-repaired", line, fmt::format("unit `{}` read as `{}`", printed, canonical)});
+    for (const auto& name : unknown)
+        doc.diagnostics.push_back(
+            {"warning", "unknown-unit", line, fmt::format("unit `{}` is not in the gazetteer", name)});
     return out;
 }
 

@@ -503,6 +503,9 @@ private:
         // Append to the last cell of that kind (same column text).
         for (auto c = it->cells.rbegin(); c != it->cells.rend(); ++c) {
             if (c->kind == kind) {
+                // Unit cells keep the break: the gazetteer repairs a name
+                // only where the printed text was cut (`保持` / `护司`).
+                if (kind == CellKind::Units) c->text += '\n';
                 c->text += t;
                 b_.extend(l.line_end);
                 set_ctx(ctx, col);

@@ -521,7 +521,8 @@ TEST_CASE("values: odd input does not crash or invent results", "[values]") {
         CHECK_NOTHROW(qingdan::parse_date(s));
     }
     CHECK(dates_of("12345678901234567890年12345678901234567890月99999999999日前").empty());
-    CHECK(dates_of("—2022年底前").empty());  // second half of a range
+    CHECK(dates_of("2021—2022年底前").empty());  // a range, not a date
+    CHECK(dates_of("——2022年底前完成") == std::vector<std::string>{"2022-12-31"});  // a bullet
     CHECK(targets_of("9999999999999999999999个月以内").size() == 1);
     CHECK(qingdan::parse_scope_clause("省份：必做").size() == 1);
     CHECK(qingdan::parse_scope_clause("省份：必做")[0].who == "省份");
