@@ -27,7 +27,6 @@
 #include <cstdint>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 
 namespace qingdan {
@@ -376,22 +375,16 @@ bool is_page_number(std::string_view line) {
         std::string_view r = v;
         int parts = 0;
         while (!r.empty()) {
-            bool total = false;
-            if (starts_with(r, "第"sv)) {
+            if (starts_with(r, "第"sv) || starts_with(r, "共"sv))
                 r.remove_prefix(3);
-            } else if (starts_with(r, "共"sv)) {
-                r.remove_prefix(3);
-                total = true;
-            } else {
+            else
                 break;
-            }
             std::size_t nd = digits_at(r, 0, nullptr);
             if (nd == 0 || nd > 4) return false;
             r.remove_prefix(nd);
             if (!starts_with(r, "页"sv)) return false;
             r.remove_prefix(3);
             ++parts;
-            (void)total;
             for (std::string_view sep : {","sv, "，"sv, "/"sv, "、"sv}) {
                 if (starts_with(r, sep)) {
                     r.remove_prefix(sep.size());
