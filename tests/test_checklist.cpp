@@ -217,7 +217,7 @@ TEST_CASE("a checklist spans several documents and every item cites its document
     CHECK(j["documents"].size() == 5);
 }
 
-TEST_CASE("--unit accepts any alias the gazetteer knows", "[checklist]") {
+TEST_CASE("option --unit accepts any alias the gazetteer knows", "[checklist]") {
     Run a = qd("-q checklist data/corpus --by unit --unit 保护司 --format csv 2>/dev/null");
     Run b = qd("-q checklist data/corpus --by unit --unit 国家知识产权局知识产权保护司 --format csv 2>/dev/null");
     Run c = qd("-q checklist data/corpus --by unit --unit 国家知识产权局保护司 --format csv 2>/dev/null");
@@ -234,7 +234,7 @@ TEST_CASE("--unit accepts any alias the gazetteer knows", "[checklist]") {
     CHECK(j["checklists"][1]["unit"] == "国家知识产权局知识产权保护司");
 }
 
-TEST_CASE("--province accepts 江苏, 江苏省 and Jiangsu", "[checklist]") {
+TEST_CASE("option --province accepts 江苏, 江苏省 and Jiangsu", "[checklist]") {
     Run a = qd("-q checklist data/corpus --by province --province 江苏 --format csv 2>/dev/null");
     Run b = qd("-q checklist data/corpus --by province --province 江苏省 --format csv 2>/dev/null");
     Run c = qd("-q checklist data/corpus --by province --province Jiangsu --format csv 2>/dev/null");
@@ -519,7 +519,7 @@ TEST_CASE("safe_file_stem", "[checklist]") {
     CHECK(names == std::vector<std::string>{"A.md", "a~2.md", "a~3.md", "index~2.md", "a~4.md"});
 }
 
-TEST_CASE("--out-dir with hostile unit names writes only inside DIR", "[checklist]") {
+TEST_CASE("option --out-dir with hostile unit names writes only inside DIR", "[checklist]") {
     fs::path root = temp_dir("outdir");
     fs::path work = root / "work";
     fs::create_directories(work / "deep");
@@ -591,7 +591,7 @@ TEST_CASE("--out-dir with hostile unit names writes only inside DIR", "[checklis
     fs::remove_all(root);
 }
 
-TEST_CASE("--out-dir per province writes one file per province plus the index", "[checklist]") {
+TEST_CASE("option --out-dir per province writes one file per province plus the index", "[checklist]") {
     fs::path dir = temp_dir("prov");
     Run r = qd("-q checklist data/corpus --by province --province 江苏 --province 广西 --format md --out-dir '" +
                (dir / "out").string() + "' 2>/dev/null");

@@ -269,7 +269,7 @@ TEST_CASE("CSV round-trips every field through Python's csv module", "[emit]") {
     fs::remove_all(dir);
 }
 
-TEST_CASE("--excel CSV: BOM, CRLF records, no cell that Excel would evaluate", "[emit]") {
+TEST_CASE("option --excel CSV: BOM, CRLF records, no cell that Excel would evaluate", "[emit]") {
     Document d = hostile_document();
     EmitOptions eo;
     eo.excel = true;
