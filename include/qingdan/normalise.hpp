@@ -40,10 +40,14 @@ std::string normalise_chars(std::string_view s);
 // `qingdan text` and by prose layouts.
 std::vector<Line> join_wrapped(const std::vector<Line>& lines);
 
-// True when most Han characters of `utf8` are Traditional-only forms.
+// True when the text is Traditional: it has Traditional-only characters
+// (這 們 國 ...) and at least three times as many as Simplified-only ones
+// (这 们 国 ...). Cheap (compiled-in tables, first 4 MB); loads nothing.
 bool looks_traditional(std::string_view utf8);
 
-// Traditional -> Simplified at phrase level.
+// Traditional -> Simplified at phrase level (OpenCC's dictionaries with the
+// Taiwan/Hong Kong variant tables, plus the 著/着 rule; docs/normalisation.md).
+// The converter is loaded once, on first use; thread-safe.
 std::string to_simplified(std::string_view utf8);
 
 // True for a line made only of table column-header words (任务清单 落实举措
