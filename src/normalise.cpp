@@ -23,6 +23,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+
+#include "ustr.hpp"
 #include <array>
 #include <cstdint>
 #include <list>
@@ -76,21 +78,7 @@ inline char32_t next_cp(std::string_view s, std::size_t& i) {
 }
 
 inline void append_cp(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    ustr::append(out, cp);
 }
 
 std::size_t cp_count(std::string_view s) {
