@@ -1,5 +1,6 @@
 #include "pattern.hpp"
 
+#include <atomic>
 #include <stdexcept>
 
 namespace qingdan {
@@ -51,9 +52,25 @@ const icu::UnicodeString& utf16(std::string_view s) {
     return converted;
 }
 
+std::atomic<bool> verify_prefilter{false};
+
 }  // namespace
 
-Pattern::Pattern(std::string_view regex) : source_(regex) {
+void Pattern::set_verify_prefilter(bool on) { verify_prefilter = on; }
+
+bool Pattern::rejects(std::string_view s) const {
+    if (filter_.may_match(s)) return false;
+    if (verify_prefilter) {
+        matcher_->reset(utf16(s));
+        UErrorCode st = U_ZERO_ERROR;
+        if (matcher_->find(0, st))
+            throw std::logic_error("regex prefilter rejected a matching subject: /" + source_ + "/ on \"" +
+                                   std::string(s) + "\"");
+    }
+    return true;
+}
+
+Pattern::Pattern(std::string_view regex) : source_(regex), filter_(RegexPrefilter::analyse(regex)) {
     UErrorCode st = U_ZERO_ERROR;
     UParseError pe;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(regex.data(), regex.size()));
@@ -67,6 +84,7 @@ Pattern::Pattern(std::string_view regex) : source_(regex) {
 Pattern::~Pattern() = default;
 
 std::optional<Match> Pattern::find(std::string_view s) const {
+    if (rejects(s)) return std::nullopt;
     const icu::UnicodeString& u = utf16(s);
     matcher_->reset(u);
     UErrorCode st = U_ZERO_ERROR;
@@ -75,6 +93,7 @@ std::optional<Match> Pattern::find(std::string_view s) const {
 }
 
 std::vector<Match> Pattern::find_all(std::string_view s) const {
+    if (rejects(s)) return {};
     const icu::UnicodeString& u = utf16(s);
     matcher_->reset(u);
     std::vector<Match> out;

@@ -1,5 +1,7 @@
-// A compiled ICU regex over UTF-8 strings. Matching converts the subject to
-// UTF-16 once per call; groups come back as UTF-8. Not thread-safe: a
+// A compiled ICU regex over UTF-8 strings. A prefilter derived from the
+// source (regex_prefilter.hpp) rejects most non-matching subjects with a
+// byte search; the rest are converted to UTF-16 once per call and matched
+// by ICU; groups come back as UTF-8. Not thread-safe: a
 // Pattern caches its matcher (one Compiler is used by one thread).
 #pragma once
 
@@ -11,6 +13,8 @@
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+
+#include "regex_prefilter.hpp"
 
 namespace qingdan {
 
@@ -35,9 +39,17 @@ public:
     std::vector<Match> find_all(std::string_view s) const;
     bool matches(std::string_view s) const { return find(s).has_value(); }
     const std::string& source() const { return source_; }
+    const RegexPrefilter& prefilter() const { return filter_; }
+
+    // Tests only: run ICU even when the prefilter rejects a subject, and
+    // throw std::logic_error if ICU finds a match there (a prefilter bug).
+    static void set_verify_prefilter(bool on);
 
 private:
+    bool rejects(std::string_view s) const;
+
     std::string source_;
+    RegexPrefilter filter_;
     std::unique_ptr<icu::RegexPattern> pattern_;
     mutable std::unique_ptr<icu::RegexMatcher> matcher_;
 };

@@ -1,0 +1,437 @@
+#include "regex_prefilter.hpp"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
+#include "ustr.hpp"
+
+namespace qingdan {
+namespace {
+
+using CpSet = std::vector<char32_t>;  // sorted, unique
+// Larger sets (\p{Han}, negated classes, .) are not worth a prefilter.
+constexpr int32_t kMaxSet = 1024;
+// More alternative strings than this make a required-literal test slower
+// than it is worth.
+constexpr size_t kMaxRequired = 16;
+
+void add_sorted(CpSet& into, const CpSet& more) {
+    CpSet out;
+    std::set_union(into.begin(), into.end(), more.begin(), more.end(), std::back_inserter(out));
+    into.swap(out);
+}
+
+// What one element, sequence or alternation contributes.
+struct Info {
+    bool nullable = true;       // can match the empty string
+    bool transparent = false;   // zero-width assertion: skipped for first sets
+    bool anchor = false;        // ^ or \A
+    std::optional<CpSet> first;                   // nullopt: unknown
+    std::optional<std::vector<std::string>> req;  // one of these is in every match
+    std::optional<char32_t> literal;              // exactly one literal code point
+};
+
+// ICU's expansion of a set expression such as "[\s]" or "[\p{Nd}]",
+// or nullopt when it is too large to be a useful filter.
+std::optional<CpSet> icu_set_uncached(const std::string& expr) {
+    UErrorCode st = U_ZERO_ERROR;
+    icu::UnicodeSet set(icu::UnicodeString::fromUTF8(expr), st);
+    if (U_FAILURE(st) || set.size() > kMaxSet || set.size() == 0) return std::nullopt;
+    CpSet out;
+    for (int32_t r = 0; r < set.getRangeCount(); ++r)
+        for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) out.push_back(c);
+    return out;
+}
+
+// ICU regex's \s and \d (UnicodeSet syntax has neither); \s is taken as the
+// union of its documented and implemented definitions: a superset is safe.
+std::string shorthand(char c) { return c == 's' ? "[\\t\\n\\f\\r\\p{Z}\\p{WhiteSpace}]" : "[\\p{Nd}]"; }
+
+// Every grammar rule uses \s and \d: expand each expression once.
+std::optional<CpSet> icu_set(const std::string& expr) {
+    static std::mutex mu;
+    static std::map<std::string, std::optional<CpSet>> cache;
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache.find(expr);
+    if (it == cache.end()) it = cache.emplace(expr, icu_set_uncached(expr)).first;
+    return it->second;
+}
+
+std::vector<std::string> as_strings(const CpSet& set) {
+    std::vector<std::string> out;
+    for (char32_t c : set) {
+        std::string s;
+        ustr::append(s, c);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// Recursive-descent reader of the ICU syntax subset. Anything it does not
+// understand sets `failed_`, and the caller then gives up on the pattern.
+class Analyser {
+public:
+    explicit Analyser(std::string_view s) : s_(s) {}
+
+    std::optional<Info> run() {
+        Info info = alternation();
+        if (failed_ || i_ != s_.size()) return std::nullopt;
+        return info;
+    }
+
+private:
+    std::string_view s_;
+    size_t i_ = 0;
+    bool failed_ = false;
+
+    bool at_end() const { return i_ >= s_.size(); }
+    char peek(size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
+
+    Info alternation() {
+        std::vector<Info> alts{sequence()};
+        while (!failed_ && peek() == '|') {
+            ++i_;
+            alts.push_back(sequence());
+        }
+        if (alts.size() == 1) return alts[0];
+        Info out;
+        out.anchor = true;
+        out.nullable = false;
+        out.first = CpSet{};
+        out.req = std::vector<std::string>{};
+        for (const Info& a : alts) {
+            out.anchor = out.anchor && a.anchor;
+            out.nullable = out.nullable || a.nullable;
+            if (out.first && a.first) add_sorted(*out.first, *a.first);
+            else out.first.reset();
+            if (out.req && a.req) out.req->insert(out.req->end(), a.req->begin(), a.req->end());
+            else out.req.reset();
+        }
+        if (out.nullable) out.first.reset();
+        return out;
+    }
+
+    Info sequence() {
+        std::vector<Info> elems;
+        while (!failed_ && !at_end() && peek() != '|' && peek() != ')') elems.push_back(quantified());
+        return combine(elems);
+    }
+
+    // First set: union over the leading elements up to the first one that
+    // must consume. Requirement: the most selective consuming element, with
+    // runs of single literals merged into one string (关于印发).
+    static Info combine(const std::vector<Info>& elems) {
+        Info out;
+        out.anchor = !elems.empty() && elems[0].anchor;
+        out.nullable = std::all_of(elems.begin(), elems.end(), [](const Info& e) { return e.nullable; });
+        if (!out.nullable) {
+            CpSet first;
+            for (const Info& e : elems) {
+                if (e.transparent || e.anchor) continue;
+                if (!e.first) break;
+                add_sorted(first, *e.first);
+                if (!e.nullable) {
+                    out.first = std::move(first);
+                    break;
+                }
+            }
+        }
+        if (elems.size() == 1) out.literal = elems[0].literal;
+        std::vector<std::vector<std::string>> candidates;
+        std::string run;
+        auto flush = [&] {
+            if (!run.empty()) candidates.push_back({run});
+            run.clear();
+        };
+        for (const Info& e : elems) {
+            if (e.transparent || e.anchor) continue;  // zero-width: a run goes on across it
+            if (e.literal) {
+                ustr::append(run, *e.literal);
+                continue;
+            }
+            flush();
+            if (!e.nullable && e.req && !e.req->empty()) candidates.push_back(*e.req);
+        }
+        flush();
+        for (auto& c : candidates)
+            if (!out.req || better(c, *out.req)) out.req = c;
+        return out;
+    }
+
+    // Fewer alternatives first, then longer shortest alternative.
+    static bool better(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+        if (a.size() != b.size()) return a.size() < b.size();
+        auto shortest = [](const std::vector<std::string>& v) {
+            size_t n = SIZE_MAX;
+            for (const auto& s : v) n = std::min(n, s.size());
+            return n;
+        };
+        return shortest(a) > shortest(b);
+    }
+
+    Info quantified() {
+        Info e = atom();
+        if (failed_) return e;
+        int min = 1;
+        bool quantified = true;
+        char c = peek();
+        if (c == '*' || c == '?') {
+            min = 0;
+            ++i_;
+        } else if (c == '+') {
+            ++i_;
+        } else if (c == '{') {
+            size_t close = s_.find('}', i_);
+            if (close == std::string_view::npos) return fail();
+            std::string body(s_.substr(i_ + 1, close - i_ - 1));
+            if (body.empty() || !std::isdigit(static_cast<unsigned char>(body[0]))) return fail();
+            min = std::atoi(body.c_str());
+            i_ = close + 1;
+        } else {
+            quantified = false;
+        }
+        if (!quantified) return e;
+        if (peek() == '?' || peek() == '+') ++i_;  // lazy or possessive
+        if (e.transparent || e.anchor) return e;
+        e.literal.reset();  // a quantified literal is not a run member
+        if (min == 0) {
+            e.nullable = true;
+            e.req.reset();
+        }
+        return e;
+    }
+
+    Info fail() {
+        failed_ = true;
+        return {};
+    }
+
+    static Info consuming(std::optional<CpSet> set) {
+        Info e;
+        e.nullable = false;
+        if (set && set->size() <= kMaxRequired) e.req = as_strings(*set);
+        e.first = std::move(set);
+        return e;
+    }
+
+    static Info literal(char32_t c) {
+        Info e = consuming(CpSet{c});
+        e.literal = c;
+        return e;
+    }
+
+    static Info zero_width(bool anchor = false) {
+        Info e;
+        e.transparent = !anchor;
+        e.anchor = anchor;
+        return e;
+    }
+
+    Info atom() {
+        char c = peek();
+        switch (c) {
+        case '^': ++i_; return zero_width(true);
+        case '$': ++i_; return zero_width();
+        case '.': ++i_; return consuming(std::nullopt);
+        case '[': return char_class();
+        case '(': return group();
+        case '\\': return escape();
+        case '*': case '+': case '?': case '{': case '}': case ']': case ')': return fail();
+        default: return literal(ustr::next(s_, i_));
+        }
+    }
+
+    Info group() {
+        ++i_;  // (
+        enum { Capture, Lookaround } kind = Capture;
+        if (peek() == '?') {
+            char k = peek(1);
+            if (k == ':' || k == '>') {
+                i_ += 2;
+            } else if (k == '=' || k == '!') {
+                i_ += 2;
+                kind = Lookaround;
+            } else if (k == '<' && (peek(2) == '=' || peek(2) == '!')) {
+                i_ += 3;
+                kind = Lookaround;
+            } else if (k == '<') {  // (?<name>...)
+                size_t close = s_.find('>', i_);
+                if (close == std::string_view::npos) return fail();
+                i_ = close + 1;
+            } else {
+                return fail();  // inline flags (?i) and the like change matching
+            }
+        }
+        Info inner = alternation();
+        if (failed_ || peek() != ')') return fail();
+        ++i_;
+        if (kind == Lookaround) return zero_width();
+        inner.literal.reset();
+        if (inner.anchor) {  // (?:^|\t): the group as a whole is not an anchor
+            inner.anchor = false;
+            inner.first.reset();
+        }
+        return inner;
+    }
+
+    Info escape() {
+        ++i_;  // backslash
+        if (at_end()) return fail();
+        char c = s_[i_];
+        switch (c) {
+        case 't': ++i_; return literal('\t');
+        case 'n': ++i_; return literal('\n');
+        case 'r': ++i_; return literal('\r');
+        case 'f': ++i_; return literal('\f');
+        case 'A': ++i_; return zero_width(true);
+        case 'b': case 'B': case 'z': case 'Z': case 'G': ++i_; return zero_width();
+        case 's': case 'd': ++i_; return consuming(icu_set(shorthand(c)));
+        case 'p': case 'P': {
+            size_t close = s_.find('}', i_);
+            if (peek(1) != '{' || close == std::string_view::npos) return fail();
+            std::string expr = "[\\" + std::string(s_.substr(i_, close + 1 - i_)) + "]";
+            i_ = close + 1;
+            return consuming(icu_set(expr));
+        }
+        case 'S': case 'D': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V': case 'X': case 'R':
+            ++i_;
+            return consuming(std::nullopt);
+        default:
+            break;
+        }
+        if (std::isalnum(static_cast<unsigned char>(c))) return fail();  // \x \u \N \Q \k \1 ...
+        return literal(ustr::next(s_, i_));  // escaped punctuation
+    }
+
+    // A class of literals, ranges and \s \d \p{..}; negation, nesting and
+    // set operations are left unknown (but still consume one character).
+    Info char_class() {
+        ++i_;  // [
+        if (peek() == '^' || peek() == ']' || peek() == '[') return skip_class();
+        CpSet set;
+        bool known = true;
+        while (!failed_ && !at_end() && peek() != ']') {
+            if (peek() == '[' || (peek() == '&' && peek(1) == '&') || (peek() == '-' && peek(1) == '-'))
+                return skip_class();
+            std::optional<CpSet> item = class_item();
+            if (failed_) return {};
+            if (!item) {
+                known = false;
+                continue;
+            }
+            if (peek() == '-' && peek(1) != ']' && item->size() == 1) {
+                ++i_;
+                std::optional<CpSet> hi = class_item();
+                if (failed_ || !hi || hi->size() != 1 || (*hi)[0] < (*item)[0]) return fail();
+                if ((*hi)[0] - (*item)[0] > static_cast<char32_t>(kMaxSet)) {
+                    known = false;
+                    continue;
+                }
+                CpSet range;
+                for (char32_t x = (*item)[0]; x <= (*hi)[0]; ++x) range.push_back(x);
+                add_sorted(set, range);
+                continue;
+            }
+            add_sorted(set, *item);
+        }
+        if (at_end()) return fail();
+        ++i_;  // ]
+        if (!known || set.size() > static_cast<size_t>(kMaxSet)) return consuming(std::nullopt);
+        return consuming(std::move(set));
+    }
+
+    std::optional<CpSet> class_item() {
+        if (peek() != '\\') return CpSet{ustr::next(s_, i_)};
+        ++i_;
+        if (at_end()) {
+            failed_ = true;
+            return std::nullopt;
+        }
+        char c = s_[i_];
+        switch (c) {
+        case 't': ++i_; return CpSet{'\t'};
+        case 'n': ++i_; return CpSet{'\n'};
+        case 'r': ++i_; return CpSet{'\r'};
+        case 'f': ++i_; return CpSet{'\f'};
+        case 's': case 'd': ++i_; return icu_set(shorthand(c));
+        case 'p': case 'P': {
+            size_t close = s_.find('}', i_);
+            if (peek(1) != '{' || close == std::string_view::npos) {
+                failed_ = true;
+                return std::nullopt;
+            }
+            std::string expr = "[\\" + std::string(s_.substr(i_, close + 1 - i_)) + "]";
+            i_ = close + 1;
+            return icu_set(expr);
+        }
+        default:
+            break;
+        }
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            failed_ = true;
+            return std::nullopt;
+        }
+        return CpSet{ustr::next(s_, i_)};
+    }
+
+    // Skips a class this reader does not model, honouring nesting/escapes.
+    Info skip_class() {
+        int depth = 1;
+        if (peek() == '^') ++i_;
+        if (peek() == ']') ++i_;  // a leading ] is literal
+        while (!at_end() && depth > 0) {
+            char c = s_[i_];
+            if (c == '\\') i_ += 2;
+            else {
+                if (c == '[') ++depth;
+                if (c == ']') --depth;
+                ++i_;
+            }
+        }
+        if (depth != 0) return fail();
+        return consuming(std::nullopt);
+    }
+};
+
+bool starts_with_any(std::string_view subject, const std::vector<char32_t>& first) {
+    if (subject.empty()) return false;
+    size_t i = 0;
+    char32_t c = ustr::next(subject, i);
+    return std::binary_search(first.begin(), first.end(), c);
+}
+
+}  // namespace
+
+bool RegexPrefilter::may_match(std::string_view subject) const {
+    if (anchored && !first.empty() && !starts_with_any(subject, first)) return false;
+    if (required_any.empty()) return true;
+    for (const auto& r : required_any)
+        if (subject.find(r) != std::string_view::npos) return true;
+    return false;
+}
+
+RegexPrefilter RegexPrefilter::analyse(std::string_view regex) {
+    RegexPrefilter out;
+    std::optional<Info> info = Analyser(regex).run();
+    if (!info) return out;
+    out.anchored = info->anchor;
+    if (out.anchored && info->first) out.first = *info->first;
+    if (info->req) {
+        out.required_any = *info->req;
+        std::sort(out.required_any.begin(), out.required_any.end());
+        out.required_any.erase(std::unique(out.required_any.begin(), out.required_any.end()),
+                               out.required_any.end());
+        // An empty string would make the filter vacuous; so would a huge set.
+        if (std::find(out.required_any.begin(), out.required_any.end(), "") != out.required_any.end() ||
+            out.required_any.size() > kMaxRequired)
+            out.required_any.clear();
+    }
+    return out;
+}
+
+}  // namespace qingdan

@@ -1,0 +1,143 @@
+// The regex prefilter (src/regex_prefilter.cpp): what it derives from the
+// grammar rules, and that it never rejects a subject ICU would match —
+// checked by compiling the whole corpus, Simplified and Traditional, with
+// the matcher run behind every rejection.
+#include <catch2/catch.hpp>
+#include <opencc/opencc.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pattern.hpp"
+#include "qingdan/grammar.hpp"
+#include "qingdan/pipeline.hpp"
+#include "regex_prefilter.hpp"
+
+namespace fs = std::filesystem;
+using namespace qingdan;
+
+namespace {
+
+const std::string kRoot = QINGDAN_SOURCE_DIR;
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+bool has_first(const RegexPrefilter& f, char32_t c) {
+    return std::find(f.first.begin(), f.first.end(), c) != f.first.end();
+}
+
+struct VerifyScope {
+    VerifyScope() { Pattern::set_verify_prefilter(true); }
+    ~VerifyScope() { Pattern::set_verify_prefilter(false); }
+};
+
+}  // namespace
+
+TEST_CASE("prefilter: anchored headings need their first character", "[prefilter]") {
+    auto f = RegexPrefilter::analyse(R"(^([一二三四五六七八九十]{1,3})\s*[、．.]\s*(\S.*)$)");
+    CHECK(f.anchored);
+    CHECK(f.first.size() == 10);
+    CHECK(f.may_match("一、总体要求"));
+    CHECK_FALSE(f.may_match("各地区要加强保护。"));
+    CHECK_FALSE(f.may_match("（一）完善制度"));
+
+    auto paren = RegexPrefilter::analyse(R"(^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(\S.*)$)");
+    CHECK(paren.anchored);
+    CHECK(paren.first == std::vector<char32_t>{U'(', U'（'});
+
+    // \d is ICU's \p{Nd}: full-width and other scripts' digits included.
+    auto item = RegexPrefilter::analyse(R"(^(\d{1,3})\s*[.．、](?![\d])\s*(.*)$)");
+    CHECK(item.anchored);
+    CHECK(has_first(item, U'7'));
+    CHECK(has_first(item, U'７'));
+    CHECK(item.may_match("12．推进"));
+    CHECK_FALSE(item.may_match("推进12."));
+}
+
+TEST_CASE("prefilter: optional leading elements widen the first set", "[prefilter]") {
+    auto f = RegexPrefilter::analyse(R"(^\s*局内\s*[:：])");
+    CHECK(f.anchored);
+    CHECK(has_first(f, U'局'));
+    CHECK(has_first(f, U' '));
+    CHECK(has_first(f, U'\u3000'));
+    CHECK(f.required_any == std::vector<std::string>{"局内"});
+    CHECK(f.may_match("  局内：保护司"));
+    CHECK_FALSE(f.may_match("保护司局内：x"));
+}
+
+TEST_CASE("prefilter: required literals of unanchored rules", "[prefilter]") {
+    auto unit = RegexPrefilter::analyse(R"([（(]([^（）()]{2,300})[)）])");
+    CHECK_FALSE(unit.anchored);
+    CHECK(unit.required_any.size() == 2);
+    CHECK_FALSE(unit.may_match("没有括号的一句话。"));
+    CHECK(unit.may_match("加强保护（保护司负责）"));
+
+    auto notice = RegexPrefilter::analyse(R"(^(.{2,60}?)关于印发(.+?)的通知$)");
+    CHECK(notice.first.empty());  // `.` is unknown
+    CHECK(notice.required_any == std::vector<std::string>{"关于印发"});
+
+    auto words = RegexPrefilter::analyse("(总体要求|指导思想|主要目标)");
+    CHECK(words.required_any.size() == 3);
+    CHECK(words.may_match("二、主要目标"));
+    CHECK_FALSE(words.may_match("二、重点任务"));
+
+    // Only one alternative is anchored: the pattern is not.
+    auto year = RegexPrefilter::analyse(R"(^(\d{4})\s*年|[（(](\d{4})[)）])");
+    CHECK_FALSE(year.anchored);
+    CHECK(year.may_match("推动知识产权高质量发展年度工作指引（2020）"));
+    CHECK_FALSE(year.may_match("工作指引"));
+
+    CHECK(RegexPrefilter::analyse(R"(\t)").required_any == std::vector<std::string>{"\t"});
+    auto col = RegexPrefilter::analyse(R"((?:^|\t)\s*(?:省份|城市)\s*[:：])");
+    CHECK_FALSE(col.anchored);
+    CHECK_FALSE(col.required_any.empty());
+    CHECK(col.may_match("城市：试点城市必做"));
+}
+
+TEST_CASE("prefilter: optional and unknown parts give no constraint", "[prefilter]") {
+    CHECK(RegexPrefilter::analyse("a?b*").required_any.empty());
+    CHECK(RegexPrefilter::analyse("a?b*").may_match("xyz"));
+    CHECK(RegexPrefilter::analyse("(?i)abc").required_any.empty());
+    CHECK(RegexPrefilter::analyse(R"(\x{4e00}+)").may_match("z"));
+    CHECK(RegexPrefilter::analyse(R"([^a]b|c)").may_match("xxb"));
+    CHECK_FALSE(RegexPrefilter::analyse(R"([^a]b|c)").may_match("xx"));
+    CHECK(RegexPrefilter::analyse("^$").may_match(""));
+    CHECK(RegexPrefilter::analyse("(unbalanced").may_match("zzz"));
+    auto look = RegexPrefilter::analyse(R"((?<=\S)\s*(?=局内\s*[:：]))");
+    CHECK_FALSE(look.anchored);
+    CHECK(look.may_match("x 局内：y"));
+}
+
+TEST_CASE("prefilter agrees with ICU on the grammar rules and snippets", "[prefilter]") {
+    // Every rule of every installed grammar, on lines of every layout.
+    auto grammars = load_grammars({kRoot + "/grammars"});
+    const std::vector<std::string> lines = {
+        "一、总体要求", "（一）完善制度。加强保护（保护司负责）", "(二) 推进", "1．推进立法（条法司负责）",
+        "12、完善", "（3）加强", "局内：保护司、运用司", "\t局内：保护司", "省份：北京必做", "x\t城市：选做",
+        "各省、自治区、直辖市知识产权局：", "2021年12月27日", "国知发保字〔2021〕8号", "附件1：",
+        "发布时间：2022-03-01", "年内", "2022年底前", "", " ", "１．全角数字", "\u3000局内：条法司"};
+    VerifyScope verify;
+    for (const auto& g : grammars) {
+        for (const auto& [key, p] : g.patterns)
+            for (const auto& l : lines) CHECK_NOTHROW(p->find(l));
+        for (const auto& r : g.detect)
+            for (const auto& l : lines) CHECK_NOTHROW(r.pattern->find(l));
+    }
+}
+
+TEST_CASE("prefilter never rejects a match on the corpus", "[prefilter][corpus]") {
+    VerifyScope verify;
+    Compiler c;
+    opencc::SimpleConverter s2t("s2t.json");
+    for (const auto& e : fs::directory_iterator(kRoot + "/data/corpus")) {
+        std::string text = slurp(e.path());
+        CHECK_NOTHROW(c.compile(text, e.path().filename().string()));
+        CHECK_NOTHROW(c.compile(s2t.Convert(text), e.path().filename().string()));
+    }
+}
