@@ -1,0 +1,138 @@
+// The part / level-2 section / item state both segmentation models share
+// (private header).
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pattern.hpp"
+#include "qingdan/segment.hpp"
+#include "ustr.hpp"
+
+namespace qingdan {
+
+// Kind of a level-1 part from its title.
+inline std::string part_kind(const Grammar& g, const std::string& title) {
+    if (const Pattern* p = g.pattern("preamble"); p && p->matches(title)) return "preamble";
+    if (const Pattern* p = g.pattern("requirements"); p && p->matches(title)) return "requirements";
+    return "tasks";
+}
+
+// State shared by both models: the current part and level-2 section.
+class Builder {
+public:
+    Builder(const Grammar& g, Skeleton& sk) : g_(g), sk_(sk) {}
+
+    bool try_heading(const Line& l) {
+        if (auto m = g_.pattern("level1") ? g_.pattern("level1")->find(l.text) : std::nullopt) {
+            open_part(l, *m);
+            return true;
+        }
+        return false;
+    }
+
+    void open_part(const Line& l, const Match& m) {
+        close_item();
+        Section s;
+        s.label = ustr::trim(std::string_view(l.text).substr(0, m.begin[2]));
+        s.number = ustr::small_chinese_number(m[1]);
+        s.level = 1;
+        s.path = {m[1]};
+        s.title = ustr::trim(m[2]);
+        s.kind = part_kind(g_, s.title);
+        s.span = {l.line_start, l.line_end};
+        part_ = sk_.sections.size();
+        sec2_.reset();
+        part_items_[*part_] = 0;
+        sk_.sections.push_back(std::move(s));
+    }
+
+    void open_section2(const Line& l, const Match& m) {
+        close_item();
+        Section s;
+        s.label = ustr::trim(std::string_view(l.text).substr(0, m.begin[2]));
+        s.number = ustr::small_chinese_number(m[1]);
+        s.level = 2;
+        sec2_.reset();  // a sibling, not a child, of the previous （N）
+        s.path = path();
+        s.path.push_back(s.label);
+        s.title = ustr::trim(m[2]);
+        s.kind = part_ ? sk_.sections[*part_].kind : "tasks";
+        s.span = {l.line_start, l.line_end};
+        sec2_ = sk_.sections.size();
+        sk_.sections.push_back(std::move(s));
+    }
+
+    std::vector<std::string> path() const {
+        std::vector<std::string> p;
+        if (part_) p.push_back(sk_.sections[*part_].path[0]);
+        if (sec2_) p.push_back(sk_.sections[*sec2_].label);
+        return p;
+    }
+
+    std::string part_kind_now() const { return part_ ? sk_.sections[*part_].kind : "tasks"; }
+
+    RawItem& open_item(const Line& l) {
+        close_item();
+        RawItem it;
+        it.kind = part_kind_now() == "requirements" ? "requirement" : "task";
+        it.section_path = path();
+        it.span = {l.line_start, l.line_end};
+        cur_ = std::move(it);
+        if (part_) ++part_items_[*part_];
+        return *cur_;
+    }
+
+    RawItem* current() { return cur_ ? &*cur_ : nullptr; }
+
+    void extend(int line_end) {
+        if (cur_) cur_->span.line_end = std::max(cur_->span.line_end, line_end);
+    }
+
+    void close_item() {
+        if (cur_) sk_.items.push_back(std::move(*cur_));
+        cur_.reset();
+    }
+
+    // Text outside any item: preamble parts feed the goals; other parts
+    // keep it in case they turn out to have no items at all.
+    void loose_text(const Line& l) {
+        if (!part_) return;  // introduction before the first part
+        if (sk_.sections[*part_].kind == "preamble") {
+            sk_.preamble.push_back(l);
+        } else {
+            loose_[*part_].push_back(l);
+        }
+    }
+
+    // A non-preamble part with text but no items becomes one unlabelled item
+    // (e.g. a 工作要求 paragraph); inserted in document order.
+    void finish() {
+        close_item();
+        for (const auto& [pi, text] : loose_) {
+            if (part_items_[pi] > 0 || text.empty()) continue;
+            const Section& s = sk_.sections[pi];
+            RawItem it;
+            it.kind = s.kind == "requirements" ? "requirement" : "task";
+            it.section_path = {s.path[0]};
+            it.span = {text.front().line_start, text.back().line_end};
+            for (const auto& l : text) it.cells.push_back({CellKind::Measure, l.text, l.line_start});
+            auto pos = std::find_if(sk_.items.begin(), sk_.items.end(),
+                                    [&](const RawItem& x) { return x.span.line_start > it.span.line_start; });
+            sk_.items.insert(pos, std::move(it));
+        }
+    }
+
+private:
+    const Grammar& g_;
+    Skeleton& sk_;
+    std::optional<size_t> part_, sec2_;
+    std::optional<RawItem> cur_;
+    std::map<size_t, int> part_items_;
+    std::map<size_t, std::vector<Line>> loose_;
+};
+
+}  // namespace qingdan

@@ -1,0 +1,16 @@
+// The two document models grammars configure (private header): prose
+// (headings, numbered items, unit clauses) and table (PDF task tables).
+#pragma once
+
+#include <vector>
+
+#include "qingdan/grammar.hpp"
+#include "qingdan/normalise.hpp"
+#include "qingdan/segment.hpp"
+
+namespace qingdan {
+
+void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk);
+void segment_table(const std::vector<Line>& lines, const Grammar& g, Skeleton& sk);
+
+}  // namespace qingdan
