@@ -1078,6 +1078,10 @@ bool looks_traditional(std::string_view utf8) {
         else if (script::is_simplified_only(cp))
             ++simp;
         if (trad + simp >= 20000) break;
+        // Stop early once one script leads by far more than any later text
+        // could overturn in a document of this genre: most of the cost of a
+        // Simplified file was this scan.
+        if ((simp >= 256 && trad * 12 < simp) || (trad >= 256 && simp * 12 < trad)) break;
     }
     return trad > 0 && trad >= 3 * simp;
 }
