@@ -26,13 +26,17 @@ void add_sorted(CpSet& into, const CpSet& more) {
     into.swap(out);
 }
 
+using AnySet = std::vector<std::string>;
+// At most this many sets are tested per subject.
+constexpr size_t kMaxConjuncts = 3;
+
 // What one element, sequence or alternation contributes.
 struct Info {
     bool nullable = true;       // can match the empty string
     bool transparent = false;   // zero-width assertion: skipped for first sets
     bool anchor = false;        // ^ or \A
     std::optional<CpSet> first;                   // nullopt: unknown
-    std::optional<std::vector<std::string>> req;  // one of these is in every match
+    std::vector<AnySet> req;  // every match holds one string of each set
     std::optional<char32_t> literal;              // exactly one literal code point
 };
 
@@ -103,16 +107,20 @@ private:
         out.anchor = true;
         out.nullable = false;
         out.first = CpSet{};
-        out.req = std::vector<std::string>{};
+        // Each alternative contributes its most selective set; their union
+        // holds in every match.
+        AnySet any;
+        bool known = true;
         for (const Info& a : alts) {
             out.anchor = out.anchor && a.anchor;
             out.nullable = out.nullable || a.nullable;
             if (out.first && a.first) add_sorted(*out.first, *a.first);
             else out.first.reset();
-            if (out.req && a.req) out.req->insert(out.req->end(), a.req->begin(), a.req->end());
-            else out.req.reset();
+            if (a.req.empty()) known = false;
+            else any.insert(any.end(), a.req[0].begin(), a.req[0].end());
         }
         if (out.nullable) out.first.reset();
+        if (known && any.size() <= kMaxRequired) out.req = {any};
         return out;
     }
 
@@ -142,7 +150,7 @@ private:
             }
         }
         if (elems.size() == 1) out.literal = elems[0].literal;
-        std::vector<std::vector<std::string>> candidates;
+        std::vector<AnySet> candidates;
         std::string run;
         auto flush = [&] {
             if (!run.empty()) candidates.push_back({run});
@@ -155,23 +163,25 @@ private:
                 continue;
             }
             flush();
-            if (!e.nullable && e.req && !e.req->empty()) candidates.push_back(*e.req);
+            if (!e.nullable) candidates.insert(candidates.end(), e.req.begin(), e.req.end());
         }
         flush();
-        for (auto& c : candidates)
-            if (!out.req || better(c, *out.req)) out.req = c;
+        std::stable_sort(candidates.begin(), candidates.end(), better);
+        if (candidates.size() > kMaxConjuncts) candidates.resize(kMaxConjuncts);
+        out.req = std::move(candidates);
         return out;
     }
 
-    // Fewer alternatives first, then longer shortest alternative.
-    static bool better(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-        if (a.size() != b.size()) return a.size() < b.size();
-        auto shortest = [](const std::vector<std::string>& v) {
+    // More selective first: a longer shortest string (a two-character word
+    // is rarer than any one character), then fewer alternatives.
+    static bool better(const AnySet& a, const AnySet& b) {
+        auto shortest = [](const AnySet& v) {
             size_t n = SIZE_MAX;
             for (const auto& s : v) n = std::min(n, s.size());
             return n;
         };
-        return shortest(a) > shortest(b);
+        if (shortest(a) != shortest(b)) return shortest(a) > shortest(b);
+        return a.size() < b.size();
     }
 
     Info quantified() {
@@ -201,7 +211,7 @@ private:
         e.literal.reset();  // a quantified literal is not a run member
         if (min == 0) {
             e.nullable = true;
-            e.req.reset();
+            e.req.clear();
         }
         return e;
     }
@@ -214,7 +224,7 @@ private:
     static Info consuming(std::optional<CpSet> set) {
         Info e;
         e.nullable = false;
-        if (set && set->size() <= kMaxRequired) e.req = as_strings(*set);
+        if (set && set->size() <= kMaxRequired) e.req = {as_strings(*set)};
         e.first = std::move(set);
         return e;
     }
@@ -409,10 +419,16 @@ bool starts_with_any(std::string_view subject, const std::vector<char32_t>& firs
 
 bool RegexPrefilter::may_match(std::string_view subject) const {
     if (anchored && !first.empty() && !starts_with_any(subject, first)) return false;
-    if (required_any.empty()) return true;
-    for (const auto& r : required_any)
-        if (subject.find(r) != std::string_view::npos) return true;
-    return false;
+    for (const auto& any : required) {
+        bool found = false;
+        for (const auto& r : any)
+            if (subject.find(r) != std::string_view::npos) {
+                found = true;
+                break;
+            }
+        if (!found) return false;
+    }
+    return true;
 }
 
 RegexPrefilter RegexPrefilter::analyse(std::string_view regex) {
@@ -421,15 +437,13 @@ RegexPrefilter RegexPrefilter::analyse(std::string_view regex) {
     if (!info) return out;
     out.anchored = info->anchor;
     if (out.anchored && info->first) out.first = *info->first;
-    if (info->req) {
-        out.required_any = *info->req;
-        std::sort(out.required_any.begin(), out.required_any.end());
-        out.required_any.erase(std::unique(out.required_any.begin(), out.required_any.end()),
-                               out.required_any.end());
-        // An empty string would make the filter vacuous; so would a huge set.
-        if (std::find(out.required_any.begin(), out.required_any.end(), "") != out.required_any.end() ||
-            out.required_any.size() > kMaxRequired)
-            out.required_any.clear();
+    for (AnySet any : info->req) {
+        std::sort(any.begin(), any.end());
+        any.erase(std::unique(any.begin(), any.end()), any.end());
+        // An empty string would make the set vacuous; so would a huge set.
+        if (any.empty() || std::find(any.begin(), any.end(), "") != any.end() || any.size() > kMaxRequired)
+            continue;
+        out.required.push_back(std::move(any));
     }
     return out;
 }

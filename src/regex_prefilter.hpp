@@ -21,9 +21,11 @@ struct RegexPrefilter {
     // When anchored: the code points a subject may start with. Empty means
     // no constraint is known.
     std::vector<char32_t> first;
-    // A subject containing none of these UTF-8 strings cannot match. Empty
-    // means no constraint is known.
-    std::vector<std::string> required_any;
+    // Each entry is a set of UTF-8 strings of which a matching subject holds
+    // at least one; a subject must satisfy every entry (at most a few, the
+    // most selective: long literals before single characters). Empty means
+    // no constraint is known.
+    std::vector<std::vector<std::string>> required;
 
     // False when the subject certainly does not match.
     bool may_match(std::string_view subject) const;

@@ -66,7 +66,7 @@ TEST_CASE("prefilter: optional leading elements widen the first set", "[prefilte
     CHECK(has_first(f, U'局'));
     CHECK(has_first(f, U' '));
     CHECK(has_first(f, U'\u3000'));
-    CHECK(f.required_any == std::vector<std::string>{"局内"});
+    CHECK(f.required == std::vector<std::vector<std::string>>{{"局内"}, {":", "："}});
     CHECK(f.may_match("  局内：保护司"));
     CHECK_FALSE(f.may_match("保护司局内：x"));
 }
@@ -74,16 +74,19 @@ TEST_CASE("prefilter: optional leading elements widen the first set", "[prefilte
 TEST_CASE("prefilter: required literals of unanchored rules", "[prefilter]") {
     auto unit = RegexPrefilter::analyse(R"([（(]([^（）()]{2,300})[)）])");
     CHECK_FALSE(unit.anchored);
-    CHECK(unit.required_any.size() == 2);
+    REQUIRE(unit.required.size() == 2);  // an opening and a closing parenthesis
+    CHECK(unit.required[0].size() == 2);
     CHECK_FALSE(unit.may_match("没有括号的一句话。"));
     CHECK(unit.may_match("加强保护（保护司负责）"));
 
     auto notice = RegexPrefilter::analyse(R"(^(.{2,60}?)关于印发(.+?)的通知$)");
     CHECK(notice.first.empty());  // `.` is unknown
-    CHECK(notice.required_any == std::vector<std::string>{"关于印发"});
+    REQUIRE_FALSE(notice.required.empty());
+    CHECK(notice.required[0] == std::vector<std::string>{"关于印发"});
 
     auto words = RegexPrefilter::analyse("(总体要求|指导思想|主要目标)");
-    CHECK(words.required_any.size() == 3);
+    REQUIRE(words.required.size() == 1);
+    CHECK(words.required[0].size() == 3);
     CHECK(words.may_match("二、主要目标"));
     CHECK_FALSE(words.may_match("二、重点任务"));
 
@@ -93,17 +96,27 @@ TEST_CASE("prefilter: required literals of unanchored rules", "[prefilter]") {
     CHECK(year.may_match("推动知识产权高质量发展年度工作指引（2020）"));
     CHECK_FALSE(year.may_match("工作指引"));
 
-    CHECK(RegexPrefilter::analyse(R"(\t)").required_any == std::vector<std::string>{"\t"});
+    CHECK(RegexPrefilter::analyse(R"(\t)").required == std::vector<std::vector<std::string>>{{"\t"}});
     auto col = RegexPrefilter::analyse(R"((?:^|\t)\s*(?:省份|城市)\s*[:：])");
     CHECK_FALSE(col.anchored);
-    CHECK_FALSE(col.required_any.empty());
+    CHECK_FALSE(col.required.empty());
     CHECK(col.may_match("城市：试点城市必做"));
 }
 
+TEST_CASE("prefilter: every required part is tested, the rarest first", "[prefilter]") {
+    auto f = RegexPrefilter::analyse(
+        R"(^\d{1,3}\s*[.．、].*[（(][^（）()]{0,300}(?:负责|牵头|参与|配合)[^（）()]{0,100}[)）]\s*$)");
+    REQUIRE(f.required.size() == 3);
+    CHECK(f.required[0].size() == 4);  // 负责|牵头|参与|配合 before any one character
+    CHECK(f.may_match("1.推进立法（条法司负责）"));
+    CHECK_FALSE(f.may_match("1.推进立法（2022年）"));
+    CHECK_FALSE(f.may_match("1.推进立法，条法司负责"));
+}
+
 TEST_CASE("prefilter: optional and unknown parts give no constraint", "[prefilter]") {
-    CHECK(RegexPrefilter::analyse("a?b*").required_any.empty());
+    CHECK(RegexPrefilter::analyse("a?b*").required.empty());
     CHECK(RegexPrefilter::analyse("a?b*").may_match("xyz"));
-    CHECK(RegexPrefilter::analyse("(?i)abc").required_any.empty());
+    CHECK(RegexPrefilter::analyse("(?i)abc").required.empty());
     CHECK(RegexPrefilter::analyse(R"(\x{4e00}+)").may_match("z"));
     CHECK(RegexPrefilter::analyse(R"([^a]b|c)").may_match("xxb"));
     CHECK_FALSE(RegexPrefilter::analyse(R"([^a]b|c)").may_match("xx"));
