@@ -1,41 +1,57 @@
 #include "pattern.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
+
+#include "ustr.hpp"
 
 namespace qingdan {
 namespace {
 
-// UTF-16 index -> UTF-8 byte offset, by walking the UTF-16 string.
-int utf8_offset(const icu::UnicodeString& u, int32_t idx16) {
-    int bytes = 0;
-    for (int32_t i = 0; i < idx16;) {
-        UChar32 c = u.char32At(i);
-        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-        i += U16_LENGTH(c);
-    }
-    return bytes;
-}
-
-Match collect(icu::RegexMatcher& m, const icu::UnicodeString& subject) {
+// Groups are cut from the UTF-8 subject itself: every group boundary (a
+// UTF-16 index into the converted subject) is mapped to a byte offset in
+// one forward walk, instead of converting each group back from UTF-16.
+Match collect(icu::RegexMatcher& m, std::string_view s) {
     UErrorCode st = U_ZERO_ERROR;
-    Match out;
-    int32_t n = m.groupCount();
+    const int32_t n = m.groupCount();
+    std::vector<int32_t> b16(n + 1, -1), e16(n + 1, -1);
+    std::vector<int32_t> marks;
     for (int32_t g = 0; g <= n; ++g) {
         int32_t b = m.start(g, st), e = m.end(g, st);
         if (U_FAILURE(st) || b < 0) {
-            out.groups.emplace_back();
-            out.begin.push_back(-1);
-            out.end.push_back(-1);
             st = U_ZERO_ERROR;
             continue;
         }
-        std::string s;
-        subject.tempSubStringBetween(b, e).toUTF8String(s);
-        int ub = utf8_offset(subject, b);
+        b16[g] = b;
+        e16[g] = e;
+        marks.push_back(b);
+        marks.push_back(e);
+    }
+    std::sort(marks.begin(), marks.end());
+    marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
+    std::vector<int> bytes(marks.size());
+    size_t byte = 0;
+    int32_t u16 = 0;
+    for (size_t k = 0; k < marks.size(); ++k) {
+        while (u16 < marks[k] && byte < s.size()) u16 += ustr::next(s, byte) > 0xFFFF ? 2 : 1;
+        bytes[k] = static_cast<int>(byte);
+    }
+    auto offset = [&](int32_t idx16) {
+        return bytes[std::lower_bound(marks.begin(), marks.end(), idx16) - marks.begin()];
+    };
+    Match out;
+    for (int32_t g = 0; g <= n; ++g) {
+        if (b16[g] < 0) {
+            out.groups.emplace_back();
+            out.begin.push_back(-1);
+            out.end.push_back(-1);
+            continue;
+        }
+        int ub = offset(b16[g]), ue = offset(e16[g]);
         out.begin.push_back(ub);
-        out.end.push_back(ub + static_cast<int>(s.size()));
-        out.groups.push_back(std::move(s));
+        out.end.push_back(ue);
+        out.groups.emplace_back(s.substr(ub, ue - ub));
     }
     return out;
 }
@@ -89,7 +105,7 @@ std::optional<Match> Pattern::find(std::string_view s) const {
     matcher_->reset(u);
     UErrorCode st = U_ZERO_ERROR;
     if (!matcher_->find(0, st) || U_FAILURE(st)) return std::nullopt;
-    return collect(*matcher_, u);
+    return collect(*matcher_, s);
 }
 
 std::vector<Match> Pattern::find_all(std::string_view s) const {
@@ -99,7 +115,7 @@ std::vector<Match> Pattern::find_all(std::string_view s) const {
     std::vector<Match> out;
     UErrorCode st = U_ZERO_ERROR;
     while (matcher_->find() ) {
-        out.push_back(collect(*matcher_, u));
+        out.push_back(collect(*matcher_, s));
         if (U_FAILURE(st)) break;
     }
     return out;
