@@ -187,8 +187,10 @@ void normalise_line_chars(std::string_view line, std::string& out) {
     const std::size_t n = line.size();
     while (i < n) {
         const auto b = static_cast<unsigned char>(line[i]);
-        // Fast path: printable ASCII other than space and '*'.
-        if (b > 0x20 && b < 0x7F && b != '*') {
+        // Fast path: printable ASCII other than space and '*'. (Both fast
+        // paths leave the room check to the slow path unless room is short:
+        // an ill-formed byte earlier may have used up the slack.)
+        if (b > 0x20 && b < 0x7F && b != '*' && out.data() + out.size() - o >= 8) {
             const Cls cls = classify(b);
             if (pending_space) {
                 if (!drop_space_between(prev, cls)) *o++ = ' ';
@@ -198,6 +200,25 @@ void normalise_line_chars(std::string_view line, std::string& out) {
             prev = cls;
             ++i;
             continue;
+        }
+        // Fast path: a CJK unified ideograph (U+4E00..U+9FFF, lead byte
+        // E4..E9), most of every line: kept as is, class Cjk.
+        if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && out.data() + out.size() - o >= 8) {
+            const auto b1 = static_cast<unsigned char>(line[i + 1]);
+            const auto b2 = static_cast<unsigned char>(line[i + 2]);
+            const char32_t cp = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x4E00) {
+                if (pending_space) {
+                    if (!drop_space_between(prev, Cls::Cjk)) *o++ = ' ';
+                    pending_space = false;
+                }
+                *o++ = static_cast<char>(b);
+                *o++ = static_cast<char>(b1);
+                *o++ = static_cast<char>(b2);
+                prev = Cls::Cjk;
+                i += 3;
+                continue;
+            }
         }
         if (b == '*' && i + 1 < n && line[i + 1] == '*') {  // leaked markdown emphasis
             i += 2;
