@@ -44,13 +44,77 @@ std::string strip_final_stop(std::string s) {
     return s;
 }
 
-// Leading sentence as the title, when it is short enough to be a name.
-std::optional<std::string> split_title(std::string& body) {
+// A parenthesis read as a clause: a responsibility part (the units), a
+// completion part (a time limit or status: 2023年6月底前完成, 持续推进), or
+// both in one parenthesis (国家知识产权局负责，2023年6月底前完成).
+struct Clause {
+    std::optional<std::string> units;
+    std::optional<std::string> completion;
+    bool any() const { return units || completion; }
+};
+
+Clause read_clause(const std::string& inside) {
+    if (is_unit_clause(inside)) return {inside, std::nullopt};
+    if (is_completion_phrase(inside)) return {std::nullopt, ustr::squeeze(ustr::trim(inside))};
+    // Mixed: each part between ，；,; is either completion or responsibility.
+    std::string units, completion;
+    for (size_t b = 0; b <= inside.size();) {
+        size_t e = b;
+        size_t sep = 0;
+        while (e < inside.size()) {
+            if (inside[e] == ',' || inside[e] == ';') sep = 1;
+            else if (inside.compare(e, 3, "，") == 0 || inside.compare(e, 3, "；") == 0) sep = 3;
+            if (sep) break;
+            ++e;
+        }
+        const std::string part = ustr::trim(inside.substr(b, e - b));
+        if (is_completion_phrase(part)) {
+            completion += (completion.empty() ? "" : "，") + ustr::squeeze(part);
+        } else if (!part.empty()) {
+            units += (units.empty() ? "" : "；") + part;
+        }
+        if (e >= inside.size()) break;
+        b = e + sep;
+    }
+    if (completion.empty() || units.empty() || !is_unit_clause(units)) return {};
+    return {units, completion};
+}
+
+// A completion-only parenthesis counts where a clause ends: before the end,
+// a stop or another parenthesis (not inside 《…（2021—2035年）》 or a sentence).
+bool at_clause_end(const std::string& body, size_t end) {
+    std::string after = ustr::trim(std::string_view(body).substr(end));
+    return after.empty() || ustr::starts_with(after, "。") || ustr::starts_with(after, "；") ||
+           ustr::starts_with(after, "（") || ustr::starts_with(after, "(") || after[0] == '.' || after[0] == ';';
+}
+
+// True when `rest` holds nothing but clause parentheses and punctuation:
+// then the sentence before it is the whole task, not a title.
+bool only_clauses(const std::string& rest, const Pattern* clause) {
+    if (rest.empty() || !clause) return false;
+    std::string outside;
+    size_t from = 0;
+    for (const auto& m : clause->find_all(rest)) {
+        if (!read_clause(m.groups[1]).any()) return false;
+        outside += rest.substr(from, m.begin[0] - from);
+        from = m.end[0];
+    }
+    outside += rest.substr(from);
+    for (std::string_view p : {"。", "；", " ", ".", ";"})
+        for (size_t k; (k = outside.find(p)) != std::string::npos;) outside.erase(k, p.size());
+    return outside.empty() && from > 0;
+}
+
+// Leading sentence as the title, when it is short enough to be a name and
+// more than clauses follows it.
+std::optional<std::string> split_title(std::string& body, const Pattern* clause) {
     size_t stop = body.find("。");
     if (stop == std::string::npos) return std::nullopt;
     std::string title = body.substr(0, stop);
     if (ustr::length(title) > 40 || ustr::length(title) < 2) return std::nullopt;
-    body = ustr::trim(body.substr(stop + 3));
+    std::string rest = ustr::trim(body.substr(stop + 3));
+    if (only_clauses(rest, clause)) return std::nullopt;
+    body = rest;
     return title;
 }
 
@@ -62,31 +126,75 @@ std::optional<std::string> prose_actor(const Grammar& g, const std::string& text
     return m->groups[1];
 }
 
-// Prose item: split at unit clauses; each clause with its own units is a measure.
+// A responsibility clause printed on its own line after the task
+// (牵头单位：A；配合单位：B), or after the last stop of a line, is put in
+// parentheses so it closes its measure like an inline （…） clause. Labels
+// run together by line joining (…局配合单位：…) are kept apart with ；.
+std::string bracket_unit_line(const Pattern* label, const std::string& text) {
+    if (!label) return text;
+    std::vector<Match> hits = label->find_all(text);
+    for (size_t k = 0; k < hits.size(); ++k) {
+        const size_t at = hits[k].begin[0];
+        const std::string before = ustr::trim(std::string_view(text).substr(0, at));
+        if (!before.empty() && !ustr::ends_with(before, "。")) continue;
+        std::string clause = ustr::trim(std::string_view(text).substr(at));
+        while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
+        for (std::string_view stop : {"。", "（", "）", "(", ")"})
+            if (clause.find(stop) != std::string::npos) return text;
+        std::string sep;
+        size_t from = at;
+        for (size_t j = k + 1; j < hits.size(); ++j) {
+            const std::string piece = text.substr(from, hits[j].begin[0] - from);
+            const std::string t = ustr::trim(piece);
+            sep += piece + (ustr::ends_with(t, "；") || ustr::ends_with(t, ";") || ustr::ends_with(t, "，") ? "" : "；");
+            from = hits[j].begin[0];
+        }
+        sep += text.substr(from);
+        sep = ustr::trim(sep);
+        while (ustr::ends_with(sep, "。") || ustr::ends_with(sep, "；")) sep.resize(sep.size() - 3);
+        return text.substr(0, at) + "（" + sep + "）";
+    }
+    return text;
+}
+
+void add_completion(Task& t, const std::string& c) {
+    t.completion = t.completion ? *t.completion + "；" + c : c;
+}
+
+// Prose item: split at unit clauses; each clause with its own units is a
+// measure. Completion clauses set the task's completion and leave the text.
 void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
+    const Pattern* label = g.pattern("unit_label");
     std::string body;
-    for (const auto& c : it.cells) body += c.text;
-    // Only a numbered paragraph names itself; loose part text has no title.
-    if (it.label && (g.titles == "leading-sentence" || it.level2)) t.title = split_title(body);
+    for (const auto& c : it.cells) body += bracket_unit_line(label, c.text);
     const Pattern* clause = g.pattern("unit_clause");
+    // Only a numbered paragraph names itself; loose part text has no title.
+    if (it.label && (g.titles == "leading-sentence" || it.level2)) t.title = split_title(body, clause);
     std::vector<Match> hits = clause ? clause->find_all(body) : std::vector<Match>{};
-    int from = 0;
-    std::string text;
+    size_t from = 0;
+    std::string text, piece, printed;
     for (const auto& m : hits) {
-        if (!is_unit_clause(m.groups[1])) continue;
-        std::string piece = ustr::trim(body.substr(from, m.begin[0] - from));
-        // The measure keeps its clause as printed; the task text drops it.
-        std::string printed = ustr::trim(body.substr(from, m.end[0] - from));
-        Measure ms{prose_actor(g, piece), printed, resolve_list(gz, m.groups[1], it.span.line_start, doc)};
+        Clause c = read_clause(m.groups[1]);
+        if (!c.units && !(c.completion && at_clause_end(body, m.end[0]))) continue;
+        piece += body.substr(from, m.begin[0] - from);
+        // The measure keeps its clauses as printed; the task text drops them.
+        printed += body.substr(from, m.end[0] - from);
+        from = m.end[0];
+        if (c.completion) add_completion(t, *c.completion);
+        if (!c.units) continue;
+        piece = ustr::trim(piece);
+        Measure ms{prose_actor(g, piece), ustr::trim(printed), resolve_list(gz, *c.units, it.span.line_start, doc)};
         ms.units = assign_roles(std::move(ms.units));
         text += piece;
         if (!piece.empty() || !ms.units.empty()) t.measures.push_back(std::move(ms));
-        from = m.end[0];
+        piece.clear();
+        printed.clear();
     }
-    std::string rest = ustr::trim(body.substr(from));
-    if (!rest.empty() || t.measures.empty()) {
-        t.measures.push_back({prose_actor(g, rest), rest, {}});
-        text += rest;
+    piece = ustr::trim(piece + body.substr(from));
+    printed = ustr::trim(printed + body.substr(from));
+    if (!piece.empty() || t.measures.empty()) {
+        t.measures.push_back({prose_actor(g, piece), printed, {}});
+        text += piece;
     }
     t.text = text;
 }
@@ -144,11 +252,14 @@ bool is_local_addressee(const Grammar& g, const std::string& a) {
     return p && p->matches(a);
 }
 
-// Localities bound by a prose task: named local units, else (for a task
-// with no unit at all) the local addressees of the cover notice.
+// Localities bound by a prose task: collective local units (各地方知识产权局,
+// 各县市…), else (for a task with no unit at all) the local addressees of
+// the cover notice. A named local department (省市场监管局, 市公安局) is a
+// responsible unit, not a category of localities.
 void prose_scope(const Grammar& g, Task& t, const Document& doc) {
     for (const auto& u : t.units)
-        if (u.level == "local") t.scope.push_back({"province", u.name, "mandatory", u.name});
+        if (u.level == "local" && is_collective_local(u.name))
+            t.scope.push_back({collective_tier(u.name), u.name, "mandatory", u.name});
     if (!t.units.empty()) return;
     for (const auto& a : doc.addressees)
         if (is_local_addressee(g, a)) {

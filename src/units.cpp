@@ -2,6 +2,7 @@
 #include "qingdan/units.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "ustr.hpp"
 #include <filesystem>
@@ -653,6 +654,81 @@ bool looks_local(std::string_view u) {
     return false;
 }
 
+// Level words a provincial or municipal document puts before its own
+// departments (省市场监管局, 市公安局, 县区政府, 各县市知识产权局), longest first.
+constexpr std::string_view kLocalLevels[] = {"各县市", "各市州", "各县区", "各区县", "各省", "各市", "各县",
+                                             "各区", "各州", "县区", "区县", "县市", "市县", "市州", "州市",
+                                             "省", "市", "县", "区", "州"};
+
+// Local bodies that have no central counterpart to derive them from.
+constexpr std::string_view kLocalOnlyOrgans[] = {
+    "民宗委", "民族宗教事务委员会", "信用办", "经信委", "经信厅", "经信局", "工信厅", "工信局",
+    "地方金融监管局", "地方金融监督管理局", "金融办", "委", "人大常委会", "中级人民法院", "人民法院",
+    "检察院", "法院", "政府", "人民政府", "工商局", "质监局", "食药监局", "科技局", "知识产权局"};
+
+// True when `rest` names a kind of local department: a standard local body,
+// or the local form of a central one, found through the gazetteer: 科技厅 /
+// 公安局 (科技部, 公安部), 市场监管局 (市场监管总局), 委宣传部 (中央宣传部),
+// 版权局 (itself a central name). This lets any level prefix combine with
+// any department without listing every combination.
+bool is_local_organ(const UnitGazetteer& g, std::string_view rest) {
+    if (rest.empty()) return false;
+    if (std::find(std::begin(kLocalOrgans), std::end(kLocalOrgans), rest) != std::end(kLocalOrgans) ||
+        std::find(std::begin(kLocalOnlyOrgans), std::end(kLocalOnlyOrgans), rest) != std::end(kLocalOnlyOrgans))
+        return true;
+    auto central = [&](const std::string& n) {
+        const UnitInfo* u = g.find(n);
+        return u && u->level == "central";
+    };
+    if (u8_length(rest) >= 3 && central(std::string(rest))) return true;
+    if (rest.starts_with("委") && central("中央" + std::string(rest.substr(3)))) return true;
+    for (std::string_view local : {"委员会", "办公室", "厅", "局", "委", "办"}) {
+        if (!rest.ends_with(local)) continue;
+        const std::string stem(rest.substr(0, rest.size() - local.size()));
+        if (u8_length(stem) < 2) continue;
+        for (std::string_view c : {"部", "总局", "局", "委", "委员会", "署", "办"})
+            if (central(stem + std::string(c))) return true;
+    }
+    return false;
+}
+
+// 省市场监管局, 市公安局, 各县市知识产权局: a level word and a department kind.
+bool is_level_department(const UnitGazetteer& g, std::string_view name) {
+    for (std::string_view level : kLocalLevels)
+        if (name.starts_with(level) && is_local_organ(g, name.substr(level.size()))) return true;
+    return false;
+}
+
+// Names printed with no separator (the spaces of `市场监管总局 农业农村部`
+// are lost in normalisation): the fewest known names that make up `name`
+// exactly, when there are at least two; else nothing.
+std::vector<UnitRef> split_run_together(const UnitGazetteer& g, std::string_view name) {
+    std::vector<size_t> cut{0};  // character boundaries as byte offsets
+    for (size_t i = 0; i < name.size();) {
+        i += u8_char_len(static_cast<unsigned char>(name[i]));
+        cut.push_back(i);
+    }
+    const size_t n = cut.size() - 1;
+    if (n < 4 || n > 60) return {};
+    std::vector<size_t> best(n + 1, SIZE_MAX), from(n + 1, 0);
+    best[0] = 0;
+    for (size_t e = 2; e <= n; ++e)
+        for (size_t b = 0; b + 2 <= e; ++b) {
+            if (best[b] == SIZE_MAX || best[b] + 1 >= best[e]) continue;
+            bool known = false;
+            g.resolve(name.substr(cut[b], cut[e] - cut[b]), &known);
+            if (known) {
+                best[e] = best[b] + 1;
+                from[e] = b;
+            }
+        }
+    if (best[n] == SIZE_MAX || best[n] < 2) return {};
+    std::vector<UnitRef> out;
+    for (size_t e = n; e > 0; e = from[e]) out.push_back(g.resolve(name.substr(cut[from[e]], cut[e] - cut[from[e]])));
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
 // Resolves split names, repairing PDF damage: a fragment of a CNIPA
 // department (护司, 进司), one after stray characters that a space or line
 // break set apart (保持<TAB>护司), or a name cut short (运用促).
@@ -663,6 +739,13 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
     for (SplitName& sn : names) {
         bool known = false;
         UnitRef r = g.resolve(sn.name, &known);
+        if (!known) {
+            auto parts = split_run_together(g, r.name);
+            if (!parts.empty()) {
+                for (auto& p : parts) refs.push_back(std::move(p));
+                continue;
+            }
+        }
         if (!known) {
             const UnitInfo* u = g.find_fragment(r.name);
             for (size_t k = 1; !u && k < sn.parts.size(); ++k) {
@@ -688,6 +771,22 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
 
 }  // namespace
 
+bool is_collective_local(std::string_view name) {
+    for (std::string_view p : {"各", "地方", "省级", "市级", "县级", "地市", "有关地区", "涉及", "有条件的",
+                               "有关省份", "有关城市", "相关地区", "相关省份"})
+        if (name.starts_with(p)) return true;
+    return false;
+}
+
+std::string collective_tier(std::string_view name) {
+    if (name.starts_with("各")) name.remove_prefix(3);
+    for (std::string_view p : {"县", "区县", "县级"})
+        if (name.starts_with(p)) return "county";
+    for (std::string_view p : {"市", "地市", "市州", "市级", "有关城市", "涉及城市"})
+        if (name.starts_with(p)) return "city";
+    return "province";
+}
+
 UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
     UnitRef r;
     r.name = squeeze(trim_sv(printed));
@@ -707,11 +806,17 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
             if (rest.empty()) {
                 r.canonical = p->name;
                 is_known = true;
-            } else if (std::find(std::begin(kLocalOrgans), std::end(kLocalOrgans), rest) != std::end(kLocalOrgans)) {
+            } else if (is_local_organ(*this, rest)) {
                 r.canonical = p->name + std::string(rest);
                 is_known = true;
             }
         }
+    }
+    // 省市场监管局 in a provincial plan: known, local, kept as printed (the
+    // province is the issuer's, which this lookup does not know).
+    if (r.level.empty() && is_level_department(*this, r.name)) {
+        r.level = "local";
+        is_known = true;
     }
     if (r.level.empty()) r.level = looks_local(r.name) ? "local" : "other";
     if (known) *known = is_known;

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <utility>
 
+#include "ustr.hpp"
+
 namespace qingdan {
 namespace {
 
@@ -1195,6 +1197,62 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (t.year_end || t.period_end) return std::nullopt;
     if (t.month && t.day > days_in_month(t.year, t.month)) return std::nullopt;
     return iso_date(t.year, t.month, t.day);
+}
+
+}  // namespace qingdan
+
+// ---------------------------------------------------------------------------
+// Completion clauses
+// ---------------------------------------------------------------------------
+
+namespace qingdan {
+namespace {
+
+// Words a completion clause is made of, longest first. Status words say how
+// long the work runs (持续推进, 长期坚持); the rest are the pieces of a time
+// limit (2023年6月底前完成, 年内, 上半年) and connectives (并, 、).
+constexpr std::string_view kCompletionWords[] = {
+    "持续推进", "长期坚持", "长期推进", "持续开展", "持续实施", "持续落实", "常态化推进", "常态化开展",
+    "逐步推进", "分步实施", "分阶段推进", "长期开展", "每年开展", "年底前", "年内", "今年", "明年", "每年",
+    "逐年", "全年", "上半年", "下半年", "上旬", "中旬", "下旬", "季度", "以前", "之前", "开始", "完成",
+    "推进", "坚持", "长期", "持续", "常态化", "逐步", "实施", "开展", "落实", "出台", "建成", "启动",
+    "年底", "年末", "年初", "年中", "月底", "月末", "并", "和", "及", "前", "起", "至", "到", "底", "末",
+    "年", "月", "日", "号", "第"};
+
+// Status or time-limit words that make such a clause a completion (a bare
+// 2021—2035年 is a period, not a completion).
+constexpr std::string_view kCompletionMarkers[] = {"完成", "推进", "坚持", "长期", "持续", "年内", "前",
+                                                   "底", "常态化", "每年", "起", "启动", "出台", "建成"};
+
+bool is_date_char(char32_t c) {
+    static constexpr std::u32string_view kDigits = U"0123456789〇零一二三四五六七八九十两";
+    static constexpr std::u32string_view kJoin = U"—–-~～、，,/ ";
+    return kDigits.find(c) != std::u32string_view::npos || kJoin.find(c) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+bool is_completion_phrase(std::string_view text) {
+    const std::string s = ustr::squeeze(text);
+    bool marker = false;
+    for (std::string_view m : kCompletionMarkers) marker = marker || s.find(m) != std::string::npos;
+    if (!marker || s.empty()) return false;
+    for (size_t i = 0; i < s.size();) {
+        const std::string_view rest = std::string_view(s).substr(i);
+        size_t len = 0;
+        for (std::string_view w : kCompletionWords)
+            if (rest.starts_with(w)) {
+                len = w.size();
+                break;
+            }
+        if (len == 0) {
+            size_t j = i;
+            if (!is_date_char(ustr::next(s, j))) return false;
+            len = j - i;
+        }
+        i += len;
+    }
+    return true;
 }
 
 }  // namespace qingdan

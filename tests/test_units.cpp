@@ -720,3 +720,66 @@ TEST_CASE("malformed profiles are reported with file and line", "[provinces]") {
     TempFile f("p.ini", "# x\nprovince = 江苏省\n= 引领型\n");
     CHECK_THROWS_WITH(load_profile(f.path.string()), Catch::Contains(f.path.string() + ":3:"));
 }
+
+TEST_CASE("gazetteer: central units of the held-out probes", "[units]") {
+    const UnitGazetteer& g = gazetteer();
+    auto level_of = [&](const char* n) {
+        const UnitInfo* u = g.find(n);
+        return u ? u->level : std::string("?");
+    };
+    CHECK(g.find("台办")->canonical == "中央台湾工作办公室");
+    CHECK(g.find("标准委")->canonical == "国家标准化管理委员会");
+    CHECK(g.find("认监委")->canonical == "国家认证认可监督管理委员会");
+    CHECK(g.find("退役军人部")->canonical == "退役军人事务部");
+    CHECK(g.find("科技部火炬中心")->parent == "科学技术部");
+    CHECK(level_of("海关") == "central");
+    CHECK(level_of("南京海关") == "central");
+    CHECK(g.find("南京海关")->parent == "海关总署");
+    CHECK(g.find("原产地地理标志管理办公室")->canonical == "国家知识产权局知识产权保护司");
+    CHECK(g.find("运用司")->canonical == "国家知识产权局知识产权运用促进司");
+    CHECK(level_of("商标审查协作中心") == "cnipa-internal");
+    CHECK(g.find("各省知识产权局")->canonical == "各地方知识产权局");
+}
+
+TEST_CASE("local departments named by level stay as printed and are known", "[units]") {
+    const UnitGazetteer& g = gazetteer();
+    for (const char* n : {"省民宗委", "省市场监管局", "省科技厅", "省教育厅", "省商务厅", "省版权局", "省委宣传部",
+                          "省高级人民法院", "省信用办", "省工商局", "省经信委", "市公安局", "县区政府",
+                          "省委网信办", "省卫生健康委", "市知识产权局", "各县市知识产权局"}) {
+        bool known = false;
+        const UnitRef r = g.resolve(n, &known);
+        INFO(n);
+        CHECK(known);
+        CHECK(r.level == "local");
+        CHECK(r.canonical == n);
+    }
+    bool known = true;
+    g.resolve("省某某研究会", &known);
+    CHECK_FALSE(known);
+    // A named province with a department kind takes the full province name.
+    CHECK(g.resolve("贵州民宗委").canonical == "贵州省民宗委");
+}
+
+TEST_CASE("run-together unit names split when every part is known", "[units]") {
+    const UnitGazetteer& g = gazetteer();
+    std::vector<std::string> unknown;
+    auto refs = g.parse_units("市场监管总局农业农村部知识产权局负责", &unknown);
+    REQUIRE(refs.size() == 3);
+    CHECK(refs[0].canonical == "国家市场监督管理总局");
+    CHECK(refs[1].canonical == "农业农村部");
+    CHECK(refs[2].role == "participant");
+    CHECK(unknown.empty());
+    // An unknown name is not cut into pieces that do not cover it.
+    refs = g.parse_units("某某促进会负责", &unknown);
+    CHECK(refs.size() == 1);
+}
+
+TEST_CASE("collective local bodies and their tier", "[units]") {
+    CHECK(qingdan::is_collective_local("各地方知识产权局"));
+    CHECK(qingdan::is_collective_local("各省、自治区、直辖市知识产权局"));
+    CHECK_FALSE(qingdan::is_collective_local("省市场监管局"));
+    CHECK_FALSE(qingdan::is_collective_local("江苏省知识产权局"));
+    CHECK(qingdan::collective_tier("各县市知识产权局") == "county");
+    CHECK(qingdan::collective_tier("各市知识产权局") == "city");
+    CHECK(qingdan::collective_tier("各地方知识产权局") == "province");
+}

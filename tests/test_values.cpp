@@ -527,3 +527,13 @@ TEST_CASE("values: odd input does not crash or invent results", "[values]") {
     CHECK(qingdan::parse_scope_clause("省份：必做").size() == 1);
     CHECK(qingdan::parse_scope_clause("省份：必做")[0].who == "省份");
 }
+
+TEST_CASE("is_completion_phrase: time limits and statuses only", "[values]") {
+    using qingdan::is_completion_phrase;
+    for (const char* yes : {"2023年6月底前完成", "持续推进", "长期坚持", "2025年12月底前完成并持续推进",
+                            "2023年底前完成并持续推进", "年内完成", "2022年12月底前", "2024年起持续推进"})
+        CHECK(is_completion_phrase(yes));
+    for (const char* no : {"2021—2035年", "2023年", "一", "以下简称《纲要》", "知识产权局负责",
+                           "国家知识产权局负责，2023年6月底前完成", "试行", "推进专利转化"})
+        CHECK_FALSE(is_completion_phrase(no));
+}

@@ -110,6 +110,16 @@ std::vector<std::string> split_unit_list(std::string_view clause);
 // ends with 负责 / 牵头 / 配合 phrasing and every name is plausibly a unit.
 bool is_unit_clause(std::string_view inside);
 
+// True for a collective local body (各地方知识产权局, 各省、自治区、直辖市
+// 知识产权局, 有关地区, 地方各级人民政府): a category of localities that a
+// task binds, unlike one named department (省市场监管局, 江苏省知识产权局),
+// which is only a responsible unit.
+bool is_collective_local(std::string_view name);
+
+// The scope tier such a body names: 各县市… -> "county", 各市… / 地市… ->
+// "city", anything else (各省…, 各地…, 地方…) -> "province".
+std::string collective_tier(std::string_view name);
+
 // Assigns roles: one unit -> "responsible"; several -> first "lead", the
 // rest "participant". Units given as refs in printed order; duplicates
 // (same canonical) are removed keeping the first.

@@ -38,4 +38,10 @@ std::vector<Scope> parse_scope_clause(std::string_view text);
 // (年底, ranges, surrounding text).
 std::optional<std::string> parse_date(std::string_view text);
 
+// True when `text` (a parenthesis' inside) is only a time limit or a status:
+// "2023年6月底前完成", "持续推进", "长期坚持", "2025年12月底前完成并持续推进",
+// "年内完成". Such a clause is a task's completion, not part of its text.
+// A period without a status or limit word ("2021—2035年") is not one.
+bool is_completion_phrase(std::string_view text);
+
 }  // namespace qingdan
