@@ -680,7 +680,7 @@ bool is_local_organ(const UnitGazetteer& g, std::string_view rest) {
         const UnitInfo* u = g.find(n);
         return u && u->level == "central";
     };
-    if (u8_length(rest) >= 3 && central(std::string(rest))) return true;
+    if (u8_length(rest) >= 3 && (central(std::string(rest)) || central("国家" + std::string(rest)))) return true;
     if (rest.starts_with("委") && central("中央" + std::string(rest.substr(3)))) return true;
     for (std::string_view local : {"委员会", "办公室", "厅", "局", "委", "办"}) {
         if (!rest.ends_with(local)) continue;
@@ -782,7 +782,9 @@ std::string collective_tier(std::string_view name) {
     if (name.starts_with("各")) name.remove_prefix(3);
     for (std::string_view p : {"县", "区县", "县级"})
         if (name.starts_with(p)) return "county";
-    for (std::string_view p : {"市", "地市", "市州", "市级", "有关城市", "涉及城市"})
+    // 各地市知识产权局 is every prefecture; 各地市场监管部门 every locality.
+    if (name.starts_with("地市") && !name.starts_with("地市场")) return "city";
+    for (std::string_view p : {"市", "市州", "市级", "有关城市", "涉及城市"})
         if (name.starts_with(p)) return "city";
     return "province";
 }

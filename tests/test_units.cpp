@@ -739,13 +739,14 @@ TEST_CASE("gazetteer: central units of the held-out probes", "[units]") {
     CHECK(g.find("运用司")->canonical == "国家知识产权局知识产权运用促进司");
     CHECK(level_of("商标审查协作中心") == "cnipa-internal");
     CHECK(g.find("各省知识产权局")->canonical == "各地方知识产权局");
+    CHECK(g.find("条约法规司")->canonical == "国家知识产权局条法司");
 }
 
 TEST_CASE("local departments named by level stay as printed and are known", "[units]") {
     const UnitGazetteer& g = gazetteer();
     for (const char* n : {"省民宗委", "省市场监管局", "省科技厅", "省教育厅", "省商务厅", "省版权局", "省委宣传部",
                           "省高级人民法院", "省信用办", "省工商局", "省经信委", "市公安局", "县区政府",
-                          "省委网信办", "省卫生健康委", "市知识产权局", "各县市知识产权局"}) {
+                          "省委网信办", "省卫生健康委", "省林业局", "市知识产权局", "各县市知识产权局"}) {
         bool known = false;
         const UnitRef r = g.resolve(n, &known);
         INFO(n);
@@ -782,4 +783,6 @@ TEST_CASE("collective local bodies and their tier", "[units]") {
     CHECK(qingdan::collective_tier("各县市知识产权局") == "county");
     CHECK(qingdan::collective_tier("各市知识产权局") == "city");
     CHECK(qingdan::collective_tier("各地方知识产权局") == "province");
+    CHECK(qingdan::collective_tier("各地市场监管部门") == "province");
+    CHECK(qingdan::collective_tier("各地市知识产权局") == "city");
 }
