@@ -268,14 +268,53 @@ void prose_scope(const Grammar& g, Task& t, const Document& doc) {
         }
 }
 
-std::optional<int> year_of(const Grammar& g, const std::optional<std::string>& title) {
-    if (!title) return std::nullopt;
-    const Pattern* p = g.pattern("title_year");
-    auto m = p ? p->find(*title) : std::nullopt;
-    if (!m) return std::nullopt;
-    for (size_t i = 1; i < m->groups.size(); ++i)
-        if (!m->groups[i].empty()) return std::atoi(m->groups[i].c_str());
+// The year a plan is for: title_year on the title (2022年…清单, …指引（2023）),
+// else one lone YYYY年 (any_year) in the title, then in the notice title.
+std::optional<int> year_of(const Grammar& g, const Cover& c) {
+    if (const Pattern* p = g.pattern("title_year"); p && c.title)
+        if (auto m = p->find(*c.title))
+            for (size_t i = 1; i < m->groups.size(); ++i)
+                if (!m->groups[i].empty()) return std::atoi(m->groups[i].c_str());
+    const Pattern* any = g.pattern("any_year");
+    for (const auto& s : {c.title, c.notice_title}) {
+        if (!any || !s) continue;
+        std::set<std::string> years;
+        for (const auto& m : any->find_all(*s)) years.insert(m.groups[1]);
+        if (years.size() == 1) return std::atoi(years.begin()->c_str());
+        if (years.size() > 1) return std::nullopt;  // 总结2018年…编制2019年: ambiguous
+    }
     return std::nullopt;
+}
+
+// Canonical issuer. Joint issuers (吉林省人民政府、国家知识产权局) are kept
+// apart with 、; a pair printed with no separator (the space between them
+// is lost in normalisation) is cut where both halves are known bodies.
+std::string issuer_of(const UnitGazetteer& gz, const std::string& printed) {
+    std::string out;
+    auto add = [&](const std::string& name) { out += (out.empty() ? "" : "、") + name; };
+    for (size_t b = 0, e; b <= printed.size(); b = e + 3) {
+        e = printed.find("、", b);
+        if (e == std::string::npos) e = printed.size();
+        const std::string part = printed.substr(b, e - b);
+        bool known = false;
+        UnitRef whole = gz.resolve(part, &known);
+        std::optional<std::pair<std::string, std::string>> pair;
+        for (size_t i = 0; !known && i < part.size();) {
+            ustr::next(part, i);
+            if (i >= part.size()) break;
+            bool k1 = false, k2 = false;
+            UnitRef a = gz.resolve(part.substr(0, i), &k1), z = gz.resolve(part.substr(i), &k2);
+            if (k1 && k2 && ustr::length(part.substr(0, i)) >= 3 && ustr::length(part.substr(i)) >= 3)
+                pair = std::make_pair(a.canonical, z.canonical);
+        }
+        if (pair) {
+            add(pair->first);
+            add(pair->second);
+        } else {
+            add(whole.canonical);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -332,10 +371,10 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     const Cover& c = sk.cover;
     doc.title = c.title;
     doc.doc_number = c.doc_number;
-    if (c.issuer) doc.issuer = gz.resolve(*c.issuer).canonical;
+    if (c.issuer) doc.issuer = issuer_of(gz, *c.issuer);
     doc.issued = c.issued;
     doc.published = c.published;
-    doc.year = year_of(g, c.title);
+    doc.year = year_of(g, c);
     doc.addressees = c.addressees;
     doc.sections = sk.sections;
     doc.diagnostics.insert(doc.diagnostics.end(), sk.diagnostics.begin(), sk.diagnostics.end());
