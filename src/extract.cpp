@@ -152,6 +152,8 @@ std::string bracket_unit_line(const Pattern* label, const std::string& text) {
         sep += text.substr(from);
         sep = ustr::trim(sep);
         while (ustr::ends_with(sep, "。") || ustr::ends_with(sep, "；")) sep.resize(sep.size() - 3);
+        // 责任单位：要… is prose, not a list of units: leave it as printed.
+        if (!is_unit_clause(sep)) return text;
         return text.substr(0, at) + "（" + sep + "）";
     }
     return text;

@@ -174,3 +174,14 @@ TEST_CASE("各县市…要 names the measure's actor", "[clauses]") {
     REQUIRE(d.tasks[0].measures[0].actor);
     CHECK(*d.tasks[0].measures[0].actor == "各县市知识产权局、开发区经贸局");
 }
+
+TEST_CASE("a label line that is prose stays in the text unchanged", "[clauses]") {
+    const Document d = compile(
+        "一、重点任务\n"
+        "1.加强统筹协调。明确分工。\n"
+        "责任部门：要按照职责分工抓好落实。\n");
+    REQUIRE(d.tasks.size() == 1);
+    CHECK(d.tasks[0].units.empty());
+    CHECK(d.tasks[0].text.find("责任部门：要按照职责分工抓好落实。") != std::string::npos);
+    CHECK(d.tasks[0].text.find("（") == std::string::npos);
+}
