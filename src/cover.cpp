@@ -13,6 +13,7 @@
 //   addressees    a line ending in `：`/`:` followed by a paragraph
 //   signature     short issuer line(s) above a bare date line
 //   plan title    the line after the signature that reads as a plan title
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -182,8 +183,13 @@ private:
         const std::string& t = pieces_[k].text;
         if (consumed_.count(k)) return;
         if (is("skip_line", t)) return;
-        if (read_meta(k) || read_notice(k) || read_doc_number(k) || read_addressees(k) || read_signature(k))
+        if (read_meta(k) || read_notice(k) || read_doc_number(k)) {
+            after_element_ = true;
             return;
+        }
+        const bool read = read_addressees(k) || read_signature(k);
+        after_element_ = false;
+        if (read) return;
         if (sig_ && !title_) return read_plan_title(k);
         if ((notice_ || !c_.addressees.empty()) && !sig_ && is_paragraph(t))
             notice_text_.push_back({t, lines_[pieces_[k].line].line_start, lines_[pieces_[k].line].line_end});
@@ -241,14 +247,33 @@ private:
     }
 
     // 各省、自治区、直辖市知识产权局： followed by the notice's first paragraph.
+    // Right after another cover element the line may be wrapped (PDF text
+    // read unjoined): its pieces up to the one ending in ：/: are joined.
     bool read_addressees(size_t k) {
         const std::string& t = pieces_[k].text;
-        if (!c_.addressees.empty() || sig_ || !is("addressee_line", t) || has_any(t, {"。"})) return false;
-        const std::string* n = piece_text(k + 1);
+        if (!c_.addressees.empty() || sig_ || has_any(t, {"。"}) || is("meta_row", t)) return false;
+        std::string whole = t;
+        size_t last = k;
+        while (!is("addressee_line", whole)) {
+            const std::string* n = piece_text(last + 1);
+            if (!after_element_ || last - k >= 4 || !n || has_any(*n, {"。"}) || is_element(t) || is_element(*n))
+                return false;
+            whole += *n;
+            ++last;
+        }
+        const std::string* n = piece_text(last + 1);
         if (!n || !is_paragraph(*n)) return false;
-        c_.addressees = split_addressees(drop_last_char(t));
-        mark(k);
+        c_.addressees = split_addressees(drop_last_char(whole));
+        for (size_t j = k; j <= last; ++j) consumed_.insert(j), mark(j);
         return true;
+    }
+
+    // A piece that is a cover element of another kind (or a bare date):
+    // never part of a wrapped addressee line.
+    bool is_element(std::string_view s) const {
+        return is("doc_number", s) || is("meta_row", s) || is("published", s) || is("signature_date", s) ||
+               ustr::ends_with(s, "的通知") ||
+               (!s.empty() && ustr::length(s) <= 12 && std::isdigit(static_cast<unsigned char>(s[0])));  // 2022-03-23
     }
 
     // A short line naming a body: no sentence punctuation, no colon.
@@ -399,6 +424,7 @@ private:
     size_t last_cover_ = 0;      // one past the last line read as cover
     Cover c_;
     bool notice_ = false;
+    bool after_element_ = false;  // the previous piece was a notice title, doc number or metadata
     std::string notice_issuer_;
     std::optional<std::string> notice_plan_;  // 关于印发《Y》的通知 names Y
     std::string plan_name_;

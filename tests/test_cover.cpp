@@ -4,7 +4,12 @@
 // Snippets are written in the genre's style from the bundled seeds' covers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "qingdan/grammar.hpp"
+#include "qingdan/normalise.hpp"
 #include "qingdan/pipeline.hpp"
+#include "qingdan/segment.hpp"
 
 using namespace qingdan;
 
@@ -189,4 +194,24 @@ TEST_CASE("cover: elements glued into one line by wrap-joining are read one by o
     CHECK(d.issued == std::optional<std::string>("2022-01-20"));
     REQUIRE(d.addressees.size() == 1);
     CHECK(d.addressees[0] == "各省、自治区、直辖市和新疆生产建设兵团知识产权局");
+}
+
+TEST_CASE("cover: read_cover on unjoined lines (table layouts) joins a wrapped addressee line", "[cover]") {
+    auto grammars = load_grammars({std::string(QINGDAN_SOURCE_DIR) + "/grammars"});
+    auto g = std::find_if(grammars.begin(), grammars.end(), [](const Grammar& x) { return x.name == "task-table"; });
+    REQUIRE(g != grammars.end());
+    std::vector<Line> lines;
+    for (const char* t : {"国知发运字〔2023〕7号", "各省、自治区、直辖市知识产权局，四川", "省知识产权服务促进中心，各地方有关中心:",
+                          "现将《推动知识产权高质量发展年度工作指引（2023）》，印发给你们，请结合实际认真组织",
+                          "实施。", "国家知识产权局", "2023年3月23日", "推动知识产权高质量发展年度工作指引（2023）",
+                          "一、总体要求"})
+        lines.push_back({t, int(lines.size()) + 1, int(lines.size()) + 1});
+    Cover c = read_cover(lines, *g);
+    REQUIRE(c.addressees.size() == 3);
+    CHECK(c.addressees[1] == "四川省知识产权服务促进中心");
+    CHECK(c.addressees[2] == "各地方有关中心");
+    CHECK(c.doc_number == std::optional<std::string>("国知发运字〔2023〕7号"));
+    CHECK(c.issued == std::optional<std::string>("2023-03-23"));
+    CHECK(c.title == std::optional<std::string>("推动知识产权高质量发展年度工作指引（2023）"));
+    CHECK(c.body_start == 8);  // the plan's text starts after its title
 }
