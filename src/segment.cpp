@@ -38,7 +38,9 @@ size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>&
 
 Skeleton segment(const std::vector<Line>& lines, const Grammar& g) {
     Skeleton sk;
-    if (g.model == "table") {
+    if (g.model == "table" && g.pattern("column_number")) {
+        segment_columns(lines, g, sk);  // columns named by a header row
+    } else if (g.model == "table") {
         segment_table(lines, g, sk);
     } else {
         segment_prose(lines, g, sk);
