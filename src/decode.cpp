@@ -8,7 +8,9 @@
 //      the bytes decode cleanly as UTF-16 (BOM-less UTF-16 of mostly ASCII);
 //   5. strict UTF-8 validation: valid UTF-8 is UTF-8; so is UTF-8 with a few
 //      damaged sequences (many more valid multi-byte sequences than bad ones);
-//   6. otherwise GB18030 vs Big5: ICU's detector on a sample when it is long
+//   6. a web page (looks_like_html) declaring a legacy charset in a <meta>
+//      (gb2312, gbk, gb18030, big5 ...) gets it, as in a browser;
+//   7. otherwise GB18030 vs Big5: ICU's detector on a sample when it is long
 //      enough and sure, else both candidates decode the sample and the one
 //      with fewer errors, then more common Han characters, wins (GB18030 on
 //      a tie).
@@ -28,6 +30,7 @@
 #include <map>
 #include <memory>
 
+#include "qingdan/html.hpp"
 #include "qingdan/normalise.hpp"
 
 namespace qingdan {
@@ -589,6 +592,24 @@ std::string_view icu_name_for(std::string_view name) {
     return {};
 }
 
+// The legacy charset an HTML page declares in a <meta> (WHATWG labels of the
+// GBK and Big5 families), as an ICU name; nullptr when none is declared.
+const char* declared_legacy(std::string_view bytes) {
+    if (!looks_like_html(bytes)) return nullptr;
+    const std::string label = html_meta_charset(bytes);
+    if (label.empty()) return nullptr;
+    static const char* const kGb[] = {"gb2312", "gbk", "gb18030", "x-gbk", "chinese", "csgb2312",
+                                      "csiso58gb231280", "gb_2312", "gb_2312-80", "iso-ir-58",
+                                      "cp936", "windows-936", "euc-cn", "x-euc-cn"};
+    static const char* const kBig5[] = {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5",
+                                        "cp950", "windows-950"};
+    for (const char* g : kGb)
+        if (label == g) return "GB18030";
+    for (const char* b : kBig5)
+        if (label == b) return "Big5";
+    return nullptr;
+}
+
 }  // namespace
 
 DecodedText decode_as(std::string_view bytes, std::string_view encoding) {
@@ -654,6 +675,9 @@ DecodedText decode(std::string_view bytes) {
         st = scan_utf8(window, false);
     }
     if (st.multibyte >= 8 * st.errors) return decode_utf8(bytes);
+
+    // Not UTF-8: a web page's own <meta charset> wins over guessing.
+    if (const char* declared = declared_legacy(bytes)) return decode_icu(bytes, declared, declared);
 
     const char* legacy = choose_legacy(bytes);
     // Pure ASCII with a stray byte or two: UTF-8 replacement beats a legacy guess

@@ -1,4 +1,4 @@
-// The straight line: decode -> normalise -> detect layout -> segment ->
+// The straight line: decode -> (HTML -> text) -> normalise -> detect layout -> segment ->
 // extract -> resolve units. Resources are loaded once per Compiler.
 #include "qingdan/pipeline.hpp"
 
@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -15,6 +16,7 @@
 #include "qingdan/decode.hpp"
 #include "qingdan/extract.hpp"
 #include "qingdan/grammar.hpp"
+#include "qingdan/html.hpp"
 #include "qingdan/normalise.hpp"
 #include "qingdan/segment.hpp"
 #include "qingdan/units.hpp"
@@ -122,9 +124,15 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     doc.sha256 = sha256_hex(bytes);
     DecodedText decoded = decode(bytes);  // throws DecodeError for binary input
     doc.encoding = decoded.encoding;
-    NormalisedText norm = normalise(decoded.utf8);
+    // A saved web page becomes text first; its lines are then mapped back to
+    // the lines of the HTML source, so spans point into the file as given.
+    std::optional<HtmlText> page;
+    if (looks_like_html(decoded.utf8)) page = html_to_text(decoded.utf8);
+    NormalisedText norm = normalise(page ? std::string_view(page->text) : std::string_view(decoded.utf8));
+    if (page) map_to_source(norm, *page);
     doc.script = norm.script;
     doc.diagnostics = std::move(decoded.diagnostics);
+    if (page) doc.diagnostics.insert(doc.diagnostics.end(), page->diagnostics.begin(), page->diagnostics.end());
     doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
     if (norm.lines.empty()) {
         doc.diagnostics.push_back({"warning", "empty-input", 0, "the input holds no text"});

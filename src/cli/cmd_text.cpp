@@ -1,11 +1,13 @@
-// `qingdan text` (decoded, normalised text) and `qingdan grammars`.
+// `qingdan text` (decoded, HTML converted, normalised text) and `qingdan grammars`.
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "common.hpp"
 #include "qingdan/decode.hpp"
+#include "qingdan/html.hpp"
 #include "qingdan/normalise.hpp"
 
 namespace qingdan::cli {
@@ -38,8 +40,13 @@ void register_text(CLI::App& app) {
         for (const auto& f : files) {
             try {
                 DecodedText d = decode(read_input(f.path));
-                NormalisedText n = normalise(d.utf8);
+                std::optional<HtmlText> page;
+                if (looks_like_html(d.utf8)) page = html_to_text(d.utf8);
+                NormalisedText n = normalise(page ? std::string_view(page->text) : std::string_view(d.utf8));
+                if (page) map_to_source(n, *page);
                 for (const auto& x : d.diagnostics) print_diagnostic(f.path, x);
+                if (page)
+                    for (const auto& x : page->diagnostics) print_diagnostic(f.path, x);
                 for (const auto& x : n.diagnostics) print_diagnostic(f.path, x);
                 auto lines = o.raw ? n.lines : join_wrapped(n.lines);
                 for (const auto& l : lines) {
