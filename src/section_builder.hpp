@@ -26,18 +26,52 @@ class Builder {
 public:
     Builder(const Grammar& g, Skeleton& sk) : g_(g), sk_(sk) {}
 
-    bool try_heading(const Line& l) {
-        if (auto m = g_.pattern("level1") ? g_.pattern("level1")->find(l.text) : std::nullopt) {
+    // Level-1 heading keys, tried in order; each gives group 1 = numeral,
+    // group 2 = title (unmatched for 第一部分 alone on its line).
+    // `level1_alone` (a numeral on a line of its own, as PDF text boxes
+    // print it) counts only when the next line is its title.
+    static constexpr const char* kLevel1Keys[] = {"level1", "level1_chapter", "level1_alone"};
+
+    // Opens a part when `l` is a level-1 heading. A heading without a title
+    // takes `next` as its title when that reads as one (short, no sentence
+    // end, not itself numbered). Returns the lines used: 0, 1 or 2.
+    int try_heading(const Line& l, const Line* next = nullptr) {
+        for (const char* key : kLevel1Keys) {
+            const Pattern* p = g_.pattern(key);
+            auto m = p ? p->find(l.text) : std::nullopt;
+            if (!m) continue;
+            const bool titled = m->begin[2] >= 0 && !ustr::trim(m->groups[2]).empty();
+            const bool next_is_title = !titled && next && is_bare_title(*next);
+            if (std::string_view(key) == "level1_alone" && !next_is_title) return 0;
             open_part(l, *m);
-            return true;
+            if (!next_is_title) return 1;
+            Section& s = sk_.sections.back();
+            s.title = ustr::trim(next->text);
+            s.kind = part_kind(g_, s.title);
+            s.span.line_end = next->line_end;
+            return 2;
         }
-        return false;
+        return 0;
+    }
+
+    // A line that can only be a heading's title: short, no sentence
+    // punctuation, and no numbering of its own.
+    bool is_bare_title(const Line& l) const {
+        const std::string t = ustr::trim(l.text);
+        if (t.empty() || ustr::length(t) > 30) return false;
+        for (const char* stop : {"。", "，", "；", "：", ":", ";"})
+            if (t.find(stop) != std::string::npos) return false;
+        for (const char* key : kLevel1Keys)
+            if (const Pattern* p = g_.pattern(key); p && p->matches(t)) return false;
+        for (const char* key : {"level2", "item", "item_paren"})
+            if (const Pattern* p = g_.pattern(key); p && p->matches(t)) return false;
+        return true;
     }
 
     void open_part(const Line& l, const Match& m) {
         close_item();
         Section s;
-        s.label = ustr::trim(std::string_view(l.text).substr(0, m.begin[2]));
+        s.label = ustr::trim(std::string_view(l.text).substr(0, m.begin[2] < 0 ? l.text.size() : m.begin[2]));
         s.number = ustr::small_chinese_number(m[1]);
         s.level = 1;
         s.path = {m[1]};

@@ -29,7 +29,10 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
     for (size_t i = sk.cover.body_start; i < lines.size(); ++i) {
         const Line& l = lines[i];
         if (skip && skip->matches(l.text)) continue;
-        if (b.try_heading(l)) continue;
+        if (int used = b.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
+            i += used - 1;  // a title printed on the heading's next line
+            continue;
+        }
         if (auto m = level2 ? level2->find(l.text) : std::nullopt) {
             if (b.part_kind_now() != "preamble" && has_body(m->groups[2])) {
                 RawItem& it = b.open_item(l);

@@ -2,21 +2,36 @@
 
 namespace qingdan::ustr {
 
+namespace {
+
+// Value of one numeral character: the common 一..九, 〇/零, and the formal
+// (大写) numerals 壹..玖 that Taiwan/HK texts and financial-style headings
+// print (壹、 貳、 參、), Simplified and Traditional; -1 if not a digit.
+int digit_value(char32_t c) {
+    static const std::u32string common = U"零一二三四五六七八九";
+    static const std::u32string formal = U"〇壹贰叁肆伍陆柒捌玖";
+    static const std::u32string formal_hant = U"〇壹貳參肆伍陸柒捌玖";
+    if (c == U'〇') return 0;
+    for (const auto* set : {&common, &formal, &formal_hant})
+        if (size_t d = set->find(c); d != std::u32string::npos) return static_cast<int>(d);
+    if (c == U'参' || c == U'叄') return 3;  // 參 after Simplified conversion, and its variant
+    return -1;
+}
+
+}  // namespace
+
 int small_chinese_number(std::string_view s) {
-    static const std::u32string digits = U"零一二三四五六七八九";
     int total = 0, cur = -1;
     bool any = false;
     for (size_t i = 0; i < s.size();) {
         char32_t c = next(s, i);
-        if (c == U'十') {
+        if (c == U'十' || c == U'拾') {
             total += (cur < 0 ? 1 : cur) * 10;
             cur = -1;
-        } else if (c == U'〇') {
-            cur = 0;
         } else {
-            size_t d = digits.find(c);
-            if (d == std::u32string::npos) return 0;
-            cur = static_cast<int>(d);
+            int d = digit_value(c);
+            if (d < 0) return 0;
+            cur = d;
         }
         any = true;
     }

@@ -92,7 +92,8 @@ inline std::string squeeze(std::string_view s) {
     return out;
 }
 
-// Value of a Chinese numeral 一..九十九 (section labels); 0 if not one.
+// Value of a Chinese numeral 一..九十九 (section labels), formal numerals
+// 壹..玖拾玖 included; 0 if not one.
 int small_chinese_number(std::string_view s);
 
 }  // namespace qingdan::ustr
