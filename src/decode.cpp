@@ -224,6 +224,14 @@ Utf8Stats scan_utf8(std::string_view s, bool stop_at_first_error) {
             ++i;
             continue;
         }
+        // Most of the text is CJK: three-byte sequences whose lead byte
+        // puts no extra limit on the second byte (all but E0 and ED).
+        if (const unsigned char b0 = p[i]; b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 3 <= n &&
+                                           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            ++st.multibyte;
+            i += 3;
+            continue;
+        }
         std::size_t maximal;
         bool truncated;
         std::size_t len = utf8_sequence(p + i, n - i, &maximal, &truncated);
@@ -244,8 +252,9 @@ Utf8Stats scan_utf8(std::string_view s, bool stop_at_first_error) {
     return st;
 }
 
-DecodedText decode_utf8(std::string_view s, const char* name = "UTF-8") {
-    Utf8Stats st = scan_utf8(s, true);
+// `scanned`: scan_utf8(s, true) when the caller has it already.
+DecodedText decode_utf8(std::string_view s, const char* name = "UTF-8", const Utf8Stats* scanned = nullptr) {
+    Utf8Stats st = scanned ? *scanned : scan_utf8(s, true);
     if (st.first_error == std::string_view::npos) {
         DecodedText d;
         d.encoding = name;
@@ -659,7 +668,7 @@ DecodedText decode(std::string_view bytes) {
     Utf8Stats st = scan_utf8(bytes, true);
     if (st.first_error == std::string_view::npos || st.truncated_tail) {
         // Valid UTF-8, or valid up to a sequence cut off by the end of input.
-        return decode_utf8(bytes);
+        return decode_utf8(bytes, "UTF-8", &st);
     }
     // Damaged UTF-8 or a legacy encoding: count the damage in a window
     // around the first error (a whole-file count would cost as much as

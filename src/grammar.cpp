@@ -20,7 +20,7 @@ namespace {
 // Keys whose value is plain text, not a regex.
 const std::set<std::string, std::less<>> kValueKeys = {
     "name", "description", "model", "titles", "extends", "detect_cap", "narrow_cell", "row_start",
-    "cell_split_hint"};
+    "cell_split_hint", "fallback"};
 
 std::string trim(std::string_view s) {
     size_t b = s.find_first_not_of(" \t\r");
@@ -55,7 +55,20 @@ std::vector<RawEntry> read_entries(const fs::path& path) {
     return out;
 }
 
-void apply(Grammar& g, const RawEntry& e) {
+// Grammars extending the same base, and detection rules repeated across
+// grammars, share one compiled Pattern: compiling ICU regexes (and
+// analysing them for the prefilter) is most of start-up.
+using PatternCache = std::map<std::string, std::shared_ptr<Pattern>, std::less<>>;
+
+std::shared_ptr<Pattern> compiled(PatternCache& cache, const std::string& source) {
+    auto it = cache.find(source);
+    if (it != cache.end()) return it->second;
+    auto p = std::make_shared<Pattern>(source);
+    cache.emplace(source, p);
+    return p;
+}
+
+void apply(Grammar& g, const RawEntry& e, PatternCache& cache) {
     try {
         if (e.key == "detect") {
             size_t colon = e.value.find(':');
@@ -63,7 +76,7 @@ void apply(Grammar& g, const RawEntry& e) {
             DetectRule r;
             r.weight = std::stod(trim(e.value.substr(0, colon)));
             r.source = trim(e.value.substr(colon + 1));
-            r.pattern = std::make_shared<Pattern>(r.source);
+            r.pattern = compiled(cache, r.source);
             g.detect.push_back(std::move(r));
         } else if (kValueKeys.count(e.key)) {
             g.values[e.key] = e.value;
@@ -75,7 +88,7 @@ void apply(Grammar& g, const RawEntry& e) {
         } else if (e.value.empty()) {
             g.patterns.erase(e.key);  // `key =` switches an inherited rule off
         } else {
-            g.patterns[e.key] = std::make_shared<Pattern>(e.value);
+            g.patterns[e.key] = compiled(cache, e.value);
         }
     } catch (const std::runtime_error& ex) {
         throw std::runtime_error(fmt::format("{}:{}: {}", e.file, e.line, ex.what()));
@@ -85,7 +98,8 @@ void apply(Grammar& g, const RawEntry& e) {
 }
 
 // Resolves `extends` chains (bases first) among the files found.
-void build(Grammar& g, const std::map<std::string, fs::path>& files, const fs::path& path, int depth) {
+void build(Grammar& g, const std::map<std::string, fs::path>& files, const fs::path& path, int depth,
+           PatternCache& cache) {
     if (depth > 8) throw std::runtime_error(path.string() + ": `extends` chain too deep");
     auto entries = read_entries(path);
     for (const auto& e : entries) {
@@ -93,10 +107,10 @@ void build(Grammar& g, const std::map<std::string, fs::path>& files, const fs::p
         auto it = files.find(e.value);
         if (it == files.end())
             throw std::runtime_error(fmt::format("{}:{}: unknown base grammar `{}`", e.file, e.line, e.value));
-        build(g, files, it->second, depth + 1);
+        build(g, files, it->second, depth + 1, cache);
     }
     for (const auto& e : entries)
-        if (e.key != "extends") apply(g, e);
+        if (e.key != "extends") apply(g, e, cache);
 }
 
 }  // namespace
@@ -133,10 +147,11 @@ std::vector<Grammar> load_grammars(const std::vector<std::string>& dirs) {
         for (const auto& p : found) files[p.stem().string()] = p;
     }
     std::vector<Grammar> out;
+    PatternCache cache;
     for (const auto& [stem, path] : files) {
         if (stem.empty() || stem[0] == '_') continue;
         Grammar g;
-        build(g, files, path, 0);
+        build(g, files, path, 0, cache);
         g.path = path.string();
         if (g.name.empty()) g.name = stem;
         if (g.model != "prose" && g.model != "table")

@@ -9,63 +9,85 @@
 namespace qingdan {
 namespace {
 
-// Groups are cut from the UTF-8 subject itself: every group boundary (a
-// UTF-16 index into the converted subject) is mapped to a byte offset in
-// one forward walk, instead of converting each group back from UTF-16.
-Match collect(icu::RegexMatcher& m, std::string_view s) {
+// A subject converted for ICU, with the UTF-8 byte offset of every UTF-16
+// index, so groups are cut from the UTF-8 text without another walk.
+struct Subject {
+    std::string text;              // the UTF-8 subject this was made from
+    icu::UnicodeString u16;
+    std::vector<int32_t> byte_at;  // [UTF-16 index] -> byte offset; size length + 1
+};
+
+// UTF-8 -> UTF-16 in one pass, fast for ASCII and three-byte (CJK) runs,
+// which is nearly all of our text. Ill-formed bytes (normalised text has
+// none) become U+FFFD one byte at a time.
+void convert(std::string_view s, Subject& out) {
+    out.text.assign(s.data(), s.size());
+    out.byte_at.resize(s.size() + 1);
+    char16_t* d = out.u16.getBuffer(static_cast<int32_t>(s.size()) + 1);
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    int32_t k = 0;
+    for (size_t i = 0; i < n;) {
+        const unsigned char b = p[i];
+        out.byte_at[k] = static_cast<int32_t>(i);
+        if (b < 0x80) {
+            d[k++] = b;
+            ++i;
+        } else if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            d[k++] = static_cast<char16_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+            i += 3;
+        } else {
+            size_t j = i;
+            char32_t c = ustr::next(s, j);  // U+FFFD on a bad byte, advancing one
+            if (c > 0x10FFFF) c = 0xFFFD;
+            if (c > 0xFFFF) {
+                d[k++] = static_cast<char16_t>(0xD7C0 + (c >> 10));
+                out.byte_at[k] = static_cast<int32_t>(i);
+                d[k++] = static_cast<char16_t>(0xDC00 | (c & 0x3FF));
+            } else {
+                d[k++] = static_cast<char16_t>(c);
+            }
+            i = j > i ? j : i + 1;
+        }
+    }
+    out.byte_at[k] = static_cast<int32_t>(n);
+    out.u16.releaseBuffer(k);
+}
+
+// Segmentation tries several patterns on the same line in a row: convert a
+// subject once and reuse it while the next call has the same text.
+const Subject& utf16(std::string_view s) {
+    thread_local Subject last;
+    thread_local bool ready = false;
+    if (!ready || s.size() != last.text.size() || s != last.text) {
+        convert(s, last);
+        ready = true;
+    }
+    return last;
+}
+
+Match collect(icu::RegexMatcher& m, const Subject& sub) {
     UErrorCode st = U_ZERO_ERROR;
     const int32_t n = m.groupCount();
-    std::vector<int32_t> b16(n + 1, -1), e16(n + 1, -1);
-    std::vector<int32_t> marks;
+    Match out;
+    out.groups.reserve(n + 1);
+    out.begin.reserve(n + 1);
+    out.end.reserve(n + 1);
     for (int32_t g = 0; g <= n; ++g) {
         int32_t b = m.start(g, st), e = m.end(g, st);
         if (U_FAILURE(st) || b < 0) {
             st = U_ZERO_ERROR;
-            continue;
-        }
-        b16[g] = b;
-        e16[g] = e;
-        marks.push_back(b);
-        marks.push_back(e);
-    }
-    std::sort(marks.begin(), marks.end());
-    marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
-    std::vector<int> bytes(marks.size());
-    size_t byte = 0;
-    int32_t u16 = 0;
-    for (size_t k = 0; k < marks.size(); ++k) {
-        while (u16 < marks[k] && byte < s.size()) u16 += ustr::next(s, byte) > 0xFFFF ? 2 : 1;
-        bytes[k] = static_cast<int>(byte);
-    }
-    auto offset = [&](int32_t idx16) {
-        return bytes[std::lower_bound(marks.begin(), marks.end(), idx16) - marks.begin()];
-    };
-    Match out;
-    for (int32_t g = 0; g <= n; ++g) {
-        if (b16[g] < 0) {
             out.groups.emplace_back();
             out.begin.push_back(-1);
             out.end.push_back(-1);
             continue;
         }
-        int ub = offset(b16[g]), ue = offset(e16[g]);
+        const int ub = sub.byte_at[b], ue = sub.byte_at[e];
         out.begin.push_back(ub);
         out.end.push_back(ue);
-        out.groups.emplace_back(s.substr(ub, ue - ub));
+        out.groups.emplace_back(sub.text, ub, ue - ub);
     }
     return out;
-}
-
-// Segmentation tries several patterns on the same line in a row: convert a
-// subject to UTF-16 once and reuse it while the next call has the same text.
-const icu::UnicodeString& utf16(std::string_view s) {
-    thread_local std::string last;
-    thread_local icu::UnicodeString converted;
-    if (s.size() != last.size() || s != last || (s.empty() && converted.length() != 0)) {
-        last.assign(s.data(), s.size());
-        converted = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
-    }
-    return converted;
 }
 
 std::atomic<bool> verify_prefilter{false};
@@ -77,7 +99,7 @@ void Pattern::set_verify_prefilter(bool on) { verify_prefilter = on; }
 bool Pattern::rejects(std::string_view s) const {
     if (filter_.may_match(s)) return false;
     if (verify_prefilter) {
-        matcher_->reset(utf16(s));
+        matcher_->reset(utf16(s).u16);
         UErrorCode st = U_ZERO_ERROR;
         if (matcher_->find(0, st))
             throw std::logic_error("regex prefilter rejected a matching subject: /" + source_ + "/ on \"" +
@@ -101,21 +123,28 @@ Pattern::~Pattern() = default;
 
 std::optional<Match> Pattern::find(std::string_view s) const {
     if (rejects(s)) return std::nullopt;
-    const icu::UnicodeString& u = utf16(s);
-    matcher_->reset(u);
+    const Subject& sub = utf16(s);
+    matcher_->reset(sub.u16);
     UErrorCode st = U_ZERO_ERROR;
     if (!matcher_->find(0, st) || U_FAILURE(st)) return std::nullopt;
-    return collect(*matcher_, s);
+    return collect(*matcher_, sub);
+}
+
+bool Pattern::matches(std::string_view s) const {
+    if (rejects(s)) return false;
+    matcher_->reset(utf16(s).u16);
+    UErrorCode st = U_ZERO_ERROR;
+    return matcher_->find(0, st) && U_SUCCESS(st);
 }
 
 std::vector<Match> Pattern::find_all(std::string_view s) const {
     if (rejects(s)) return {};
-    const icu::UnicodeString& u = utf16(s);
-    matcher_->reset(u);
+    const Subject& sub = utf16(s);
+    matcher_->reset(sub.u16);
     std::vector<Match> out;
     UErrorCode st = U_ZERO_ERROR;
-    while (matcher_->find() ) {
-        out.push_back(collect(*matcher_, s));
+    while (matcher_->find()) {
+        out.push_back(collect(*matcher_, sub));
         if (U_FAILURE(st)) break;
     }
     return out;

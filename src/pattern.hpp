@@ -37,7 +37,8 @@ public:
     std::optional<Match> find(std::string_view s) const;
     // Every non-overlapping match.
     std::vector<Match> find_all(std::string_view s) const;
-    bool matches(std::string_view s) const { return find(s).has_value(); }
+    // Whether find() would match, without cutting out the groups.
+    bool matches(std::string_view s) const;
     const std::string& source() const { return source_; }
     const RegexPrefilter& prefilter() const { return filter_; }
 

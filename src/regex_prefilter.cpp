@@ -1,6 +1,7 @@
 #include "regex_prefilter.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -415,6 +416,23 @@ bool starts_with_any(std::string_view subject, const std::vector<char32_t>& firs
     return std::binary_search(first.begin(), first.end(), c);
 }
 
+// Searches for a literal by its last byte: in CJK text every third byte is
+// a lead byte E4–E9, so std::string_view::find (memchr on the first byte)
+// stops at most characters, while a given trailing byte (80–BF) is rare.
+bool contains(std::string_view subject, std::string_view lit) {
+    const size_t k = lit.size() - 1;
+    if (subject.size() <= k) return false;
+    const char* p = subject.data() + k;
+    const char* const end = subject.data() + subject.size();
+    while (p < end) {
+        p = static_cast<const char*>(std::memchr(p, static_cast<unsigned char>(lit[k]), end - p));
+        if (!p) return false;
+        if (std::memcmp(p - k, lit.data(), k) == 0) return true;
+        ++p;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool RegexPrefilter::may_match(std::string_view subject) const {
@@ -422,7 +440,7 @@ bool RegexPrefilter::may_match(std::string_view subject) const {
     for (const auto& any : required) {
         bool found = false;
         for (const auto& r : any)
-            if (subject.find(r) != std::string_view::npos) {
+            if (contains(subject, r)) {
                 found = true;
                 break;
             }

@@ -23,8 +23,10 @@ size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>&
             for (size_t r = 0; r < grammars[gi].detect.size(); ++r)
                 if (hits[gi][r] < grammars[gi].detect_cap && grammars[gi].detect[r].pattern->matches(lines[i].text))
                     ++hits[gi][r];
-    size_t best = 0;
-    double best_score = -1e300;
+    // Nothing in favour of any layout (a short note, an unusual plan):
+    // the grammar marked `fallback = yes` reads it, not whichever sorts first.
+    size_t best = grammars.size();
+    double best_score = 0;
     for (size_t gi = 0; gi < grammars.size(); ++gi) {
         double score = 0;
         for (size_t r = 0; r < grammars[gi].detect.size(); ++r) score += grammars[gi].detect[r].weight * hits[gi][r];
@@ -33,7 +35,10 @@ size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>&
             best = gi;
         }
     }
-    return best;
+    if (best < grammars.size()) return best;
+    for (size_t gi = 0; gi < grammars.size(); ++gi)
+        if (grammars[gi].value("fallback") == "yes") return gi;
+    return 0;
 }
 
 Skeleton segment(const std::vector<Line>& lines, const Grammar& g) {
