@@ -36,7 +36,9 @@ struct Info {
     bool nullable = true;       // can match the empty string
     bool transparent = false;   // zero-width assertion: skipped for first sets
     bool anchor = false;        // ^ or \A
+    bool end_anchor = false;    // ends with $ (\z, \Z)
     std::optional<CpSet> first;                   // nullopt: unknown
+    std::optional<CpSet> last;                    // the set the last consumed code point is in
     std::vector<AnySet> req;  // every match holds one string of each set
     std::optional<char32_t> literal;              // exactly one literal code point
 };
@@ -106,21 +108,29 @@ private:
         if (alts.size() == 1) return alts[0];
         Info out;
         out.anchor = true;
+        out.end_anchor = true;
         out.nullable = false;
         out.first = CpSet{};
+        out.last = CpSet{};
         // Each alternative contributes its most selective set; their union
         // holds in every match.
         AnySet any;
         bool known = true;
         for (const Info& a : alts) {
             out.anchor = out.anchor && a.anchor;
+            out.end_anchor = out.end_anchor && a.end_anchor;
             out.nullable = out.nullable || a.nullable;
             if (out.first && a.first) add_sorted(*out.first, *a.first);
             else out.first.reset();
+            if (out.last && a.last) add_sorted(*out.last, *a.last);
+            else out.last.reset();
             if (a.req.empty()) known = false;
             else any.insert(any.end(), a.req[0].begin(), a.req[0].end());
         }
-        if (out.nullable) out.first.reset();
+        if (out.nullable) {
+            out.first.reset();
+            out.last.reset();
+        }
         if (known && any.size() <= kMaxRequired) out.req = {any};
         return out;
     }
@@ -146,6 +156,20 @@ private:
                 add_sorted(first, *e.first);
                 if (!e.nullable) {
                     out.first = std::move(first);
+                    break;
+                }
+            }
+        }
+        // Last set: the same from the other end, across a trailing $.
+        out.end_anchor = !elems.empty() && elems.back().end_anchor;
+        if (!out.nullable) {
+            CpSet last;
+            for (auto e = elems.rbegin(); e != elems.rend(); ++e) {
+                if (e->transparent || e->anchor) continue;
+                if (!e->last) break;
+                add_sorted(last, *e->last);
+                if (!e->nullable) {
+                    out.last = std::move(last);
                     break;
                 }
             }
@@ -209,6 +233,7 @@ private:
         if (!quantified) return e;
         if (peek() == '?' || peek() == '+') ++i_;  // lazy or possessive
         if (e.transparent || e.anchor) return e;
+        e.end_anchor = false;
         e.literal.reset();  // a quantified literal is not a run member
         if (min == 0) {
             e.nullable = true;
@@ -226,6 +251,7 @@ private:
         Info e;
         e.nullable = false;
         if (set && set->size() <= kMaxRequired) e.req = {as_strings(*set)};
+        e.last = set;
         e.first = std::move(set);
         return e;
     }
@@ -236,10 +262,11 @@ private:
         return e;
     }
 
-    static Info zero_width(bool anchor = false) {
+    static Info zero_width(bool anchor = false, bool end_anchor = false) {
         Info e;
         e.transparent = !anchor;
         e.anchor = anchor;
+        e.end_anchor = end_anchor;
         return e;
     }
 
@@ -247,7 +274,7 @@ private:
         char c = peek();
         switch (c) {
         case '^': ++i_; return zero_width(true);
-        case '$': ++i_; return zero_width();
+        case '$': ++i_; return zero_width(false, true);
         case '.': ++i_; return consuming(std::nullopt);
         case '[': return char_class();
         case '(': return group();
@@ -300,7 +327,8 @@ private:
         case 'r': ++i_; return literal('\r');
         case 'f': ++i_; return literal('\f');
         case 'A': ++i_; return zero_width(true);
-        case 'b': case 'B': case 'z': case 'Z': case 'G': ++i_; return zero_width();
+        case 'z': case 'Z': ++i_; return zero_width(false, true);
+        case 'b': case 'B': case 'G': ++i_; return zero_width();
         case 's': case 'd': ++i_; return consuming(icu_set(shorthand(c)));
         case 'p': case 'P': {
             size_t close = s_.find('}', i_);
@@ -416,6 +444,18 @@ bool starts_with_any(std::string_view subject, const std::vector<char32_t>& firs
     return std::binary_search(first.begin(), first.end(), c);
 }
 
+// $ also matches before a line terminator that ends the subject: then the
+// code point before it is not known here, and the test is skipped.
+bool ends_with_any(std::string_view subject, const std::vector<char32_t>& last) {
+    if (subject.empty()) return false;
+    size_t b = subject.size() - 1;
+    while (b > 0 && (static_cast<unsigned char>(subject[b]) & 0xC0) == 0x80) --b;
+    size_t i = b;
+    const char32_t c = ustr::next(subject, i);
+    if ((c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029) return true;
+    return std::binary_search(last.begin(), last.end(), c);
+}
+
 // Searches for a literal by its last byte: in CJK text every third byte is
 // a lead byte E4–E9, so std::string_view::find (memchr on the first byte)
 // stops at most characters, while a given trailing byte (80–BF) is rare.
@@ -437,6 +477,7 @@ bool contains(std::string_view subject, std::string_view lit) {
 
 bool RegexPrefilter::may_match(std::string_view subject) const {
     if (anchored && !first.empty() && !starts_with_any(subject, first)) return false;
+    if (end_anchored && !last.empty() && !ends_with_any(subject, last)) return false;
     for (const auto& any : required) {
         bool found = false;
         for (const auto& r : any)
@@ -455,6 +496,8 @@ RegexPrefilter RegexPrefilter::analyse(std::string_view regex) {
     if (!info) return out;
     out.anchored = info->anchor;
     if (out.anchored && info->first) out.first = *info->first;
+    out.end_anchored = info->end_anchor;
+    if (out.end_anchored && info->last) out.last = *info->last;
     for (AnySet any : info->req) {
         std::sort(any.begin(), any.end());
         any.erase(std::unique(any.begin(), any.end()), any.end());

@@ -21,6 +21,11 @@ struct RegexPrefilter {
     // When anchored: the code points a subject may start with. Empty means
     // no constraint is known.
     std::vector<char32_t> first;
+    // Every match ends at the end of the subject (each top-level
+    // alternative ends with `$`), and `last` (when not empty) holds the code
+    // points such a match can end with.
+    bool end_anchored = false;
+    std::vector<char32_t> last;
     // Each entry is a set of UTF-8 strings of which a matching subject holds
     // at least one; a subject must satisfy every entry (at most a few, the
     // most selective: long literals before single characters). Empty means

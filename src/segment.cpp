@@ -15,14 +15,35 @@ size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>&
     // A layout shows in its first pages; scoring a whole 1 MB file would
     // cost more than segmenting it.
     const size_t sample = std::min<size_t>(lines.size(), 200);
-    // Lines outer, rules inner: each line is converted for matching once.
+    // Grammars share rules (`\t`, 局内：, unit clauses): each distinct
+    // pattern is tried once per line, and only while some rule using it is
+    // still under its cap. Lines outer, patterns inner: a line is converted
+    // for matching once.
+    std::vector<const Pattern*> distinct;
+    struct Use {
+        size_t grammar, rule, pattern;
+    };
+    std::vector<Use> uses;
+    for (size_t gi = 0; gi < grammars.size(); ++gi)
+        for (size_t r = 0; r < grammars[gi].detect.size(); ++r) {
+            const Pattern* p = grammars[gi].detect[r].pattern.get();
+            auto it = std::find(distinct.begin(), distinct.end(), p);
+            if (it == distinct.end()) it = distinct.insert(distinct.end(), p);
+            uses.push_back({gi, r, static_cast<size_t>(it - distinct.begin())});
+        }
     std::vector<std::vector<double>> hits(grammars.size());
     for (size_t gi = 0; gi < grammars.size(); ++gi) hits[gi].assign(grammars[gi].detect.size(), 0);
-    for (size_t i = 0; i < sample; ++i)
-        for (size_t gi = 0; gi < grammars.size(); ++gi)
-            for (size_t r = 0; r < grammars[gi].detect.size(); ++r)
-                if (hits[gi][r] < grammars[gi].detect_cap && grammars[gi].detect[r].pattern->matches(lines[i].text))
-                    ++hits[gi][r];
+    std::vector<signed char> matched(distinct.size());  // -1 not tried on this line
+    for (size_t i = 0; i < sample; ++i) {
+        std::fill(matched.begin(), matched.end(), -1);
+        for (const Use& u : uses) {
+            double& h = hits[u.grammar][u.rule];
+            if (h >= grammars[u.grammar].detect_cap) continue;
+            signed char& m = matched[u.pattern];
+            if (m < 0) m = distinct[u.pattern]->matches(lines[i].text) ? 1 : 0;
+            h += m;
+        }
+    }
     // Nothing in favour of any layout (a short note, an unusual plan):
     // the grammar marked `fallback = yes` reads it, not whichever sorts first.
     size_t best = grammars.size();

@@ -71,6 +71,39 @@ TEST_CASE("prefilter: optional leading elements widen the first set", "[prefilte
     CHECK_FALSE(f.may_match("保护司局内：x"));
 }
 
+TEST_CASE("prefilter: rules anchored at the end need their last character", "[prefilter]") {
+    auto prose = RegexPrefilter::analyse(R"(^[^\t]*。$)");
+    CHECK(prose.end_anchored);
+    CHECK(prose.last == std::vector<char32_t>{U'。'});
+    CHECK(prose.may_match("加强知识产权保护。"));
+    CHECK_FALSE(prose.may_match("加强知识产权保护"));
+    CHECK_FALSE(prose.may_match("加强知识产权保护。\t年内"));
+    CHECK_FALSE(prose.may_match(""));
+    // $ also matches before a final line terminator: no verdict there.
+    CHECK(prose.may_match("加强保护。\n"));
+
+    // Optional trailing parts widen the set back to the first one that must
+    // consume: [)）]\s*$ ends with a bracket or a space.
+    auto unit = RegexPrefilter::analyse(R"(^\d{1,3}\s*[.．、].*[（(][^（）()]{0,100}[)）]\s*$)");
+    CHECK(unit.end_anchored);
+    CHECK(std::find(unit.last.begin(), unit.last.end(), U'）') != unit.last.end());
+    CHECK(std::find(unit.last.begin(), unit.last.end(), U' ') != unit.last.end());
+    CHECK(unit.may_match("1．加强保护（保护司负责） "));
+    CHECK_FALSE(unit.may_match("1．加强保护（保护司负责）。"));
+
+    // Alternatives: all must end at $; (?:\t|$) is no end anchor.
+    auto both = RegexPrefilter::analyse(R"(^(?:年内|年底)$|^长期$)");
+    CHECK(both.end_anchored);
+    CHECK(both.last == std::vector<char32_t>{U'内', U'底', U'期'});
+    CHECK_FALSE(RegexPrefilter::analyse(R"(^\d{1,3}(?:\t|$))").end_anchored);
+    CHECK_FALSE(RegexPrefilter::analyse(R"(^序号|完成时限$)").end_anchored);
+    // A trailing element of unknown content (.) gives no last set.
+    auto open_end = RegexPrefilter::analyse(R"(^(.{2,60}?)关于印发(.+?)的通知$)");
+    CHECK(open_end.end_anchored);
+    CHECK(open_end.last == std::vector<char32_t>{U'知'});
+    CHECK(RegexPrefilter::analyse(R"(^(\d{1,3})\s*(.*)$)").last.empty());
+}
+
 TEST_CASE("prefilter: required literals of unanchored rules", "[prefilter]") {
     auto unit = RegexPrefilter::analyse(R"([（(]([^（）()]{2,300})[)）])");
     CHECK_FALSE(unit.anchored);
@@ -134,7 +167,8 @@ TEST_CASE("prefilter agrees with ICU on the grammar rules and snippets", "[prefi
         "一、总体要求", "（一）完善制度。加强保护（保护司负责）", "(二) 推进", "1．推进立法（条法司负责）",
         "12、完善", "（3）加强", "局内：保护司、运用司", "\t局内：保护司", "省份：北京必做", "x\t城市：选做",
         "各省、自治区、直辖市知识产权局：", "2021年12月27日", "国知发保字〔2021〕8号", "附件1：",
-        "发布时间：2022-03-01", "年内", "2022年底前", "", " ", "１．全角数字", "\u3000局内：条法司"};
+        "发布时间：2022-03-01", "年内", "2022年底前", "", " ", "１．全角数字", "\u3000局内：条法司",
+        "加强保护。", "加强保护。\n", "序号\t重点任务\t责任单位", "责任单位", "1\t加强保护。", "2023年12月底前\r\n"};
     VerifyScope verify;
     for (const auto& g : grammars) {
         for (const auto& [key, p] : g.patterns)
