@@ -985,10 +985,15 @@ bool is_table_header(std::string_view line) {
     // Cheap rejection: the first character must start some header word.
     std::string_view t = trim_spaces(line);
     if (t.empty()) return false;
-    const char32_t first = first_cp(t);
-    bool candidate = false;
-    for (auto w : kHeaderWords) candidate = candidate || first_cp(w) == first;
-    if (!candidate) return false;
+    // The header words' first characters, decoded once (every line is asked).
+    static const std::vector<char32_t> kFirsts = [] {
+        std::vector<char32_t> v;
+        for (auto w : kHeaderWords) v.push_back(first_cp(w));
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        return v;
+    }();
+    if (!std::binary_search(kFirsts.begin(), kFirsts.end(), first_cp(t))) return false;
     // Words separated by spaces/tabs (normalised text): no allocation.
     {
         std::string_view r = t;

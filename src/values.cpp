@@ -148,6 +148,15 @@ u32 decode_compact(std::string_view in, std::vector<bool>* ws_before = nullptr) 
     const auto* e = p + in.size();
     while (p < e) {
         char32_t c = *p;
+        // Fast path: a CJK ideograph (U+4000..U+9FFF), most of the text; never
+        // a space, never next to a kept space.
+        if (c >= 0xE4 && c <= 0xE9 && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            out.push_back(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu));
+            p += 3;
+            if (ws_before) ws_before->push_back(pending);
+            pending = false;
+            continue;
+        }
         if (c < 0x80) {
             ++p;
         } else {
