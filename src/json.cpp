@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "json_writer.hpp"
+
 namespace qingdan {
 namespace {
 
@@ -240,6 +242,201 @@ std::vector<Document> documents_from_json(const Json& j) {
 std::string dump_pretty(const Json& j) {
     // error_handler::replace: a stray invalid byte never aborts output.
     return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// --- streaming out: the key order and shapes of to_json above ----------
+
+namespace {
+
+void put_str(JsonWriter& w, std::string_view key, std::string_view v) {
+    w.key(key);
+    w.string(v);
+}
+
+void put_opt(JsonWriter& w, std::string_view key, const std::optional<std::string>& v) {
+    w.key(key);
+    v ? w.string(*v) : w.null();
+}
+
+void put_opt(JsonWriter& w, std::string_view key, const std::optional<int>& v) {
+    w.key(key);
+    v ? w.integer(*v) : w.null();
+}
+
+void put_int(JsonWriter& w, std::string_view key, long long v) {
+    w.key(key);
+    w.integer(v);
+}
+
+void put_list(JsonWriter& w, std::string_view key, const std::vector<std::string>& v) {
+    w.key(key);
+    w.begin_array();
+    for (const auto& s : v) w.string(s);
+    w.end_array();
+}
+
+void write(JsonWriter& w, const UnitRef& u) {
+    w.begin_object();
+    put_str(w, "name", u.name);
+    put_str(w, "canonical", u.canonical);
+    put_str(w, "role", u.role);
+    put_str(w, "level", u.level);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Measure& m) {
+    w.begin_object();
+    put_opt(w, "actor", m.actor);
+    put_str(w, "text", m.text);
+    w.key("units");
+    w.begin_array();
+    for (const auto& u : m.units) write(w, u);
+    w.end_array();
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Scope& s) {
+    w.begin_object();
+    put_str(w, "tier", s.tier);
+    put_str(w, "who", s.who);
+    put_str(w, "obligation", s.obligation);
+    put_str(w, "text", s.text);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Target& t) {
+    w.begin_object();
+    put_str(w, "text", t.text);
+    put_str(w, "metric", t.metric);
+    put_str(w, "op", t.op);
+    w.key("value");
+    w.number(t.value);
+    put_str(w, "unit", t.unit);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Deadline& d) {
+    w.begin_object();
+    put_str(w, "text", d.text);
+    put_str(w, "date", d.date);
+    put_str(w, "kind", d.kind);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Span& s) {
+    w.begin_object();
+    put_int(w, "line_start", s.line_start);
+    put_int(w, "line_end", s.line_end);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Section& s) {
+    w.begin_object();
+    put_str(w, "label", s.label);
+    put_int(w, "number", s.number);
+    put_int(w, "level", s.level);
+    put_list(w, "path", s.path);
+    put_opt(w, "title", s.title);
+    put_str(w, "kind", s.kind);
+    w.key("span");
+    write(w, s.span);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Diagnostic& d) {
+    w.begin_object();
+    put_str(w, "severity", d.severity);
+    put_str(w, "code", d.code);
+    put_int(w, "line", d.line);
+    put_str(w, "message", d.message);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Task& t);
+void write(JsonWriter& w, const Document& d);
+
+template <class T>
+void put_array(JsonWriter& w, std::string_view key, const std::vector<T>& v) {
+    w.key(key);
+    w.begin_array();
+    for (const auto& x : v) write(w, x);
+    w.end_array();
+}
+
+// The task's members, without the braces (JSON Lines puts doc_id first).
+void task_members(JsonWriter& w, const Task& t) {
+    put_str(w, "id", t.id);
+    put_int(w, "seq", t.seq);
+    put_str(w, "kind", t.kind);
+    put_opt(w, "label", t.label);
+    put_opt(w, "number", t.number);
+    put_list(w, "section_path", t.section_path);
+    put_opt(w, "title", t.title);
+    put_str(w, "text", t.text);
+    put_array(w, "measures", t.measures);
+    put_array(w, "units", t.units);
+    put_array(w, "scope", t.scope);
+    put_array(w, "targets", t.targets);
+    put_array(w, "deadlines", t.deadlines);
+    put_opt(w, "completion", t.completion);
+    w.key("span");
+    write(w, t.span);
+}
+
+void write(JsonWriter& w, const Task& t) {
+    w.begin_object();
+    task_members(w, t);
+    w.end_object();
+}
+
+void write(JsonWriter& w, const Document& d) {
+    w.begin_object();
+    put_str(w, "id", d.id);
+    put_str(w, "source", d.source);
+    put_str(w, "sha256", d.sha256);
+    put_str(w, "encoding", d.encoding);
+    put_str(w, "script", d.script);
+    put_str(w, "layout", d.layout);
+    put_opt(w, "title", d.title);
+    put_opt(w, "doc_number", d.doc_number);
+    put_opt(w, "issuer", d.issuer);
+    put_opt(w, "issued", d.issued);
+    put_opt(w, "published", d.published);
+    put_opt(w, "year", d.year);
+    put_list(w, "addressees", d.addressees);
+    put_array(w, "goals", d.goals);
+    put_array(w, "deadlines", d.deadlines);
+    put_array(w, "sections", d.sections);
+    put_array(w, "tasks", d.tasks);
+    put_array(w, "diagnostics", d.diagnostics);
+    w.end_object();
+}
+
+}  // namespace
+
+std::string write_json(const std::vector<Document>& docs) {
+    std::string out;
+    JsonWriter w(out, true);
+    w.begin_object();
+    put_str(w, "schema", kSchemaVersion);
+    put_array(w, "documents", docs);
+    w.end_object();
+    out.push_back('\n');
+    return out;
+}
+
+std::string write_jsonl(const std::vector<Document>& docs) {
+    std::string out;
+    for (const auto& d : docs)
+        for (const auto& t : d.tasks) {
+            JsonWriter w(out, false);
+            w.begin_object();
+            put_str(w, "doc_id", d.id);
+            task_members(w, t);
+            w.end_object();
+            out.push_back('\n');
+        }
+    return out;
 }
 
 }  // namespace qingdan

@@ -391,3 +391,35 @@ TEST_CASE("emitters are deterministic", "[emit]") {
     Run b = run_in_root("-q compile data/corpus --format md 2>/dev/null");
     CHECK(a.out == b.out);
 }
+
+// `compile` writes JSON with a streaming writer (src/json_writer.cpp); it
+// must give exactly the bytes nlohmann's dump of the model gives, on every
+// bundled document and on a document full of characters that need escaping.
+TEST_CASE("streamed JSON and JSON Lines equal nlohmann's dump of the same model", "[emit][corpus]") {
+    Compiler c;
+    std::vector<Document> docs;
+    for (const auto& e : fs::directory_iterator(kRoot + "/data/corpus")) {
+        std::ifstream in(e.path(), std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        docs.push_back(c.compile(ss.str(), e.path().filename().string()));
+    }
+    Document hostile = hostile_document();
+    hostile.tasks[0].text += std::string("\x01\x1f\x7f\\/\b\f");
+    hostile.tasks[1].targets.push_back({"约2.5倍", "增长", "~", 2.5, "倍"});
+    hostile.tasks[2].text += "\xff\xfe bad bytes";  // not UTF-8: replaced, as nlohmann does
+    hostile.year = 2023;
+    docs.push_back(hostile);
+    docs.push_back(Document{});  // empty arrays and nulls
+    CHECK(write_json(docs) == dump_pretty(to_json(docs)));
+    std::string lines;
+    for (const auto& d : docs)
+        for (const auto& t : d.tasks) {
+            Json j = Json{{"doc_id", d.id}};
+            const Json task = to_json(t);
+            for (auto& [k, v] : task.items()) j[k] = v;
+            lines += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+        }
+    CHECK(write_jsonl(docs) == lines);
+    CHECK(write_json({}) == dump_pretty(to_json(std::vector<Document>{})));
+}

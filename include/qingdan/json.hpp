@@ -28,4 +28,10 @@ std::vector<Document> documents_from_json(const Json& j);
 // Pretty-printed with 2-space indent, UTF-8 kept as is, trailing newline.
 std::string dump_pretty(const Json& j);
 
+// The same bytes as dump_pretty(to_json(docs)), written straight from the
+// model without building a JSON tree (what `compile` emits).
+std::string write_json(const std::vector<Document>& docs);
+// One compact line per task: {"doc_id": …, then the task's fields}.
+std::string write_jsonl(const std::vector<Document>& docs);
+
 }  // namespace qingdan

@@ -1,0 +1,160 @@
+#include "json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace qingdan {
+namespace {
+
+// Well-formed UTF-8 (the strings qingdan emits are: the text was
+// normalised); anything else is left to nlohmann's replacing dump.
+bool valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+        const unsigned char b = p[i];
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            len = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            len = 3;
+            if (b == 0xE0) lo = 0xA0;
+            if (b == 0xED) hi = 0x9F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            len = 4;
+            if (b == 0xF0) lo = 0x90;
+            if (b == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
+        for (size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return false;
+        i += len;
+    }
+    return true;
+}
+
+}  // namespace
+
+void JsonWriter::indent(size_t depth) {
+    out_.push_back('\n');
+    out_.append(2 * depth, ' ');
+}
+
+void JsonWriter::item() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (counts_.empty()) return;
+    if (counts_.back()++ > 0) out_.push_back(',');
+    if (pretty_) indent(counts_.size());
+}
+
+void JsonWriter::open(char c) {
+    item();
+    out_.push_back(c);
+    counts_.push_back(0);
+}
+
+void JsonWriter::close(char c) {
+    const bool empty = counts_.back() == 0;
+    counts_.pop_back();
+    if (pretty_ && !empty) indent(counts_.size());
+    out_.push_back(c);
+}
+
+void JsonWriter::key(std::string_view k) {
+    item();
+    put_string(k);
+    out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
+}
+
+void JsonWriter::string(std::string_view s) {
+    item();
+    put_string(s);
+}
+
+void JsonWriter::put_string(std::string_view s) {
+    // One pass: bytes are copied in runs; ASCII is checked for escapes, a
+    // multi-byte sequence for well-formedness (CJK three-byte sequences on a
+    // fast path). An ill-formed string is left to nlohmann's replacing dump.
+    const size_t mark = out_.size();
+    out_.push_back('"');
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t run = 0;  // start of the pending run of bytes copied as they are
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = p[i];
+        if (c >= 0x80) {
+            if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+                (p[i + 2] & 0xC0) == 0x80) {
+                i += 3;
+                continue;
+            }
+            const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (i + len > n || !valid_utf8(s.substr(i, len))) {
+                out_.resize(mark);
+                out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                return;
+            }
+            i += len;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        out_.append(s.data() + run, i - run);
+        run = ++i;
+        switch (c) {
+            case '"': out_ += "\\\""; break;
+            case '\\': out_ += "\\\\"; break;
+            case '\b': out_ += "\\b"; break;
+            case '\f': out_ += "\\f"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            case '\t': out_ += "\\t"; break;
+            default: {
+                static const char* kHex = "0123456789abcdef";
+                out_ += "\\u00";
+                out_.push_back(kHex[c >> 4]);
+                out_.push_back(kHex[c & 0xF]);
+            }
+        }
+    }
+    out_.append(s.data() + run, n - run);
+    out_.push_back('"');
+}
+
+void JsonWriter::integer(long long v) {
+    item();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+}
+
+void JsonWriter::number(double v) {
+    if (std::isfinite(v) && v == static_cast<double>(static_cast<long long>(v))) {
+        integer(static_cast<long long>(v));
+        return;
+    }
+    item();
+    out_ += nlohmann::json(v).dump();
+}
+
+void JsonWriter::null() {
+    item();
+    out_ += "null";
+}
+
+}  // namespace qingdan
