@@ -377,7 +377,12 @@ constexpr u32v kCnVerbs[] = {U"新建", U"建成", U"新增", U"培育", U"达�
                                           U"实现", U"压减至", U"压减到", U"不少于", U"不低于",
                                           U"超过", U"增加", U"认定"};
 
-constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使"};
+// Verbs of making or holding countable things: a clause they open that
+// ends in a count is a target (新增知识产权快速维权中心3个, 建成…5家).
+constexpr u32v kCountVerbs[] = {U"新增", U"新建", U"建成", U"建设", U"培育", U"打造", U"设立",
+                                U"认定", U"遴选", U"组建", U"创建", U"举办", U"开展", U"布局"};
+
+constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使", U"年内", U"全年", U"今年"};
 // A metric does not start with a time (2021年新建..., 到2025年...).
 std::size_t skip_leading_time(u32v s, std::size_t i, std::size_t lim) {
     std::size_t j = i;
@@ -410,6 +415,26 @@ bool code_neighbour(char32_t c) {
     return is_ascii_alpha(c) || c == U'/' || c == U'-' || c == U'·' || c == U'.' || c == U'_' ||
            c == U'@' || c == U'#' || c == U'—' || c == U'–' || c == U'~' || c == U'～' ||
            c == U'－' || c == U'•' || c == U'\\' || c == U'=' || c == U'+';
+}
+
+// Skips what may open a clause before its metric: times (到2025年, 年内)
+// and fillers (力争, 确保), in any order.
+std::size_t skip_fillers(u32v s, std::size_t ms, std::size_t lim) {
+    for (bool again = true; again;) {
+        again = false;
+        std::size_t t2 = skip_leading_time(s, ms, lim);
+        if (t2 != ms) {
+            ms = t2;
+            again = true;
+        }
+        for (u32v f : kLeadFillers) {
+            if (ms + f.size() <= lim && at(s, ms, f)) {
+                ms += f.size();
+                again = true;
+            }
+        }
+    }
+    return ms;
 }
 
 std::size_t clause_start(u32v s, std::size_t pos) {
@@ -517,28 +542,23 @@ struct TargetScan {
                 }
             }
         }
+        // 新增X3个: the count closes a clause that a making verb opens.
+        bool counted = false;
+        if (op == Op::none && !chinese && clause_end(s, te) == te) {
+            std::size_t v = skip_fillers(s, clause_start(s, st), st);
+            if (!match_at(s, v, kCountVerbs).empty()) {
+                op = Op::eq;
+                counted = true;
+            }
+        }
         if (op == Op::none) return;
         if (approx && suffix == Op::none) op = Op::approx;
 
         // metric: the clause before the number, minus the operator word
         std::size_t cs = clause_start(s, st);
-        std::size_t ms = cs;
-        for (bool again = true; again;) {
-            again = false;
-            std::size_t t2 = skip_leading_time(s, ms, metric_end);
-            if (t2 != ms) {
-                ms = t2;
-                again = true;
-            }
-            for (u32v f : kLeadFillers) {
-                if (ms + f.size() <= metric_end && at(s, ms, f)) {
-                    ms += f.size();
-                    again = true;
-                }
-            }
-        }
+        std::size_t ms = skip_fillers(s, cs, metric_end);
         if (metric_end < ms) metric_end = ms;
-        // subject-predicate form: "完成X达到100家" -> metric X
+        // subject-predicate form: "完成X达到100家" -> metric X; 新增X3个 -> X
         if (!object) {
             for (u32v w : kGapVerbs) {
                 if (ms + w.size() < metric_end && at(s, ms, w)) {
@@ -547,9 +567,17 @@ struct TargetScan {
                 }
             }
         }
+        if (counted) ms += match_at(s, ms, kCountVerbs).size();
+        // 建设10家左右X: only a verb before the count, the thing counted follows.
+        if (!object && !counted && ms < metric_end && match_at(s, ms, kCountVerbs).size() == metric_end - ms) {
+            ms = metric_end;
+            object = true;
+        }
         // trim a trailing 均/的 left before the operator
         std::size_t me = metric_end;
         while (me > ms && (s[me - 1] == U'均' || s[me - 1] == U'的')) --me;
+        for (u32v f : {u32v(U"力争"), u32v(U"争取"), u32v(U"确保")})  // 授权量力争突破5万件
+            if (me >= ms + f.size() && ends_at(s, me, f)) me -= f.size();
         std::u32string metric(s.substr(ms, me - ms));
         if (object) {
             std::size_t oe = clause_end(s, te);

@@ -228,6 +228,31 @@ TEST_CASE("targets: operators, values and units from the corpus", "[values]") {
     CHECK(targets_of("比2020年提高10个百分点") == std::vector<Pair>{{10, "个百分点"}});
 }
 
+TEST_CASE("targets: a count closing a clause that a making verb opens", "[values]") {
+    auto t = qingdan::extract_targets("新增知识产权快速维权中心3个。");
+    REQUIRE(t.size() == 1);
+    CHECK(t[0].value == 3);
+    CHECK(t[0].unit == "个");
+    CHECK(t[0].op == "=");
+    CHECK(t[0].metric == "知识产权快速维权中心");
+    // Times and fillers before the verb are skipped.
+    t = qingdan::extract_targets("力争年内新增海外知识产权纠纷应对指导分中心5家，");
+    REQUIRE(t.size() == 1);
+    CHECK(t[0].metric == "海外知识产权纠纷应对指导分中心");
+    // Only a verb before the count: the thing counted follows it.
+    t = qingdan::extract_targets("建设10家左右知识产权保护工作站。");
+    REQUIRE(t.size() == 1);
+    CHECK(t[0].op == "~");
+    CHECK(t[0].metric == "知识产权保护工作站");
+    // A filler before the operator is not part of the metric.
+    t = qingdan::extract_targets("专利授权量力争突破5万件。");
+    REQUIRE(t.size() == 1);
+    CHECK(t[0].metric == "专利授权量");
+    // The count must close the clause, and the clause must open with the verb.
+    CHECK(qingdan::extract_targets("建设工作站的任务分3个阶段推进。").empty());
+    CHECK(qingdan::extract_targets("加强知识产权快速维权中心3个方面的建设。").empty());
+}
+
 TEST_CASE("targets: years, dates, ordinals, codes and enumerations are not targets", "[values]") {
     const char* none[] = {
         // 001 task 8
