@@ -1,0 +1,110 @@
+// Layout damage seen in documents of the genre other than the seeds: a
+// heading whose 、 was lost, `1)` item labels, whole plans flattened into a
+// few very long lines (PDF or web extraction that lost its line breaks).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "qingdan/join.hpp"
+#include "qingdan/normalise.hpp"
+#include "qingdan/pipeline.hpp"
+
+using namespace qingdan;
+
+namespace {
+
+Document compile_text(const std::string& text) {
+    static Compiler c;
+    return c.compile(text, "heldout.txt");
+}
+
+std::vector<std::string> parts(const Document& d) {
+    std::vector<std::string> out;
+    for (const auto& s : d.sections)
+        if (s.level == 1) out.push_back(s.path[0] + "|" + s.title);
+    return out;
+}
+
+std::vector<int> numbers(const Document& d) {
+    std::vector<int> out;
+    for (const auto& t : d.tasks) out.push_back(t.number.value_or(-1));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("normalise keeps the space of a heading whose 、 was lost", "[heldout][normalise]") {
+    CHECK(normalise_chars("一 完善知识产权制度") == "一 完善知识产权制度");
+    CHECK(normalise_chars("十二　工作要求") == "十二 工作要求");
+    // Letter-spacing elsewhere is still noise.
+    CHECK(normalise_chars("加 强 组 织 领 导") == "加强组织领导");
+    CHECK(normalise_chars("一批 重点项目") == "一批重点项目");
+}
+
+TEST_CASE("a numeral and a space open a part when a title follows", "[heldout][headings]") {
+    Document d = compile_text(
+        "2024年知识产权工作要点\n"
+        "一 完善知识产权制度\n"
+        "1. 推进专利法实施细则配套规章修改。（省知识产权局负责）\n"
+        "2. 制定地方标准。（省市场监管局负责）\n"
+        "二 强化知识产权保护\n"
+        "3. 开展地理标志保护专项行动。（省知识产权局、省农业农村厅负责）\n");
+    CHECK(parts(d) == std::vector<std::string>{"一|完善知识产权制度", "二|强化知识产权保护"});
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[2].section_path.at(0) == "二");
+}
+
+TEST_CASE("1) and 1） item labels", "[heldout][headings]") {
+    Document d = compile_text(
+        "一、完善知识产权制度\n"
+        "1) 推进专利法实施细则配套规章修改。（省知识产权局负责）\n"
+        "2）制定地方标准。（省市场监管局负责）\n"
+        "3) 开展地理标志保护专项行动。（省知识产权局、省农业农村厅负责）\n");
+    CHECK(numbers(d) == std::vector<int>{1, 2, 3});
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[1].units.at(0).name == "省市场监管局");
+}
+
+TEST_CASE("a flattened plan without spaces before its digits is cut at its labels", "[heldout][join]") {
+    // One line per page, spaces between Han text and digits as PDF text
+    // extraction leaves them; normalise must keep the space before `10.`
+    // and after `二` so that the labels can be found.
+    const std::string page1 =
+        "为深入实施知识产权强国战略，明确年度重点任务和工作措施，制定本计划。 一 完善知识产权制度 "
+        "（一）完善法律法规 1. 推动完成专利法实施细则修改，推进商标法修改，完成专利审查指南适应性修改，"
+        "推进知识产权基础性法律研究论证。（省知识产权局负责） 2. 推进修改著作权法实施条例，"
+        "推动出台民间文学艺术作品著作权保护条例。（省委宣传部负责） 3. 推进反不正当竞争法及相关配套"
+        "规章的制定和修改，研究制定商业秘密保护地方标准。（省市场监管局负责）\n";
+    const std::string page2 =
+        "二 强化知识产权保护 （一）加强行政保护 4. 组织开展知识产权执法保护专项行动，严厉打击商标侵权"
+        "和假冒专利违法行为，加大对重点领域、重点市场的监管力度，持续规范知识产权代理行为。"
+        "（省知识产权局、省公安厅负责） 5. 深入推进知识产权纠纷快速处理，完善行政裁决工作机制，"
+        "推动建立知识产权纠纷多元化解机制，加强调解组织建设和调解员队伍培训，健全仲裁、公证等"
+        "知识产权纠纷解决渠道，提升纠纷化解效率。（省司法厅负责）\n";
+    Document d = compile_text("2024年知识产权工作推进计划\n" + page1 + page2);
+    CHECK(numbers(d) == std::vector<int>{1, 2, 3, 4, 5});
+    CHECK(parts(d) == std::vector<std::string>{"一|完善知识产权制度", "二|强化知识产权保护"});
+    REQUIRE(d.tasks.size() == 5);
+    CHECK(d.tasks[3].section_path.at(0) == "二");
+    CHECK(d.tasks[4].units.at(0).name == "省司法厅");
+}
+
+TEST_CASE("reflow_long_lines: the numbering runs on from the lines before", "[heldout][join]") {
+    // The second long line holds one level-1 label only; it continues the
+    // `一、` of the first line, so it is cut.
+    std::string l1 = "一、完善知识产权制度";
+    std::string l2 =
+        "1.推动完成专利法实施细则修改，推进商标法修改，完成专利审查指南适应性修改，推进知识产权基础性"
+        "法律研究论证，加强地方立法研究，推动出台地方知识产权保护条例，完善配套制度和工作规范，"
+        "健全知识产权法规制度体系，提升制度供给质量和水平。（省知识产权局负责） 二、强化知识产权保护 "
+        "加强行政保护，开展专项行动，提升执法办案能力和水平，严厉打击侵权假冒违法行为，"
+        "加大对重点领域、重点市场的监管力度，持续规范知识产权代理行为。";
+    const auto out = reflow_long_lines({{l1, 1, 1}, {l2, 2, 2}});
+    REQUIRE(out.size() == 3);
+    CHECK(out[2].text.rfind("二、强化", 0) == 0);
+
+    SECTION("without an earlier 一、 a lone 二、 mention is left whole") {
+        CHECK(reflow_long_lines({{l2, 2, 2}}).size() == 1);
+    }
+}
