@@ -526,6 +526,24 @@ std::vector<InlineLabel> consistent_labels(std::string_view s, const std::vector
     return kept;
 }
 
+// Where a level-1 heading piece `五、工作要求 各省…` ends: at the first space
+// after a short title without sentence punctuation (normalise keeps that
+// space in flattened lines); npos when the piece is the heading alone.
+std::size_t heading_end(std::string_view piece) {
+    std::size_t i = 0;
+    if (!cn_numeral_at(piece, i)) return std::string_view::npos;
+    if (starts_with(piece.substr(i), "、"sv)) i += 3;
+    while (i < piece.size() && piece[i] == ' ') ++i;
+    const std::size_t title = i;
+    for (int n = 0; i < piece.size() && n <= 40; ++n) {
+        if (piece[i] == ' ') return i > title ? i : std::string_view::npos;
+        const char32_t c = next_cp(piece, i);
+        if (c == U'。' || c == U'；' || c == U'：' || c == ':' || c == U'！' || c == U'？')
+            return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
 // Appends `l` to `out`, cut before its inline labels when it is a flattened
 // article (long, and at least two labels whose numbering runs on, or one
 // continuing the numbering of the lines before).
@@ -547,7 +565,15 @@ void reflow_line(const Line& l, std::vector<Line>& out, Numbering& num) {
     std::size_t from = 0;
     auto emit = [&](std::size_t to) {
         std::string_view piece = trim_spaces(s.substr(from, to - from));
-        if (!piece.empty()) out.push_back({std::string(piece), l.line_start, l.line_end});
+        if (piece.empty()) return;
+        if (auto lead = label_at(piece, 0); lead && lead->kind == LabelKind::Level1) {
+            const std::size_t e = heading_end(piece);
+            if (e != std::string_view::npos) {  // the heading, then its paragraph
+                out.push_back({std::string(piece.substr(0, e)), l.line_start, l.line_end});
+                piece = trim_spaces(piece.substr(e));
+            }
+        }
+        out.push_back({std::string(piece), l.line_start, l.line_end});
     };
     for (const auto& c : cuts) {
         emit(c.at);

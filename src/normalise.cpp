@@ -257,6 +257,24 @@ bool ends_in_heading_numeral(std::string_view s, bool mid_line) {
            ends_with(before, "）"sv);
 }
 
+// True when `s` ends in a level-1 heading `一、工作要求` (short, no sentence
+// punctuation) that opens the line or follows a space, 。, ； or ）: in a
+// flattened line the space after it is where the heading's line ended
+// (`五、工作要求 各省…`).
+bool ends_in_heading(std::string_view s) {
+    std::size_t end = s.size();
+    for (int n = 0; n <= 40 && end > 0; ++n) {
+        std::size_t b = end - 1;
+        while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+        std::size_t t = b;
+        const char32_t c = next_cp(s, t);
+        if (c == U'、') return n >= 2 && ends_in_heading_numeral(s.substr(0, b), true);
+        if (c == ' ' || c == U'。' || c == U'；' || c == U'：' || c == ':' || c == U'？' || c == U'！') return false;
+        end = b;
+    }
+    return false;
+}
+
 // Lines at least this long (code points) are flattened articles.
 constexpr std::size_t kFlattenedLine = 200;
 
@@ -277,7 +295,9 @@ void normalise_line_chars(std::string_view line, std::string& out) {
     // label_ahead): after a heading numeral at the line start, or anywhere
     // in a flattened line.
     auto keep_space = [&](std::size_t at) {
-        if (flattened && label_ahead(line, at)) return true;
+        if (flattened && (label_ahead(line, at) || ends_in_heading(std::string_view(
+                                                        out.data(), static_cast<std::size_t>(o - out.data())))))
+            return true;
         return prev == Cls::Cjk && ustr::is_han(first_cp(line.substr(at))) &&
                ends_in_heading_numeral(std::string_view(out.data(), static_cast<std::size_t>(o - out.data())),
                                        flattened);

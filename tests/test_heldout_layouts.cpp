@@ -101,10 +101,30 @@ TEST_CASE("reflow_long_lines: the numbering runs on from the lines before", "[he
         "加强行政保护，开展专项行动，提升执法办案能力和水平，严厉打击侵权假冒违法行为，"
         "加大对重点领域、重点市场的监管力度，持续规范知识产权代理行为。";
     const auto out = reflow_long_lines({{l1, 1, 1}, {l2, 2, 2}});
-    REQUIRE(out.size() == 3);
-    CHECK(out[2].text.rfind("二、强化", 0) == 0);
+    // The heading is cut from the paragraph that followed it on its page.
+    REQUIRE(out.size() == 4);
+    CHECK(out[2].text == "二、强化知识产权保护");
+    CHECK(out[3].text.rfind("加强行政保护", 0) == 0);
 
     SECTION("without an earlier 一、 a lone 二、 mention is left whole") {
         CHECK(reflow_long_lines({{l2, 2, 2}}).size() == 1);
     }
+}
+
+TEST_CASE("a flattened 工作要求 heading is not glued to its paragraph", "[heldout][join]") {
+    // Guidance flattened into one line: the space after `三、工作要求` is the
+    // only trace of its line break; the requirement paragraph is an item.
+    Document d = compile_text(
+        "2023年知识产权工作指引\n"
+        "一、总体要求 （一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导。 "
+        "二、重点任务 （一）健全知识产权保护政策。深入实施关于强化知识产权保护的意见推进计划，"
+        "加强知识产权保护工作体系建设。（保护司负责）（二）完善知识产权运用促进政策。落实知识产权"
+        "助力专精特新中小企业发展专项政策，推动知识产权质押融资扩面增量。（运用促进司负责） "
+        "三、工作要求 各地区要加强组织领导，结合实际细化工作措施，确保各项任务落到实处，"
+        "并于2023年12月15日前报送年度工作总结。\n");
+    REQUIRE(parts(d).size() == 3);
+    CHECK(parts(d)[2] == "三|工作要求");
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[2].kind == "requirement");
+    CHECK(d.tasks[1].units.at(0).name == "运用促进司");
 }
