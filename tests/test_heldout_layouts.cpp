@@ -128,3 +128,32 @@ TEST_CASE("a flattened 工作要求 heading is not glued to its paragraph", "[he
     CHECK(d.tasks[2].kind == "requirement");
     CHECK(d.tasks[1].units.at(0).name == "运用促进司");
 }
+
+TEST_CASE("titles = auto: a 工作要点 whose items open with a name", "[heldout][titles]") {
+    const std::string named =
+        "一、重点任务\n"
+        "1.推进地方立法。推动出台知识产权保护和促进条例配套制度，开展数据知识产权地方立法研究。\n"
+        "责任单位：政策法规处、办公室\n"
+        "2.深化数据知识产权改革。完善数据知识产权登记制度，推动数据知识产权质押融资。\n"
+        "责任单位：知识产权保护处\n"
+        "3.加强行政保护。组织开展铁拳行动，严厉打击商标侵权、假冒专利等违法行为。\n"
+        "牵头单位：执法稽查处；配合单位：商标监管处\n";
+    Document d = compile_text(named);
+    REQUIRE(d.layout == "numbered-plan");
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[0].title == std::optional<std::string>("推进地方立法"));
+    CHECK(d.tasks[2].title == std::optional<std::string>("加强行政保护"));
+    CHECK(d.tasks[2].text.rfind("组织开展", 0) == 0);
+    CHECK(d.tasks[2].units.at(0).name == "执法稽查处");
+
+    SECTION("plain sentences stay untitled, even a short one among them") {
+        Document p = compile_text(
+            "一、完善知识产权制度\n"
+            "1. 推进修改《中华人民共和国植物新品种保护条例》。（农业农村部、林草局负责）\n"
+            "2. 加强知识产权领域反垄断执法。深入开展重点领域反垄断执法工作。（市场监管总局负责）\n"
+            "3. 推进《生物遗传资源获取和惠益分享管理条例》立法进程。（生态环境部负责）\n"
+            "4. 研究建立健全符合知识产权审判规律的特别程序法律制度，完善技术调查官制度。（最高人民法院负责）\n");
+        REQUIRE(p.tasks.size() == 4);
+        for (const auto& t : p.tasks) CHECK_FALSE(t.title.has_value());
+    }
+}
