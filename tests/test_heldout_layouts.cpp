@@ -157,3 +157,16 @@ TEST_CASE("titles = auto: a 工作要点 whose items open with a name", "[heldou
         for (const auto& t : p.tasks) CHECK_FALSE(t.title.has_value());
     }
 }
+
+TEST_CASE("task tables titled …分工表 / …台账 name the plan", "[heldout][cover]") {
+    for (const std::string title : {"苏州市2024年知识产权强市建设重点任务分工表", "2023年知识产权保护工作台账",
+                                    "2024年全市知识产权重点工作"}) {
+        Document d = compile_text(title +
+                                  "\n\n| 序号 | 重点任务 | 主要内容 | 牵头单位 | 完成时限 |\n"
+                                  "| --- | --- | --- | --- | --- |\n"
+                                  "| 1 | 提升专利质量 | 实施高价值专利培育计划。 | 市市场监管局 | 2024年12月底 |\n"
+                                  "| 2 | 打击侵权假冒 | 开展知识产权执法专项行动。 | 市公安局 | 全年 |\n");
+        CHECK(d.title == std::optional<std::string>(title));
+        CHECK(d.tasks.size() == 2);
+    }
+}
