@@ -170,3 +170,20 @@ TEST_CASE("task tables titled …分工表 / …台账 name the plan", "[heldout
         CHECK(d.tasks.size() == 2);
     }
 }
+
+TEST_CASE("an attachment after the items is not part of the last item", "[heldout][annex]") {
+    Document d = compile_text(
+        "2024年知识产权工作要点\n"
+        "一、重点任务\n"
+        "1. 推进数据知识产权登记制度建设。（知识产权保护处负责）\n"
+        "2. 扩大知识产权质押融资规模。（知识产权运用处负责）\n"
+        "二、保障措施\n"
+        "（一）加强组织领导。各市要将知识产权工作纳入重要议事日程。\n"
+        "附件\n"
+        "2024年重点项目清单\n"
+        "序号\t项目名称\t责任单位\t完成时限\n"
+        "1\t数据知识产权登记平台\t知识产权保护处\t2024年6月\n");
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[2].kind == "requirement");
+    CHECK(d.tasks[2].text.find("重点项目") == std::string::npos);
+}
