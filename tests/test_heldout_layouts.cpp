@@ -187,3 +187,22 @@ TEST_CASE("an attachment after the items is not part of the last item", "[heldou
     CHECK(d.tasks[2].kind == "requirement");
     CHECK(d.tasks[2].text.find("重点项目") == std::string::npos);
 }
+
+TEST_CASE("a prose plan with a long annex table stays prose", "[heldout][annex][layout]") {
+    std::string text =
+        "2024年知识产权工作要点\n"
+        "一、重点任务\n"
+        "1.推进地方立法。推动出台知识产权保护和促进条例配套制度。\n"
+        "责任单位：政策法规处\n"
+        "2.加强行政保护。组织开展铁拳行动，严厉打击商标侵权违法行为。\n"
+        "牵头单位：执法稽查处；配合单位：商标监管处\n"
+        "3.扩大知识产权质押融资。全年专利商标质押融资金额稳步增长。\n"
+        "责任单位：知识产权运用处\n"
+        "附件\n"
+        "序号\t项目名称\t责任单位\t完成时限\n";
+    for (int i = 1; i <= 30; ++i)
+        text += std::to_string(i) + "\t重点项目建设第" + std::to_string(i) + "项\t知识产权保护处\t2024年6月\n";
+    Document d = compile_text(text);
+    CHECK(d.layout == "numbered-plan");
+    CHECK(d.tasks.size() == 3);
+}
