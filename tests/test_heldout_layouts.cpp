@@ -192,17 +192,19 @@ TEST_CASE("a prose plan with a long annex table stays prose", "[heldout][annex][
     std::string text =
         "2024年知识产权工作要点\n"
         "一、重点任务\n"
-        "1.推进地方立法。推动出台知识产权保护和促进条例配套制度。\n"
-        "责任单位：政策法规处\n"
-        "2.加强行政保护。组织开展铁拳行动，严厉打击商标侵权违法行为。\n"
-        "牵头单位：执法稽查处；配合单位：商标监管处\n"
-        "3.扩大知识产权质押融资。全年专利商标质押融资金额稳步增长。\n"
-        "责任单位：知识产权运用处\n"
-        "附件\n"
-        "序号\t项目名称\t责任单位\t完成时限\n";
+        "（一）完善知识产权制度\n";
+    const char* items[] = {"推进地方立法", "深化数据知识产权改革", "加强行政保护", "推进快速协同保护",
+                           "实施专利转化运用专项行动", "扩大知识产权质押融资"};
+    for (int i = 0; i < 6; ++i) {
+        if (i == 3) text += "（二）强化知识产权保护和运用\n";
+        text += std::to_string(i + 1) + "." + items[i] + "。结合实际细化工作措施，确保年内取得明显成效。\n";
+        text += i % 2 ? "牵头单位：执法稽查处；配合单位：商标监管处\n" : "责任单位：知识产权保护处\n";
+    }
+    text += "二、保障措施\n（一）加强组织领导。各市要将知识产权工作纳入重要议事日程。\n附件\n";
+    text += "序号\t项目名称\t责任单位\t完成时限\n";
     for (int i = 1; i <= 30; ++i)
         text += std::to_string(i) + "\t重点项目建设第" + std::to_string(i) + "项\t知识产权保护处\t2024年6月\n";
     Document d = compile_text(text);
     CHECK(d.layout == "numbered-plan");
-    CHECK(d.tasks.size() == 3);
+    CHECK(d.tasks.size() == 7);
 }
