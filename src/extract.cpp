@@ -118,6 +118,40 @@ std::optional<std::string> split_title(std::string& body, const Pattern* clause)
     return title;
 }
 
+// A numbered item that opens with a name: `1.推进地方立法。推动出台…`. The
+// leading sentence is short (≤ 20 characters), a phrase rather than a
+// sentence (no ，、；： quotes, book titles or parentheses) and more than
+// clauses follow it.
+bool opens_with_name(const RawItem& it, const Pattern* clause) {
+    if (!it.label || it.level2 || it.cells.empty()) return false;
+    const std::string& body = it.cells.front().text;
+    const size_t stop = body.find("。");
+    if (stop == std::string::npos) return false;
+    const std::string lead = body.substr(0, stop);
+    const size_t n = ustr::length(lead);
+    if (n < 4 || n > 20) return false;
+    for (std::string_view p : {"，", "、", "；", "：", "《", "“", "（", "(", ",", ":"})
+        if (lead.find(p) != std::string::npos) return false;
+    std::string rest;
+    for (const auto& c : it.cells) rest += c.text;
+    rest = ustr::trim(rest.substr(stop + 3));
+    return ustr::length(rest) >= 8 && !only_clauses(rest, clause);
+}
+
+// `titles = auto`: the document's items are titled when most of them (two
+// in three, at least three) open with a name; a plan whose items are plain
+// sentences keeps them untitled even where one happens to be short.
+bool items_titled(const Skeleton& sk, const Grammar& g) {
+    const Pattern* clause = g.pattern("unit_clause");
+    int items = 0, named = 0;
+    for (const auto& it : sk.items) {
+        if (!it.label || it.level2) continue;
+        ++items;
+        named += opens_with_name(it, clause);
+    }
+    return named >= 3 && named * 3 >= items * 2;
+}
+
 std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
     const Pattern* p = g.pattern("actor_prose");
     if (!p) return std::nullopt;
@@ -165,13 +199,14 @@ void add_completion(Task& t, const std::string& c) {
 
 // Prose item: split at unit clauses; each clause with its own units is a
 // measure. Completion clauses set the task's completion and leave the text.
-void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
+void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc,
+                bool titled) {
     const Pattern* label = g.pattern("unit_label");
     std::string body;
     for (const auto& c : it.cells) body += bracket_unit_line(label, c.text);
     const Pattern* clause = g.pattern("unit_clause");
     // Only a numbered paragraph names itself; loose part text has no title.
-    if (it.label && (g.titles == "leading-sentence" || it.level2)) t.title = split_title(body, clause);
+    if (it.label && (g.titles == "leading-sentence" || titled || it.level2)) t.title = split_title(body, clause);
     std::vector<Match> hits = clause ? clause->find_all(body) : std::vector<Match>{};
     size_t from = 0;
     std::string text, piece, printed;
@@ -386,6 +421,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         for (auto& d : extract_deadlines(l.text, doc.year)) doc.deadlines.push_back(std::move(d));
 
     std::vector<bool> level2;
+    const bool titled = g.titles == "auto" && items_titled(sk, g);
     for (const auto& it : sk.items) {
         Task t;
         t.seq = static_cast<int>(doc.tasks.size()) + 1;
@@ -397,7 +433,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         if (g.model == "table") {
             table_item(it, g, gz, t, doc);
         } else {
-            prose_item(it, g, gz, t, doc);
+            prose_item(it, g, gz, t, doc, titled);
         }
         t.units = union_units(t.measures);
         if (g.model != "table") prose_scope(g, t, doc);

@@ -481,14 +481,30 @@ std::vector<InlineLabel> inline_labels(std::string_view s) {
     return found;
 }
 
-// Keeps the labels whose numbering runs on. A label may start a run at 1
-// (or where the line's own leading label left off), continue it by one, or
-// open a run whose next member follows in the line; a higher-level label
-// restarts the runs below it.
-std::vector<InlineLabel> consistent_labels(std::string_view s, const std::vector<InlineLabel>& all) {
+// Numbering state carried through the document: the last value seen at
+// each level (level-1, （一）, 1.), and whether a higher label opened since
+// (so the level may restart at 1 or run on through the document, as
+// plans that number their items 1..N across sections do).
+struct Numbering {
     std::array<int, 3> last = {0, 0, 0};
-    if (auto lead = label_at(s, 0); lead && lead->kind != LabelKind::Annex)
-        last[static_cast<int>(lead->kind)] = lead->value;
+    std::array<bool, 3> restart = {false, false, false};
+
+    void see(const InlineLabel& l) {
+        int k = static_cast<int>(l.kind);
+        last[k] = l.value;
+        restart[k] = false;
+        for (int below = k + 1; below < 3; ++below) restart[below] = true;
+    }
+};
+
+// Keeps the labels whose numbering runs on. A label may continue the run
+// of its level by one, start it at 1 (when none ran yet or a higher label
+// opened since), or open a run whose next member follows in the line. The
+// state runs on from the lines before, so a piece `… 二、…` cut from the
+// middle of a long line continues the `一、` of an earlier line.
+std::vector<InlineLabel> consistent_labels(std::string_view s, const std::vector<InlineLabel>& all,
+                                           Numbering& num) {
+    if (auto lead = label_at(s, 0); lead && lead->kind != LabelKind::Annex) num.see(*lead);
     std::vector<InlineLabel> kept;
     for (std::size_t n = 0; n < all.size(); ++n) {
         const InlineLabel& l = all[n];
@@ -500,33 +516,64 @@ std::vector<InlineLabel> consistent_labels(std::string_view s, const std::vector
         bool next_follows = false;
         for (std::size_t m = n + 1; m < all.size() && !next_follows; ++m)
             next_follows = all[m].kind == l.kind && all[m].value == l.value + 1;
-        bool ok = (last[k] > 0 && l.value == last[k] + 1) || (last[k] == 0 && l.value == 1) ||
-                  (last[k] == 0 && next_follows);
+        const int last = num.last[k];
+        const bool fresh = last == 0 || num.restart[k];
+        bool ok = (last > 0 && l.value == last + 1) || (fresh && l.value == 1) || (fresh && next_follows);
         if (!ok) continue;
         kept.push_back(l);
-        last[k] = l.value;
-        for (int below = k + 1; below < 3; ++below) last[below] = 0;
+        num.see(l);
     }
     return kept;
 }
 
+// Where a level-1 heading piece `五、工作要求 各省…` ends: at the first space
+// after a short title without sentence punctuation (normalise keeps that
+// space in flattened lines); npos when the piece is the heading alone.
+std::size_t heading_end(std::string_view piece) {
+    std::size_t i = 0;
+    if (!cn_numeral_at(piece, i)) return std::string_view::npos;
+    if (starts_with(piece.substr(i), "、"sv)) i += 3;
+    while (i < piece.size() && piece[i] == ' ') ++i;
+    const std::size_t title = i;
+    for (int n = 0; i < piece.size() && n <= 40; ++n) {
+        if (piece[i] == ' ') return i > title ? i : std::string_view::npos;
+        const char32_t c = next_cp(piece, i);
+        if (c == U'。' || c == U'；' || c == U'：' || c == ':' || c == U'！' || c == U'？')
+            return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
 // Appends `l` to `out`, cut before its inline labels when it is a flattened
-// article (long, and at least two labels whose numbering runs on).
-void reflow_line(const Line& l, std::vector<Line>& out) {
+// article (long, and at least two labels whose numbering runs on, or one
+// continuing the numbering of the lines before).
+void reflow_line(const Line& l, std::vector<Line>& out, Numbering& num) {
     std::string_view s = l.text;
     if (cp_count(s) < kLongLine || has_tab(l)) {
+        if (auto lead = label_at(s, 0); lead && lead->kind != LabelKind::Annex) num.see(*lead);
         out.push_back(l);
         return;
     }
-    const auto cuts = consistent_labels(s, inline_labels(s));
-    if (cuts.size() < 2) {
+    const Numbering before = num;
+    const auto cuts = consistent_labels(s, inline_labels(s), num);
+    const bool continues = cuts.size() == 1 && cuts[0].kind != LabelKind::Annex &&
+                           before.last[static_cast<int>(cuts[0].kind)] > 0;
+    if (cuts.size() < 2 && !continues) {
         out.push_back(l);
         return;
     }
     std::size_t from = 0;
     auto emit = [&](std::size_t to) {
         std::string_view piece = trim_spaces(s.substr(from, to - from));
-        if (!piece.empty()) out.push_back({std::string(piece), l.line_start, l.line_end});
+        if (piece.empty()) return;
+        if (auto lead = label_at(piece, 0); lead && lead->kind == LabelKind::Level1) {
+            const std::size_t e = heading_end(piece);
+            if (e != std::string_view::npos) {  // the heading, then its paragraph
+                out.push_back({std::string(piece.substr(0, e)), l.line_start, l.line_end});
+                piece = trim_spaces(piece.substr(e));
+            }
+        }
+        out.push_back({std::string(piece), l.line_start, l.line_end});
     };
     for (const auto& c : cuts) {
         emit(c.at);
@@ -540,7 +587,8 @@ void reflow_line(const Line& l, std::vector<Line>& out) {
 std::vector<Line> reflow_long_lines(const std::vector<Line>& lines) {
     std::vector<Line> out;
     out.reserve(lines.size());
-    for (const Line& l : lines) reflow_line(l, out);
+    Numbering num;
+    for (const Line& l : lines) reflow_line(l, out, num);
     return out;
 }
 

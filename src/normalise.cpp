@@ -167,6 +167,117 @@ inline char32_t map_char(char32_t cp) {
     return cp;
 }
 
+// ---------------------------------------------------------------------------
+// Spaces in front of numbering labels. A space between Han characters is
+// letter-spacing noise, except where it is the only trace of a label:
+//  - `一 完善知识产权制度`: a level-1 heading whose 、 was lost (line start);
+//  - a flattened article (one very long line, line breaks lost in PDF or web
+//    extraction): `…制定本计划。 一 完善… （一）… 10. 研究…` keeps the space
+//    before each inline label so that reflow_long_lines() can cut there.
+
+bool is_cn_numeral_cp(char32_t c) {
+    switch (c) {
+        case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
+        case U'八': case U'九': case U'十':
+            return true;
+        default:
+            return false;
+    }
+}
+
+// `line[i]` (raw text) opens a numbering label: 一、 / 一␣X, （一）/(一),
+// 1. 1． 1、 1) 1）(not 2.5), 附件.
+bool label_ahead(std::string_view line, std::size_t i) {
+    std::string_view r = line.substr(i);
+    if (starts_with(r, "附件"sv)) return true;
+    std::size_t k = 0;
+    int n = 0;
+    while (k < r.size() && n < 4) {
+        std::size_t j = k;
+        if (!is_cn_numeral_cp(next_cp(r, j))) break;
+        k = j;
+        ++n;
+    }
+    if (n > 0 && n <= 3) {
+        if (starts_with(r.substr(k), "、"sv)) return true;
+        std::size_t j = k, sp = 0;
+        for (;; ++sp) {  // spaces, ideographic spaces
+            if (j < r.size() && r[j] == ' ') {
+                ++j;
+            } else if (starts_with(r.substr(j), "\u3000"sv)) {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        return sp > 0 && j < r.size() && ustr::is_han(first_cp(r.substr(j)));
+    }
+    if (n > 0) return false;
+    if (starts_with(r, "（"sv) || starts_with(r, "("sv)) {
+        std::size_t j = starts_with(r, "("sv) ? 1 : 3;
+        std::size_t m = 0;
+        while (j < r.size() && m < 4) {
+            std::size_t t = j;
+            if (!is_cn_numeral_cp(next_cp(r, t))) break;
+            j = t;
+            ++m;
+        }
+        return m > 0 && m <= 3 && (starts_with(r.substr(j), "）"sv) || starts_with(r.substr(j), ")"sv));
+    }
+    std::size_t d = 0;
+    while (d < r.size() && d < 4 && r[d] >= '0' && r[d] <= '9') ++d;
+    if (d == 0 || d > 3) return false;
+    std::size_t j = d;
+    while (j < r.size() && r[j] == ' ') ++j;
+    std::string_view after = r.substr(j);
+    if (starts_with(after, "．"sv) || starts_with(after, "、"sv) || starts_with(after, "）"sv)) return true;
+    if (starts_with(after, "."sv) || starts_with(after, ")"sv))
+        return !(after.size() > 1 && after[1] >= '0' && after[1] <= '9');
+    return false;
+}
+
+// True when `out` so far ends in a run of one to three Chinese numerals
+// that opens the line or, in a flattened line (`mid_line`), follows a
+// space, 。, ； or ）: a heading label `一 完善…` whose 、 was lost.
+bool ends_in_heading_numeral(std::string_view s, bool mid_line) {
+    std::size_t end = s.size(), n = 0;
+    while (end > 0 && n < 4) {
+        std::size_t b = end - 1;
+        while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+        std::size_t t = b;
+        if (!is_cn_numeral_cp(next_cp(s, t))) break;
+        end = b;
+        ++n;
+    }
+    if (n == 0 || n > 3) return false;
+    if (end == 0) return true;
+    if (!mid_line) return false;
+    std::string_view before = s.substr(0, end);
+    return ends_with(before, " "sv) || ends_with(before, "。"sv) || ends_with(before, "；"sv) ||
+           ends_with(before, "）"sv);
+}
+
+// True when `s` ends in a level-1 heading `一、工作要求` (short, no sentence
+// punctuation) that opens the line or follows a space, 。, ； or ）: in a
+// flattened line the space after it is where the heading's line ended
+// (`五、工作要求 各省…`).
+bool ends_in_heading(std::string_view s) {
+    std::size_t end = s.size();
+    for (int n = 0; n <= 40 && end > 0; ++n) {
+        std::size_t b = end - 1;
+        while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+        std::size_t t = b;
+        const char32_t c = next_cp(s, t);
+        if (c == U'、') return n >= 2 && ends_in_heading_numeral(s.substr(0, b), true);
+        if (c == ' ' || c == U'。' || c == U'；' || c == U'：' || c == ':' || c == U'？' || c == U'！') return false;
+        end = b;
+    }
+    return false;
+}
+
+// Lines at least this long (code points) are flattened articles.
+constexpr std::size_t kFlattenedLine = 200;
+
 // One line (no '\n'): character normalisation and spacing.
 void normalise_line_chars(std::string_view line, std::string& out) {
     // Output is written through a raw pointer. Every mapping keeps or
@@ -179,6 +290,18 @@ void normalise_line_chars(std::string_view line, std::string& out) {
     Cls prev = Cls::None;
     std::size_t i = 0;
     const std::size_t n = line.size();
+    const bool flattened = n >= kFlattenedLine && cp_count(line) >= kFlattenedLine;
+    // A space that would be dropped survives in front of a label (see
+    // label_ahead): after a heading numeral at the line start, or anywhere
+    // in a flattened line.
+    auto keep_space = [&](std::size_t at) {
+        if (flattened && (label_ahead(line, at) || ends_in_heading(std::string_view(
+                                                        out.data(), static_cast<std::size_t>(o - out.data())))))
+            return true;
+        return prev == Cls::Cjk && ustr::is_han(first_cp(line.substr(at))) &&
+               ends_in_heading_numeral(std::string_view(out.data(), static_cast<std::size_t>(o - out.data())),
+                                       flattened);
+    };
     while (i < n) {
         const auto b = static_cast<unsigned char>(line[i]);
         // Fast path: printable ASCII other than space and '*'. (Both fast
@@ -187,7 +310,7 @@ void normalise_line_chars(std::string_view line, std::string& out) {
         if (b > 0x20 && b < 0x7F && b != '*' && out.data() + out.size() - o >= 8) {
             const Cls cls = classify(b);
             if (pending_space) {
-                if (!drop_space_between(prev, cls)) *o++ = ' ';
+                if (!drop_space_between(prev, cls) || keep_space(i)) *o++ = ' ';
                 pending_space = false;
             }
             *o++ = static_cast<char>(b);
@@ -203,7 +326,7 @@ void normalise_line_chars(std::string_view line, std::string& out) {
             const char32_t cp = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
             if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x4E00) {
                 if (pending_space) {
-                    if (!drop_space_between(prev, Cls::Cjk)) *o++ = ' ';
+                    if (!drop_space_between(prev, Cls::Cjk) || keep_space(i)) *o++ = ' ';
                     pending_space = false;
                 }
                 *o++ = static_cast<char>(b);
@@ -239,7 +362,7 @@ void normalise_line_chars(std::string_view line, std::string& out) {
         }
         const Cls cls = classify(cp);
         if (pending_space) {
-            if (!drop_space_between(prev, cls)) *o++ = ' ';
+            if (!drop_space_between(prev, cls) || keep_space(start)) *o++ = ' ';
             pending_space = false;
         }
         if (cp == raw && raw != 0xFFFD) {

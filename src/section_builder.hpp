@@ -122,6 +122,9 @@ public:
 
     RawItem* current() { return cur_ ? &*cur_ : nullptr; }
 
+    // True once any item was opened.
+    bool any_item() const { return cur_.has_value() || !sk_.items.empty(); }
+
     void extend(int line_end) {
         if (cur_) cur_->span.line_end = std::max(cur_->span.line_end, line_end);
     }

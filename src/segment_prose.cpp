@@ -26,13 +26,26 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
     const Pattern* item = g.pattern("item");
     const Pattern* item3 = g.pattern("item_paren");
     const Pattern* skip = g.pattern("skip_line");
+    // An attachment label (附件 / 附件1：…) after the items closes the last
+    // one: what follows (a project list, a table, the site's footer) is not
+    // part of its text. A level-1 heading resumes segmentation (an annex
+    // that is itself a plan).
+    bool in_annex = false;
     for (size_t i = sk.cover.body_start; i < lines.size(); ++i) {
         const Line& l = lines[i];
-        if (skip && skip->matches(l.text)) continue;
-        if (int used = b.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
-            i += used - 1;  // a title printed on the heading's next line
+        if (skip && skip->matches(l.text)) {
+            if (b.any_item()) {
+                b.close_item();
+                in_annex = true;
+            }
             continue;
         }
+        if (int used = b.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
+            i += used - 1;  // a title printed on the heading's next line
+            in_annex = false;
+            continue;
+        }
+        if (in_annex) continue;
         if (auto m = level2 ? level2->find(l.text) : std::nullopt) {
             if (b.part_kind_now() != "preamble" && has_body(m->groups[2])) {
                 RawItem& it = b.open_item(l);
