@@ -471,11 +471,11 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
     std::vector<int> row_line;  // line of each unit's row
     static const std::string_view kLevels[] = {"central", "cnipa-internal", "local", "other"};
     auto add_key = [&](int line, const std::string& key, size_t idx) {
-        auto [it, inserted] = g.index_.emplace(key, idx);
+        auto [it, inserted] = g.d_->index.emplace(key, idx);
         if (!inserted && it->second != idx)
-            fail(path, line, "name '" + key + "' already names " + g.units_[it->second].canonical + " (line " +
+            fail(path, line, "name '" + key + "' already names " + g.d_->units[it->second].canonical + " (line " +
                                  std::to_string(row_line[it->second]) + ")");
-        if (is_ascii(key)) g.folded_.emplace(lower_ascii(key), idx);
+        if (is_ascii(key)) g.d_->folded.emplace(lower_ascii(key), idx);
     };
 
     int line_no = 0;
@@ -524,20 +524,20 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
                 s = bar + 1;
             }
         }
-        const size_t idx = g.units_.size();
+        const size_t idx = g.d_->units.size();
         if (const UnitInfo* dup = g.by_canonical(u.canonical))
             fail(path, line_no,
-                 "duplicate unit '" + u.canonical + "' (line " + std::to_string(row_line[size_t(dup - g.units_.data())]) + ")");
-        g.units_.push_back(std::move(u));
+                 "duplicate unit '" + u.canonical + "' (line " + std::to_string(row_line[size_t(dup - g.d_->units.data())]) + ")");
+        g.d_->units.push_back(std::move(u));
         row_line.push_back(line_no);
-        add_key(line_no, g.units_[idx].canonical, idx);
-        for (const auto& a : g.units_[idx].aliases) add_key(line_no, a, idx);
+        add_key(line_no, g.d_->units[idx].canonical, idx);
+        for (const auto& a : g.d_->units[idx].aliases) add_key(line_no, a, idx);
         if (end == text.size()) break;
     }
 
     // Parents must be rows of the file.
-    for (size_t i = 0; i < g.units_.size(); ++i) {
-        const auto& u = g.units_[i];
+    for (size_t i = 0; i < g.d_->units.size(); ++i) {
+        const auto& u = g.d_->units[i];
         if (u.parent.empty()) continue;
         const UnitInfo* p = g.by_canonical(u.parent);
         if (!p) fail(path, row_line[i], "unknown parent '" + u.parent + "'");
@@ -550,15 +550,15 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
         auto [it, inserted] = m.emplace(std::move(key), idx);
         if (!inserted && it->second != idx) it->second = -1;
     };
-    for (size_t i = 0; i < g.units_.size(); ++i) {
-        const auto& u = g.units_[i];
+    for (size_t i = 0; i < g.d_->units.size(); ++i) {
+        const auto& u = g.d_->units[i];
         if (u.level != "cnipa-internal") continue;
         std::vector<const std::string*> names{&u.canonical};
         for (const auto& a : u.aliases) names.push_back(&a);
         for (const std::string* n : names) {
             const std::u32string w = to_u32(*n);
-            for (size_t k = 2; k <= w.size(); ++k) note(g.suffixes_, to_u8(w.substr(w.size() - k)), long(i));
-            for (size_t k = 2; k < w.size(); ++k) note(g.prefixes_, to_u8(w.substr(0, k)), long(i));
+            for (size_t k = 2; k <= w.size(); ++k) note(g.d_->suffixes, to_u8(w.substr(w.size() - k)), long(i));
+            for (size_t k = 2; k < w.size(); ++k) note(g.d_->prefixes, to_u8(w.substr(0, k)), long(i));
         }
     }
 
@@ -566,25 +566,87 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
     std::error_code ec;
     const auto sibling = std::filesystem::path(path).parent_path() / "provinces.tsv";
     if (std::filesystem::is_regular_file(sibling, ec)) g.set_provinces(ProvinceTable::load(sibling.string()));
+    const auto cities = std::filesystem::path(path).parent_path() / "cities.tsv";
+    if (std::filesystem::is_regular_file(cities, ec)) g.set_cities(CityTable::load(cities.string(), g.provinces()));
     return g;
 }
+
+void UnitGazetteer::set_cities(CityTable table) { cities_ = std::make_shared<const CityTable>(std::move(table)); }
+
+UnitGazetteer::Home UnitGazetteer::home_of(std::string_view issuer) const {
+    Home h;
+    for (size_t b = 0; b <= issuer.size();) {
+        size_t e = issuer.find("、", b);
+        if (e == std::string_view::npos) e = issuer.size();
+        std::string_view part = trim_sv(issuer.substr(b, e - b));
+        b = e + 3;
+        if (part.starts_with("中共")) part.remove_prefix(6);
+        if (part.empty()) continue;
+        if (cities_) {
+            size_t len = 0;
+            if (const City* c = cities_->find_prefix(part, &len); c && !part.substr(len).starts_with("场")) {
+                h.city = c->name;
+                h.province = c->province;
+                return h;
+            }
+        }
+        if (provinces_) {
+            size_t len = 0;
+            if (const Province* p = provinces_->find_prefix(part, &len)) {
+                h.province = p->name;
+                if (p->kind == "municipality") h.city = p->name;
+                const std::string_view rest = part.substr(len);
+                if (cities_) {
+                    size_t clen = 0;
+                    if (const City* c = cities_->find_prefix(rest, &clen); c && c->province == p->name) {
+                        h.city = c->name;
+                        return h;
+                    }
+                }
+                // 江苏省苏州市人民政府: a city of the province.
+                const size_t shi = rest.find("市");
+                if (shi != std::string_view::npos && shi >= 6 && shi <= 24 && !rest.substr(shi + 3).starts_with("场"))
+                    h.city = std::string(rest.substr(0, shi + 3));
+                return h;
+            }
+        }
+        // A city cities.tsv does not know: 某某市人民政府办公室, 某某市知识产权局.
+        const size_t shi = part.find("市");
+        if (shi != std::string_view::npos && shi >= 6 && shi <= 15 && !part.substr(shi + 3).starts_with("场") &&
+            part.substr(0, shi).find("各") == std::string_view::npos &&
+            part.substr(0, shi).find("国家") == std::string_view::npos) {
+            h.city = std::string(part.substr(0, shi + 3));
+            return h;
+        }
+        if (e == issuer.size()) break;
+    }
+    return h;
+}
+
+UnitGazetteer UnitGazetteer::with_home(Home home) const {
+    UnitGazetteer g = *this;
+    g.home_ = std::move(home);
+    return g;
+}
+
+UnitGazetteer UnitGazetteer::for_issuer(std::string_view issuer) const { return with_home(home_of(issuer)); }
 
 void UnitGazetteer::set_provinces(ProvinceTable table) {
     provinces_ = std::make_shared<const ProvinceTable>(std::move(table));
 }
 
 const UnitInfo* UnitGazetteer::by_canonical(std::string_view canonical) const {
-    auto it = index_.find(canonical);
-    if (it == index_.end() || units_[it->second].canonical != canonical) return nullptr;
-    return &units_[it->second];
+    auto it = d_->index.find(canonical);
+    if (it == d_->index.end() || d_->units[it->second].canonical != canonical) return nullptr;
+    return &d_->units[it->second];
 }
 
 const UnitInfo* UnitGazetteer::find_exact(std::string_view name) const {
-    auto it = index_.find(name);
-    if (it != index_.end()) return &units_[it->second];
+    auto it = d_->index.find(name);
+    if (it != d_->index.end()) return &d_->units[it->second];
     if (is_ascii(name)) {
-        auto f = folded_.find(lower_ascii(name));
-        if (f != folded_.end()) return &units_[f->second];
+        auto f = d_->folded.find(lower_ascii(name));
+        if (f != d_->folded.end()) return &d_->units[f->second];
     }
     return nullptr;
 }
@@ -620,26 +682,29 @@ const UnitInfo* UnitGazetteer::find(std::string_view name) const {
 const UnitInfo* UnitGazetteer::find_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
     if (u8_length(s) < 2) return nullptr;
-    auto it = suffixes_.find(s);
-    if (it == suffixes_.end() || it->second < 0) return nullptr;
-    return &units_[static_cast<size_t>(it->second)];
+    auto it = d_->suffixes.find(s);
+    if (it == d_->suffixes.end() || it->second < 0) return nullptr;
+    return &d_->units[static_cast<size_t>(it->second)];
 }
 
 const UnitInfo* UnitGazetteer::find_prefix_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
     if (u8_length(s) < 2) return nullptr;
-    auto it = prefixes_.find(s);
-    if (it == prefixes_.end() || it->second < 0) return nullptr;
-    return &units_[static_cast<size_t>(it->second)];
+    auto it = d_->prefixes.find(s);
+    if (it == d_->prefixes.end() || it->second < 0) return nullptr;
+    return &d_->units[static_cast<size_t>(it->second)];
 }
 
 namespace {
 
-// What a province's own bodies are called after its name.
+// What a province's (or city's) own bodies are called after its name.
 constexpr std::string_view kLocalOrgans[] = {
     "知识产权局", "知识产权管理部门", "知识产权管理局", "市场监督管理局", "市场监管局", "人民政府", "政府",
     "知识产权保护中心", "知识产权服务促进中心", "知识产权服务中心", "知识产权发展研究中心", "知识产权局局机关",
-    "高级人民法院", "人民检察院", "公安厅", "版权局", "知识产权快速维权中心"};
+    "高级人民法院", "人民检察院", "公安厅", "版权局", "知识产权快速维权中心", "知识产权维权援助中心",
+    "知识产权事业发展中心", "知识产权信息中心", "知识产权法庭", "人民政府办公厅",
+    "人民政府办公室", "政府办公厅", "政府办公室", "委办公厅", "委办公室", "科协", "工商联", "总工会", "妇联",
+    "侨联", "文联", "社科联", "团委", "知识产权研究会", "知识产权协会", "专利代理师协会", "律师协会"};
 
 bool looks_local(std::string_view u) {
     if (u.empty()) return false;
@@ -655,16 +720,33 @@ bool looks_local(std::string_view u) {
 }
 
 // Level words a provincial or municipal document puts before its own
-// departments (省市场监管局, 市公安局, 县区政府, 各县市知识产权局), longest first.
-constexpr std::string_view kLocalLevels[] = {"各县市", "各市州", "各县区", "各区县", "各省", "各市", "各县",
-                                             "各区", "各州", "县区", "区县", "县市", "市县", "市州", "州市",
-                                             "省", "市", "县", "区", "州"};
+// departments (省市场监管局, 市公安局, 县区政府, 各县市知识产权局,
+// 各设区市知识产权局, 各市（州）知识产权局), tried longest first.
+const std::vector<std::string_view>& local_levels() {
+    static const std::vector<std::string_view> levels = [] {
+        std::vector<std::string_view> v = {
+            "各市（州）、县（市、区）", "各市、县（市、区）", "各市（地、州）", "各地（市、州）", "各市、县（区）",
+            "各县（市、区）", "各区县（市）", "各市（县、区）", "各市（州）", "各州（市）", "各区（县）",
+            "各县（区）", "各市（区）", "各设区市", "设区市", "各地级市", "各盟市", "各地州市", "各市县",
+            "各县市", "各市州", "各县区", "各区县", "各省", "各市", "各县", "各区", "各州", "盟市", "县区",
+            "区县", "县市", "市县", "市州", "州市", "省", "市", "县", "区", "州"};
+        std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+        return v;
+    }();
+    return levels;
+}
 
 // Local bodies that have no central counterpart to derive them from.
 constexpr std::string_view kLocalOnlyOrgans[] = {
     "民宗委", "民族宗教事务委员会", "信用办", "经信委", "经信厅", "经信局", "工信厅", "工信局",
     "地方金融监管局", "地方金融监督管理局", "金融办", "委", "人大常委会", "中级人民法院", "人民法院",
     "检察院", "法院", "政府", "人民政府", "工商局", "质监局", "食药监局", "科技局", "知识产权局"};
+
+// What follows a level word when a plan names the departments of its own
+// level collectively (省直有关部门, 市有关单位): known, local, kept as printed.
+constexpr std::string_view kLevelCollective[] = {
+    "直有关部门", "直有关单位", "直各有关部门", "直各有关单位", "直相关部门", "直相关单位", "直各部门",
+    "直各单位", "直机关各部门", "级有关部门", "级有关单位", "有关部门", "有关单位", "相关部门", "相关单位"};
 
 // True when `rest` names a kind of local department: a standard local body,
 // or the local form of a central one, found through the gazetteer: 科技厅 /
@@ -692,10 +774,67 @@ bool is_local_organ(const UnitGazetteer& g, std::string_view rest) {
     return false;
 }
 
-// 省市场监管局, 市公安局, 各县市知识产权局: a level word and a department kind.
-bool is_level_department(const UnitGazetteer& g, std::string_view name) {
-    for (std::string_view level : kLocalLevels)
-        if (name.starts_with(level) && is_local_organ(g, name.substr(level.size()))) return true;
+// 省市场监管局, 市公安局, 各县市知识产权局: a level word and a department
+// kind. Returns the level word, or "" when `name` is not such a name.
+std::string_view level_department(const UnitGazetteer& g, std::string_view name) {
+    for (std::string_view level : local_levels()) {
+        if (!name.starts_with(level)) continue;
+        const std::string_view rest = name.substr(level.size());
+        if (is_local_organ(g, rest)) return level;
+        if (std::find(std::begin(kLevelCollective), std::end(kLevelCollective), rest) != std::end(kLevelCollective))
+            return level;
+    }
+    return {};
+}
+
+// A city, prefecture, league, county or district named before a department
+// (苏州市知识产权局, 延边州市场监管局, 浦东新区知识产权局): the full name of
+// the place (苏州市) when `name` is place + department kind, else "". A city
+// of cities.tsv may be printed without 市 (深圳市场监管局 -> 深圳市).
+std::string place_department(const UnitGazetteer& g, std::string_view name, std::string* full = nullptr) {
+    if (const CityTable* ct = g.cities()) {
+        size_t len = 0;
+        if (const City* c = ct->find_prefix(name, &len)) {
+            std::vector<size_t> cuts{len};
+            const size_t short_len = c->name.size() - 3;  // 深圳市 -> 深圳
+            if (len == c->name.size() && c->name.ends_with("市") && name.substr(0, short_len) == c->name.substr(0, short_len))
+                cuts.push_back(short_len);
+            for (size_t cut : cuts) {
+                const std::string_view rest = name.substr(cut);
+                if (is_local_organ(g, rest)) {
+                    if (full) *full = c->name + std::string(rest);
+                    return c->name;
+                }
+            }
+        }
+    }
+    // Any place: 2 to 8 characters ending in 市/州/盟/县/区/旗 (not 市场),
+    // without level or collective words, then a department kind.
+    size_t i = 0;
+    for (int chars = 0; chars < 9 && i < name.size(); ++chars) {
+        const size_t clen = u8_char_len(static_cast<unsigned char>(name[i]));
+        const std::string_view ch = name.substr(i, clen);
+        if (clen != 3 || ch == "各" || ch == "省" || ch == "有" || ch == "级") return {};
+        i += clen;
+        if (chars >= 1 && (ch == "市" || ch == "州" || ch == "盟" || ch == "县" || ch == "区" || ch == "旗") &&
+            !name.substr(i).starts_with("场")) {
+            const std::string_view rest = name.substr(i);
+            if (is_local_organ(g, rest)) {
+                if (full) *full = std::string(name);
+                return std::string(name.substr(0, i));
+            }
+        }
+    }
+    return {};
+}
+
+// 中国（江苏）知识产权保护中心, 中国（南京）知识产权保护中心: the national
+// network of local protection centres, each named after its place.
+bool is_protection_centre(std::string_view name) {
+    if (!name.starts_with("中国（") && !name.starts_with("中国(")) return false;
+    for (std::string_view tail : {"）知识产权保护中心", ")知识产权保护中心", "）知识产权快速维权中心",
+                                  ")知识产权快速维权中心"})
+        if (name.ends_with(tail) && name.size() > tail.size() + 9) return true;
     return false;
 }
 
@@ -799,29 +938,64 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
         return r;
     }
     r.canonical = r.name;
-    bool is_known = false;
-    if (provinces_) {
-        size_t len = 0;
-        if (const Province* p = provinces_->find_prefix(r.name, &len)) {
-            const std::string_view rest = std::string_view(r.name).substr(len);
-            r.level = "local";
-            if (rest.empty()) {
-                r.canonical = p->name;
-                is_known = true;
-            } else if (is_local_organ(*this, rest)) {
-                r.canonical = p->name + std::string(rest);
-                is_known = true;
+    r.level = "local";
+    auto done = [&](std::string canonical) {
+        r.canonical = std::move(canonical);
+        if (known) *known = true;
+        return r;
+    };
+    const std::string_view n = r.name;
+    // 国家知识产权局（专利局）, 省知识产权局（省市场监管局）: a known name with
+    // a parenthesised second name or note after it.
+    if (n.ends_with("）") || n.ends_with(")")) {
+        int depth = 0;
+        size_t open = std::string_view::npos;
+        for (size_t i = n.size(); i-- > 0;) {
+            const bool close_fw = i + 3 <= n.size() && n.compare(i, 3, "）") == 0;
+            const bool open_fw = i + 3 <= n.size() && n.compare(i, 3, "（") == 0;
+            if (close_fw || n[i] == ')') ++depth;
+            if (open_fw || n[i] == '(') {
+                if (--depth == 0) {
+                    open = i;
+                    break;
+                }
+            }
+        }
+        if (open != std::string_view::npos && open > 0) {
+            bool k = false;
+            UnitRef head = resolve(n.substr(0, open), &k);
+            if (k) {
+                r.level = head.level;
+                return done(head.canonical);
             }
         }
     }
-    // 省市场监管局 in a provincial plan: known, local, kept as printed (the
-    // province is the issuer's, which this lookup does not know).
-    if (r.level.empty() && is_level_department(*this, r.name)) {
-        r.level = "local";
-        is_known = true;
+    if (is_protection_centre(n)) return done(r.name);
+    // 省市场监管局 in a provincial plan: the issuer's province when it is
+    // known (for_issuer), else kept as printed; known and local either way.
+    if (const std::string_view level = level_department(*this, n); !level.empty()) {
+        const std::string_view rest = n.substr(level.size());
+        if (is_local_organ(*this, rest)) {
+            if (level == "省" && !home_.province.empty()) return done(home_.province + std::string(rest));
+            if (level == "市" && !home_.city.empty()) return done(home_.city + std::string(rest));
+        }
+        return done(r.name);
     }
-    if (r.level.empty()) r.level = looks_local(r.name) ? "local" : "other";
-    if (known) *known = is_known;
+    bool in_province = false;  // 江苏省某某中心: local though unknown
+    if (provinces_) {
+        size_t len = 0;
+        if (const Province* p = provinces_->find_prefix(n, &len)) {
+            in_province = true;
+            const std::string_view rest = n.substr(len);
+            std::string full;
+            if (rest.empty()) return done(p->name);
+            if (is_local_organ(*this, rest)) return done(p->name + std::string(rest));
+            if (!place_department(*this, rest, &full).empty()) return done(p->name + full);
+        }
+    }
+    if (std::string full; !place_department(*this, n, &full).empty()) return done(full);
+    r.level = in_province || looks_local(r.name) ? "local" : "other";
+    if (known) *known = false;
     return r;
 }
 
