@@ -278,6 +278,11 @@ public:
                 protect = (before.ends_with("省") && after.starts_with("自治区")) ||
                           (before.ends_with("自治区") && after.starts_with("直辖市")) ||
                           (before.ends_with("直辖市") && after.starts_with("新疆生产建设兵团"));
+                // 各市、县（区）知识产权局, 各市（州）、县（市、区）: level words
+                // of one collective name, not two names.
+                const std::string_view cur = trim_sv(u.substr(start, i - start));
+                for (std::string_view lv : {"各市", "各市（州）", "各州（市）", "各设区市", "各盟市", "各地级市"})
+                    if (cur == lv && (after.starts_with("县") || after.starts_with("区"))) protect = true;
             }
             if (!protect) {
                 piece(u.substr(start, i - start));
@@ -367,6 +372,15 @@ private:
     void emit(std::string_view name, std::vector<std::string> parts) {
         bool lead = group_lead_;
         std::string_view s = strip_leading(strip_phrasing(name, &lead));
+        // 省知识产权局（牵头）, 公安厅(配合): a role note after the name.
+        for (std::string_view note : {"（牵头）", "(牵头)", "（牵头单位）", "（牵头部门）", "（配合）", "(配合)",
+                                      "（配合单位）", "（参与）", "（负责）"}) {
+            if (s.size() > note.size() && s.ends_with(note)) {
+                if (note.find("牵头") != std::string_view::npos) lead = true;
+                s = trim_sv(s.substr(0, s.size() - note.size()));
+                break;
+            }
+        }
         if (s.empty()) return;
         if (std::find(std::begin(kGeneric), std::end(kGeneric), s) != std::end(kGeneric)) return;
         names_.push_back({std::string(s), std::move(parts), lead});
@@ -787,6 +801,55 @@ std::string_view level_department(const UnitGazetteer& g, std::string_view name)
     return {};
 }
 
+// The full name of a local department printed in short (市场监管局 ->
+// 市场监督管理局), for a canonical name that puts the place in front
+// (江苏省市场监督管理局). `level` is "省" or "市" (courts differ by level);
+// names without a standard long form are returned unchanged.
+std::string full_local_organ(std::string_view rest, std::string_view level) {
+    struct Long {
+        std::string_view shrt, full;
+    };
+    static constexpr Long kLong[] = {
+        {"市场监管局", "市场监督管理局"},
+        {"检察院", "人民检察院"},
+        {"发展改革委", "发展和改革委员会"},
+        {"发改委", "发展和改革委员会"},
+        {"人力资源社会保障厅", "人力资源和社会保障厅"},
+        {"人社厅", "人力资源和社会保障厅"},
+        {"人力资源社会保障局", "人力资源和社会保障局"},
+        {"人社局", "人力资源和社会保障局"},
+        {"住房城乡建设厅", "住房和城乡建设厅"},
+        {"住建厅", "住房和城乡建设厅"},
+        {"住房城乡建设局", "住房和城乡建设局"},
+        {"住建局", "住房和城乡建设局"},
+        {"科技厅", "科学技术厅"},
+        {"科技局", "科学技术局"},
+        {"工信厅", "工业和信息化厅"},
+        {"工信局", "工业和信息化局"},
+        {"经信厅", "经济和信息化厅"},
+        {"经信委", "经济和信息化委员会"},
+        {"经信局", "经济和信息化局"},
+        {"卫生健康委", "卫生健康委员会"},
+        {"卫健委", "卫生健康委员会"},
+        {"政府", "人民政府"},
+        {"民宗委", "民族宗教事务委员会"},
+        {"广电局", "广播电视局"},
+        {"药监局", "药品监督管理局"},
+        {"文旅厅", "文化和旅游厅"},
+        {"文化旅游厅", "文化和旅游厅"},
+        {"文旅局", "文化和旅游局"},
+        {"文化旅游局", "文化和旅游局"},
+        {"生态环境厅", "生态环境厅"},
+        {"地方金融监管局", "地方金融监督管理局"},
+    };
+    for (const Long& l : kLong)
+        if (rest == l.shrt) return std::string(l.full);
+    if (rest == "法院" || rest == "高院")
+        return level == "市" ? "中级人民法院" : level == "县" ? "人民法院" : "高级人民法院";
+    if (rest == "中院") return "中级人民法院";
+    return std::string(rest);
+}
+
 // A city, prefecture, league, county or district named before a department
 // (苏州市知识产权局, 延边州市场监管局, 浦东新区知识产权局): the full name of
 // the place (苏州市) when `name` is place + department kind, else "". A city
@@ -802,7 +865,7 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
             for (size_t cut : cuts) {
                 const std::string_view rest = name.substr(cut);
                 if (is_local_organ(g, rest)) {
-                    if (full) *full = c->name + std::string(rest);
+                    if (full) *full = c->name + full_local_organ(rest, "市");
                     return c->name;
                 }
             }
@@ -820,7 +883,8 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
             !name.substr(i).starts_with("场")) {
             const std::string_view rest = name.substr(i);
             if (is_local_organ(g, rest)) {
-                if (full) *full = std::string(name);
+                const bool city = ch == "市" || ch == "州" || ch == "盟";
+                if (full) *full = std::string(name.substr(0, i)) + full_local_organ(rest, city ? "市" : "县");
                 return std::string(name.substr(0, i));
             }
         }
@@ -868,6 +932,23 @@ std::vector<UnitRef> split_run_together(const UnitGazetteer& g, std::string_view
     return out;
 }
 
+// 教育部和人力资源社会保障部, 省公安厅及省法院: two known names joined by
+// 和 / 及 / 与 / 以及 / 同 (names that contain 和 themselves, 工业和信息化部,
+// resolve whole before this is tried).
+std::vector<UnitRef> split_conjunction(const UnitGazetteer& g, std::string_view name) {
+    for (std::string_view conj : {"以及", "和", "及", "与", "同"}) {
+        for (size_t i = name.find(conj); i != std::string_view::npos; i = name.find(conj, i + conj.size())) {
+            if (i < 6 || i + conj.size() + 6 > name.size()) continue;
+            bool k1 = false, k2 = false;
+            UnitRef a = g.resolve(name.substr(0, i), &k1);
+            if (!k1) continue;
+            UnitRef b = g.resolve(name.substr(i + conj.size()), &k2);
+            if (k2) return {std::move(a), std::move(b)};
+        }
+    }
+    return {};
+}
+
 // Resolves split names, repairing PDF damage: a fragment of a CNIPA
 // department (护司, 进司), one after stray characters that a space or line
 // break set apart (保持<TAB>护司), or a name cut short (运用促).
@@ -880,6 +961,7 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
         UnitRef r = g.resolve(sn.name, &known);
         if (!known) {
             auto parts = split_run_together(g, r.name);
+            if (parts.empty()) parts = split_conjunction(g, r.name);
             if (!parts.empty()) {
                 for (auto& p : parts) refs.push_back(std::move(p));
                 continue;
@@ -912,7 +994,7 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
 
 bool is_collective_local(std::string_view name) {
     for (std::string_view p : {"各", "地方", "省级", "市级", "县级", "地市", "有关地区", "涉及", "有条件的",
-                               "有关省份", "有关城市", "相关地区", "相关省份"})
+                               "有关省份", "有关城市", "相关地区", "相关省份", "设区市", "地级市"})
         if (name.starts_with(p)) return true;
     return false;
 }
@@ -923,7 +1005,8 @@ std::string collective_tier(std::string_view name) {
         if (name.starts_with(p)) return "county";
     // 各地市知识产权局 is every prefecture; 各地市场监管部门 every locality.
     if (name.starts_with("地市") && !name.starts_with("地市场")) return "city";
-    for (std::string_view p : {"市", "市州", "市级", "有关城市", "涉及城市"})
+    for (std::string_view p : {"市", "市州", "市级", "有关城市", "涉及城市", "设区市", "地级市", "盟市", "州市",
+                               "地州市"})
         if (name.starts_with(p)) return "city";
     return "province";
 }
@@ -976,8 +1059,9 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
     if (const std::string_view level = level_department(*this, n); !level.empty()) {
         const std::string_view rest = n.substr(level.size());
         if (is_local_organ(*this, rest)) {
-            if (level == "省" && !home_.province.empty()) return done(home_.province + std::string(rest));
-            if (level == "市" && !home_.city.empty()) return done(home_.city + std::string(rest));
+            if (level == "省" && !home_.province.empty()) return done(home_.province + full_local_organ(rest, "省"));
+            if (level == "市" && !home_.city.empty())  // 北京市: its 市法院 is a 高级人民法院
+                return done(home_.city + full_local_organ(rest, home_.city == home_.province ? "省" : "市"));
         }
         return done(r.name);
     }
@@ -989,7 +1073,8 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
             const std::string_view rest = n.substr(len);
             std::string full;
             if (rest.empty()) return done(p->name);
-            if (is_local_organ(*this, rest)) return done(p->name + std::string(rest));
+            if (is_local_organ(*this, rest))
+                return done(p->name + full_local_organ(rest, "省"));
             if (!place_department(*this, rest, &full).empty()) return done(p->name + full);
         }
     }

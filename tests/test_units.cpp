@@ -762,7 +762,10 @@ TEST_CASE("local departments named by level stay as printed and are known", "[un
     g.resolve("省某某研究会", &known);
     CHECK_FALSE(known);
     // A named province with a department kind takes the full province name.
-    CHECK(g.resolve("贵州民宗委").canonical == "贵州省民宗委");
+    // ... and the department's full name where it has a standard one.
+    CHECK(g.resolve("贵州民宗委").canonical == "贵州省民族宗教事务委员会");
+    CHECK(g.resolve("江苏省市场监管局").canonical == "江苏省市场监督管理局");
+    CHECK(g.resolve("江苏省市场监督管理局").canonical == "江苏省市场监督管理局");
 }
 
 TEST_CASE("run-together unit names split when every part is known", "[units]") {
