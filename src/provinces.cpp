@@ -1,6 +1,8 @@
 // The province table and province profiles (docs/data.md).
 #include "qingdan/provinces.hpp"
 
+#include "qingdan/normalise.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -149,7 +151,14 @@ const Province* ProvinceTable::find(std::string_view name) const {
         return it == ascii_.end() ? nullptr : &provinces_[it->second];
     }
     auto it = index_.find(name);
-    return it == index_.end() ? nullptr : &provinces_[it->second];
+    if (it != index_.end()) return &provinces_[it->second];
+    // Traditional script (廣西, 內蒙古自治區, 黑龍江): convert and try again.
+    if (looks_traditional(name)) {
+        const std::string simp = to_simplified(name);
+        it = index_.find(simp);
+        if (it != index_.end()) return &provinces_[it->second];
+    }
+    return nullptr;
 }
 
 const Province* ProvinceTable::find_prefix(std::string_view text, std::size_t* length) const {

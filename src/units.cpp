@@ -643,7 +643,51 @@ UnitGazetteer UnitGazetteer::with_home(Home home) const {
     return g;
 }
 
-UnitGazetteer UnitGazetteer::for_issuer(std::string_view issuer) const { return with_home(home_of(issuer)); }
+UnitGazetteer::Home UnitGazetteer::home_of_title(std::string_view title) const {
+    Home h;
+    bool central = false;  // 国家知识产权局…, 国务院…: a national plan
+    for (std::string_view c : {"国家", "国务院", "中央", "全国"})
+        if (title.find(c) != std::string_view::npos) central = true;
+    if (central) return {};
+    std::vector<std::string> provs, cities;
+    for (size_t i = 0; i < title.size();) {
+        size_t len = 0;
+        if (cities_)
+            if (const City* c = cities_->find_prefix(title.substr(i), &len)) {
+                if (std::find(cities.begin(), cities.end(), c->name) == cities.end()) cities.push_back(c->name);
+                if (std::find(provs.begin(), provs.end(), c->province) == provs.end()) provs.push_back(c->province);
+                i += len;
+                continue;
+            }
+        if (provinces_)
+            if (const Province* p = provinces_->find_prefix(title.substr(i), &len)) {
+                if (std::find(provs.begin(), provs.end(), p->name) == provs.end()) provs.push_back(p->name);
+                if (p->kind == "municipality" &&
+                    std::find(cities.begin(), cities.end(), p->name) == cities.end())
+                    cities.push_back(p->name);
+                i += len;
+                continue;
+            }
+        i += u8_char_len(static_cast<unsigned char>(title[i]));
+    }
+    if (provs.size() != 1 || cities.size() > 1) return {};
+    h.province = provs.front();
+    if (!cities.empty()) h.city = cities.front();
+    return h;
+}
+
+UnitGazetteer UnitGazetteer::for_issuer(std::string_view issuer, std::string_view title) const {
+    Home h = home_of(issuer);
+    if (h.empty() && !title.empty()) {
+        // Only when the issuer is unknown or itself has no home, and is not central.
+        bool central_issuer = false;
+        if (!issuer.empty())
+            if (const UnitInfo* u = find(issuer.substr(0, issuer.find("、"))); u && u->level != "local")
+                central_issuer = true;
+        if (!central_issuer) h = home_of_title(title);
+    }
+    return with_home(std::move(h));
+}
 
 void UnitGazetteer::set_provinces(ProvinceTable table) {
     provinces_ = std::make_shared<const ProvinceTable>(std::move(table));

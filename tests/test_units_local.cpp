@@ -272,3 +272,32 @@ TEST_CASE("cities.tsv rows are checked", "[provinces]") {
     CHECK(sub == 15);
     CHECK(planned == 5);
 }
+
+TEST_CASE("without a local issuer, one province or city in the title gives the home", "[units][local]") {
+    const auto& g = gz();
+    auto h = g.for_issuer("", "2023年江苏省知识产权强省建设工作要点").home();
+    CHECK(h.province == "江苏省");
+    CHECK(h.city.empty());
+    h = g.for_issuer("", "深圳市2024年知识产权工作要点").home();
+    CHECK(h.city == "深圳市");
+    CHECK(h.province == "广东省");
+    // A national title, two provinces, or a central issuer: no home.
+    CHECK(g.for_issuer("", "2023年国家知识产权局知识产权强省建设工作要点").home().empty());
+    CHECK(g.for_issuer("", "江苏省、浙江省知识产权协作要点").home().empty());
+    CHECK(g.for_issuer("国家知识产权局", "江苏省知识产权强省建设工作要点").home().empty());
+    // The issuer wins over the title.
+    CHECK(g.for_issuer("浙江省知识产权局", "江苏省知识产权强省建设工作要点").home().province == "浙江省");
+}
+
+TEST_CASE("province table: Traditional forms and every short form", "[provinces][traditional]") {
+    const ProvinceTable& pt = *gz().provinces();
+    CHECK(pt.all().size() == 32);
+    CHECK(pt.find("廣西")->name == "广西壮族自治区");
+    CHECK(pt.find("內蒙古自治區")->name == "内蒙古自治区");
+    CHECK(pt.find("黑龍江")->name == "黑龙江省");
+    CHECK(pt.find("新疆生產建設兵團")->name == "新疆生产建设兵团");
+    for (const char* s : {"内蒙古", "广西", "新疆", "宁夏", "西藏", "兵团", "北京", "重庆", "黑龙江"}) {
+        INFO(s);
+        CHECK(pt.find(s) != nullptr);
+    }
+}

@@ -101,7 +101,11 @@ public:
     // A copy (cheap: the tables are shared) that resolves 省X / 市X
     // department names against `issuer`'s home. With a central or unknown
     // issuer the copy behaves exactly like this gazetteer.
-    UnitGazetteer for_issuer(std::string_view issuer) const;
+    // `title` (optional) is used only when the issuer gives no home (no
+    // signature, or a central issuer): one province or listed city named in
+    // the title (2023年江苏省知识产权工作要点) is the home.
+    UnitGazetteer for_issuer(std::string_view issuer, std::string_view title = {}) const;
+    Home home_of_title(std::string_view title) const;
     UnitGazetteer with_home(Home home) const;
     const Home& home() const { return home_; }
 
