@@ -277,7 +277,10 @@ public:
                 const std::string_view before = u.substr(0, i), after = u.substr(i + 3);
                 protect = (before.ends_with("省") && after.starts_with("自治区")) ||
                           (before.ends_with("自治区") && after.starts_with("直辖市")) ||
-                          (before.ends_with("直辖市") && after.starts_with("新疆生产建设兵团"));
+                          ((before.ends_with("直辖市") || before.ends_with("（区、市）") ||
+                            before.ends_with("计划单列市") || before.ends_with("副省级城市")) &&
+                           (after.starts_with("新疆生产建设兵团") || after.starts_with("计划单列市") ||
+                            after.starts_with("副省级城市")));
                 // 各市、县（区）知识产权局, 各市（州）、县（市、区）: level words
                 // of one collective name, not two names.
                 const std::string_view cur = trim_sv(u.substr(start, i - start));
@@ -936,6 +939,30 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
     return {};
 }
 
+// Byte length of a printed form of "every province" at the start of `name`
+// (各省、自治区、直辖市, 各省（区、市）, 各省区市, … optionally with 和/及/、
+// 新疆生产建设兵团 and 、计划单列市 / 、副省级城市 after it), or 0.
+size_t collective_provinces_prefix(std::string_view name) {
+    size_t len = 0;
+    for (std::string_view p : {"各省、自治区、直辖市", "各省（自治区、直辖市）", "各省（区、市）", "各省(区、市)",
+                               "各省区市", "各省、区、市"})
+        if (name.starts_with(p)) {
+            len = p.size();
+            break;
+        }
+    if (!len) return 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (std::string_view p : {"和新疆生产建设兵团", "及新疆生产建设兵团", "、新疆生产建设兵团", "、计划单列市",
+                                   "、副省级城市", "及计划单列市", "和计划单列市", "、新疆兵团", "及兵团", "和兵团"})
+            if (name.substr(len).starts_with(p)) {
+                len += p.size();
+                more = true;
+            }
+    }
+    return len;
+}
+
 // 中国（江苏）知识产权保护中心, 中国（南京）知识产权保护中心: the national
 // network of local protection centres, each named after its place.
 bool is_protection_centre(std::string_view name) {
@@ -1098,6 +1125,18 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
         }
     }
     if (is_protection_centre(n)) return done(r.name);
+    // 各省、自治区、直辖市及新疆生产建设兵团知识产权局, 各省（自治区、直辖市）、
+    // 计划单列市市场监管局: the collective of provinces in any of its printed
+    // forms, then a department kind.
+    if (const size_t plen = collective_provinces_prefix(n); plen > 0) {
+        const std::string_view rest = n.substr(plen);
+        const std::string norm = "各省（区、市）" + std::string(rest);
+        if (const UnitInfo* u = find(norm)) {
+            r.level = u->level;
+            return done(u->canonical);
+        }
+        if (rest.empty() || is_local_organ(*this, rest)) return done(r.name);
+    }
     // 省市场监管局 in a provincial plan: the issuer's province when it is
     // known (for_issuer), else kept as printed; known and local either way.
     if (const std::string_view level = level_department(*this, n); !level.empty()) {

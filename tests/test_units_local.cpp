@@ -301,3 +301,23 @@ TEST_CASE("province table: Traditional forms and every short form", "[provinces]
         CHECK(pt.find(s) != nullptr);
     }
 }
+
+TEST_CASE("the collective of provinces in its printed forms, and CNIPA collectives", "[units][local]") {
+    const auto& g = gz();
+    std::vector<std::string> unknown;
+    for (const char* c : {"各省、自治区、直辖市及新疆生产建设兵团知识产权局负责", "各省、自治区、直辖市、计划单列市知识产权局负责",
+                          "各省（区、市）、新疆生产建设兵团知识产权局负责", "各省（自治区、直辖市）知识产权局负责"}) {
+        INFO(c);
+        auto got = parse(g, c, &unknown);
+        CHECK(unknown.empty());
+        CHECK(got == std::vector<Got>{{"各地方知识产权局", "responsible", "local"}});
+    }
+    auto got = parse(g, "各省、自治区、直辖市市场监管局（厅、委）负责", &unknown);
+    CHECK(got == std::vector<Got>{{"各地市场监督管理部门", "responsible", "local"}});
+    CHECK(g.resolve("各省区市人民政府").canonical == "各省、自治区、直辖市人民政府");
+    got = parse(g, "局机关各部门、各直属单位按职责分工负责", &unknown);
+    CHECK(unknown.empty());
+    CHECK(got == std::vector<Got>{{"国家知识产权局机关各部门", "lead", "cnipa-internal"},
+                                  {"国家知识产权局各直属单位", "participant", "cnipa-internal"}});
+    CHECK(g.find("工商总局商标局")->canonical == "国家工商行政管理总局商标局");
+}
