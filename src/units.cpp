@@ -656,7 +656,7 @@ UnitGazetteer::Home UnitGazetteer::home_of_title(std::string_view title) const {
     for (size_t i = 0; i < title.size();) {
         size_t len = 0;
         if (cities_)
-            if (const City* c = cities_->find_prefix(title.substr(i), &len)) {
+            if (const City* c = cities_->find_prefix(title.substr(i), &len); c && len == c->name.size()) {
                 if (std::find(cities.begin(), cities.end(), c->name) == cities.end()) cities.push_back(c->name);
                 if (std::find(provs.begin(), provs.end(), c->province) == provs.end()) provs.push_back(c->province);
                 i += len;
