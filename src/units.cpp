@@ -897,6 +897,17 @@ std::string full_local_organ(std::string_view rest, std::string_view level) {
     return std::string(rest);
 }
 
+// The canonical name of department `rest` of `place`: 江苏省 + 市场监管局 ->
+// 江苏省市场监督管理局; a party committee's department takes 中共 in front
+// (江苏省 + 委宣传部 -> 中共江苏省委宣传部).
+std::string local_name(std::string_view place, std::string_view rest, std::string_view level) {
+    std::string out;
+    if (rest.starts_with("委") && !rest.starts_with("委员会")) out = "中共";
+    out += place;
+    out += full_local_organ(rest, level);
+    return out;
+}
+
 // A city, prefecture, league, county or district named before a department
 // (苏州市知识产权局, 延边州市场监管局, 浦东新区知识产权局): the full name of
 // the place (苏州市) when `name` is place + department kind, else "". A city
@@ -912,7 +923,7 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
             for (size_t cut : cuts) {
                 const std::string_view rest = name.substr(cut);
                 if (is_local_organ(g, rest)) {
-                    if (full) *full = c->name + full_local_organ(rest, "市");
+                    if (full) *full = local_name(c->name, rest, "市");
                     return c->name;
                 }
             }
@@ -931,7 +942,7 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
             const std::string_view rest = name.substr(i);
             if (is_local_organ(g, rest)) {
                 const bool city = ch == "市" || ch == "州" || ch == "盟";
-                if (full) *full = std::string(name.substr(0, i)) + full_local_organ(rest, city ? "市" : "县");
+                if (full) *full = local_name(name.substr(0, i), rest, city ? "市" : "县");
                 return std::string(name.substr(0, i));
             }
         }
@@ -1142,9 +1153,9 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
     if (const std::string_view level = level_department(*this, n); !level.empty()) {
         const std::string_view rest = n.substr(level.size());
         if (is_local_organ(*this, rest)) {
-            if (level == "省" && !home_.province.empty()) return done(home_.province + full_local_organ(rest, "省"));
+            if (level == "省" && !home_.province.empty()) return done(local_name(home_.province, rest, "省"));
             if (level == "市" && !home_.city.empty())  // 北京市: its 市法院 is a 高级人民法院
-                return done(home_.city + full_local_organ(rest, home_.city == home_.province ? "省" : "市"));
+                return done(local_name(home_.city, rest, home_.city == home_.province ? "省" : "市"));
         }
         return done(r.name);
     }
@@ -1157,7 +1168,7 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
             std::string full;
             if (rest.empty()) return done(p->name);
             if (is_local_organ(*this, rest))
-                return done(p->name + full_local_organ(rest, "省"));
+                return done(local_name(p->name, rest, "省"));
             if (!place_department(*this, rest, &full).empty()) return done(p->name + full);
         }
     }

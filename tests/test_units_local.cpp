@@ -49,6 +49,13 @@ TEST_CASE("省X and 市X resolve against the issuer's province and city", "[unit
                                   {"江苏省公安厅", "participant", "local"},
                                   {"江苏省高级人民法院", "participant", "local"},
                                   {"江苏省市场监督管理局", "participant", "local"}});
+    // Party committee departments take 中共 in front.
+    CHECK(js.resolve("省委宣传部").canonical == "中共江苏省委宣传部");
+    CHECK(gz().resolve("江苏省委宣传部").canonical == "中共江苏省委宣传部");
+    // Names run together after PDF damage split into known local names.
+    got = parse(js, "省知识产权局省公安厅省法院负责", &unknown);
+    CHECK(unknown.empty());
+    CHECK(got.size() == 3);
     // Without a city, 市X stays as printed (which city is not known).
     CHECK(js.resolve("市知识产权局").canonical == "市知识产权局");
 
