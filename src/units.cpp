@@ -790,7 +790,7 @@ const std::vector<std::string_view>& local_levels() {
             "各县（市、区）", "各区县（市）", "各市（县、区）", "各市（州）", "各州（市）", "各区（县）",
             "各县（区）", "各市（区）", "各设区市", "设区市", "各地级市", "各盟市", "各地州市", "各市县",
             "各县市", "各市州", "各县区", "各区县", "各省", "各市", "各县", "各区", "各州", "盟市", "县区",
-            "区县", "县市", "市县", "市州", "州市", "省", "市", "县", "区", "州"};
+            "区县", "县市", "市县", "市州", "州市", "自治区", "省", "市", "县", "区", "州"};
         std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
         return v;
     }();
@@ -816,6 +816,7 @@ constexpr std::string_view kLevelCollective[] = {
 // any department without listing every combination.
 bool is_local_organ(const UnitGazetteer& g, std::string_view rest) {
     if (rest.empty()) return false;
+    if (rest.starts_with("党委")) return is_local_organ(g, rest.substr(3));  // 自治区党委宣传部
     if (std::find(std::begin(kLocalOrgans), std::end(kLocalOrgans), rest) != std::end(kLocalOrgans) ||
         std::find(std::begin(kLocalOnlyOrgans), std::end(kLocalOnlyOrgans), rest) != std::end(kLocalOnlyOrgans))
         return true;
@@ -902,6 +903,7 @@ std::string full_local_organ(std::string_view rest, std::string_view level) {
 // (江苏省 + 委宣传部 -> 中共江苏省委宣传部).
 std::string local_name(std::string_view place, std::string_view rest, std::string_view level) {
     std::string out;
+    if (rest.starts_with("党委")) rest.remove_prefix(3);  // 区党委宣传部 -> 中共…区委宣传部
     if (rest.starts_with("委") && !rest.starts_with("委员会")) out = "中共";
     out += place;
     out += full_local_organ(rest, level);
@@ -1154,6 +1156,11 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
         const std::string_view rest = n.substr(level.size());
         if (is_local_organ(*this, rest)) {
             if (level == "省" && !home_.province.empty()) return done(local_name(home_.province, rest, "省"));
+            // 自治区 / 区 in a plan of an autonomous region (区市场监管局 in a
+            // 广西 plan is the region's own).
+            if ((level == "自治区" || level == "区") && !home_.province.empty() && home_.city.empty() && provinces_)
+                if (const Province* p = provinces_->find(home_.province); p && p->kind == "autonomous-region")
+                    return done(local_name(home_.province, rest, "省"));
             if (level == "市" && !home_.city.empty())  // 北京市: its 市法院 is a 高级人民法院
                 return done(local_name(home_.city, rest, home_.city == home_.province ? "省" : "市"));
         }

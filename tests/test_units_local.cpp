@@ -328,3 +328,19 @@ TEST_CASE("the collective of provinces in its printed forms, and CNIPA collectiv
                                   {"国家知识产权局各直属单位", "participant", "cnipa-internal"}});
     CHECK(g.find("工商总局商标局")->canonical == "国家工商行政管理总局商标局");
 }
+
+TEST_CASE("自治区X and 区X in a plan of an autonomous region", "[units][local]") {
+    const UnitGazetteer gx = gz().for_issuer("广西壮族自治区知识产权局");
+    CHECK(gx.home().province == "广西壮族自治区");
+    std::vector<std::string> unknown;
+    auto got = parse(gx, "自治区知识产权局牵头，区市场监管局、区党委宣传部配合", &unknown);
+    CHECK(unknown.empty());
+    CHECK(got == std::vector<Got>{{"广西壮族自治区知识产权局", "lead", "local"},
+                                  {"广西壮族自治区市场监督管理局", "participant", "local"},
+                                  {"中共广西壮族自治区委宣传部", "participant", "local"}});
+    // 区X in a municipality or a city is a district's: kept as printed.
+    CHECK(gz().for_issuer("北京市知识产权局").resolve("区市场监管局").canonical == "区市场监管局");
+    CHECK(gz().for_issuer("南宁市知识产权局").resolve("区市场监管局").canonical == "区市场监管局");
+    // 兵团 plans name their own bodies with 兵团 in front.
+    CHECK(gz().resolve("兵团知识产权局").canonical == "新疆生产建设兵团知识产权局");
+}
