@@ -284,7 +284,8 @@ public:
                 // 各市、县（区）知识产权局, 各市（州）、县（市、区）: level words
                 // of one collective name, not two names.
                 const std::string_view cur = trim_sv(u.substr(start, i - start));
-                for (std::string_view lv : {"各市", "各市（州）", "各州（市）", "各设区市", "各盟市", "各地级市"})
+                for (std::string_view lv : {"各市", "各市（州）", "各州（市）", "各设区市", "各盟市", "各地级市", "市",
+                                            "市（州）", "设区市"})
                     if (cur == lv && (after.starts_with("县") || after.starts_with("区"))) protect = true;
             }
             if (!protect) {
@@ -788,7 +789,8 @@ const std::vector<std::string_view>& local_levels() {
         std::vector<std::string_view> v = {
             "各市（州）、县（市、区）", "各市、县（市、区）", "各市（地、州）", "各地（市、州）", "各市、县（区）",
             "各县（市、区）", "各区县（市）", "各市（县、区）", "各市（州）", "各州（市）", "各区（县）",
-            "各县（区）", "各市（区）", "各设区市", "设区市", "各地级市", "各盟市", "各地州市", "各市县",
+            "各县（区）", "各市（区）", "市（州）、县（市、区）", "市、县（市、区）", "市、县（区）", "县（市、区）", "市（州）",
+            "各设区市", "设区市", "各地级市", "各盟市", "各地州市", "各市县",
             "各县市", "各市州", "各县区", "各区县", "各省", "各市", "各县", "各区", "各州", "盟市", "县区",
             "区县", "县市", "市县", "市州", "州市", "自治区", "省", "市", "县", "区", "州"};
         std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
@@ -1078,7 +1080,8 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
 
 bool is_collective_local(std::string_view name) {
     for (std::string_view p : {"各", "地方", "省级", "市级", "县级", "地市", "有关地区", "涉及", "有条件的",
-                               "有关省份", "有关城市", "相关地区", "相关省份", "设区市", "地级市"})
+                               "有关省份", "有关城市", "相关地区", "相关省份", "设区市", "地级市", "市、县",
+                               "市（州）", "县（市、区）"})
         if (name.starts_with(p)) return true;
     return false;
 }

@@ -139,6 +139,13 @@ TEST_CASE("unit clauses of local plans: levels, parentheses, conjunctions, role 
     CHECK(got[0].canonical == "各市、县（区）知识产权局");
     CHECK(unknown.empty());
     CHECK(is_collective_local("各市、县（区）知识产权局"));
+    got = parse(g, "省知识产权局、市、县（市、区）人民政府负责", &unknown);
+    CHECK(unknown.empty());
+    REQUIRE(got.size() == 2);
+    CHECK(got[1].canonical == "市、县（市、区）人民政府");
+    CHECK(is_collective_local("市、县（市、区）人民政府"));
+    CHECK(collective_tier("市（州）知识产权局") == "city");
+    CHECK_FALSE(is_collective_local("市知识产权局"));
     CHECK(collective_tier("各设区市知识产权局") == "city");
     CHECK(collective_tier("设区市知识产权局") == "city");
     got = parse(g, "各设区市知识产权局、省直有关部门负责", &unknown);
