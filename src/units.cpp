@@ -954,6 +954,58 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
     return {};
 }
 
+// A known national body followed by one of its departments (公安部 +
+// 经济犯罪侦查局): (canonical, level), or nothing. The rest must end like a
+// department and must not start with another known body (市场监管总局 +
+// 农业农村部… is two units run together, not a department).
+std::optional<std::pair<std::string, std::string>> sub_department_of(const UnitGazetteer& g, std::string_view n) {
+    std::vector<size_t> cuts;  // character boundaries
+    for (size_t i = 0; i < n.size();) {
+        i += u8_char_len(static_cast<unsigned char>(n[i]));
+        cuts.push_back(i);
+    }
+    if (cuts.size() < 5) return std::nullopt;
+    for (size_t k = cuts.size() - 1; k-- > 1;) {  // longest parent first, at least 2 characters
+        const std::string_view head = n.substr(0, cuts[k]), rest = n.substr(cuts[k]);
+        const UnitInfo* parent = g.find(head);
+        if (!parent || parent->level == "local") continue;
+        const size_t rest_chars = cuts.size() - 1 - k;
+        if (rest_chars < 2 || rest_chars > 16) return std::nullopt;
+        bool dept_end = false;
+        for (std::string_view e : {"司", "局", "庭", "处", "中心", "办公室", "办", "所", "室", "院", "站", "部", "事务所",
+                                   "办事处", "研究院", "研究所", "委员会"})
+            if (rest.ends_with(e)) dept_end = true;
+        if (!dept_end) return std::nullopt;
+        // no other body at the start of the rest (a CNIPA department's generic
+        // name - 办公室, 条约法律司 - is a department of any other body; in
+        // CNIPA itself it is a second department run together: 战略规划司保护司)
+        const bool cnipa_parent = parent->level == "cnipa-internal" || parent->canonical == "国家知识产权局";
+        size_t j = 0;
+        for (int c = 0; c < 16 && j < rest.size(); ++c) {
+            j += u8_char_len(static_cast<unsigned char>(rest[j]));
+            if (c == 0) continue;
+            const UnitInfo* u = g.find(rest.substr(0, j));
+            if (u && (u->level != "cnipa-internal" || cnipa_parent)) return std::nullopt;
+        }
+        for (std::string_view bad : {"、", "，", "负责", "牵头", "配合"})
+            if (rest.find(bad) != std::string_view::npos) return std::nullopt;
+        // 和 / 与 / 及 inside a department's name (科学技术与信息化司), but not
+        // joining another body (教育部和人力资源社会保障部).
+        for (std::string_view conj : {"和", "与", "及"})
+            for (size_t p = rest.find(conj); p != std::string_view::npos; p = rest.find(conj, p + 3)) {
+                if (p == 0) return std::nullopt;
+                bool k = false;
+                g.resolve(rest.substr(p + 3), &k);
+                if (k) return std::nullopt;
+            }
+        const std::string level = parent->level == "cnipa-internal" || parent->canonical == "国家知识产权局"
+                                      ? "cnipa-internal"
+                                      : parent->level;
+        return std::make_pair(parent->canonical + std::string(rest), level);
+    }
+    return std::nullopt;
+}
+
 // Byte length of a printed form of "every province" at the start of `name`
 // (各省、自治区、直辖市, 各省（区、市）, 各省区市, … optionally with 和/及/、
 // 新疆生产建设兵团 and 、计划单列市 / 、副省级城市 after it), or 0.
@@ -1141,6 +1193,12 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
         }
     }
     if (is_protection_centre(n)) return done(r.name);
+    // 公安部经济犯罪侦查局, 市场监管总局执法稽查局, 最高人民法院民三庭: a
+    // department of a known national body, under the body's canonical name.
+    if (const auto sub = sub_department_of(*this, n)) {
+        r.level = sub->second;
+        return done(sub->first);
+    }
     // 各省、自治区、直辖市及新疆生产建设兵团知识产权局, 各省（自治区、直辖市）、
     // 计划单列市市场监管局: the collective of provinces in any of its printed
     // forms, then a department kind.

@@ -351,3 +351,31 @@ TEST_CASE("自治区X and 区X in a plan of an autonomous region", "[units][loca
     // 兵团 plans name their own bodies with 兵团 in front.
     CHECK(gz().resolve("兵团知识产权局").canonical == "新疆生产建设兵团知识产权局");
 }
+
+TEST_CASE("a department of a known national body", "[units]") {
+    const auto& g = gz();
+    auto canon = [&](const char* n, const char* level) {
+        bool known = false;
+        UnitRef r = g.resolve(n, &known);
+        INFO(n);
+        CHECK(known);
+        CHECK(r.level == level);
+        return r.canonical;
+    };
+    CHECK(canon("公安部经济犯罪侦查局", "central") == "公安部经济犯罪侦查局");
+    CHECK(canon("市场监管总局执法稽查局", "central") == "国家市场监督管理总局执法稽查局");
+    CHECK(canon("中宣部版权管理局", "central") == "中共中央宣传部版权管理局");
+    CHECK(canon("商务部条约法律司", "central") == "商务部条约法律司");
+    CHECK(canon("教育部科学技术与信息化司", "central") == "教育部科学技术与信息化司");
+    CHECK(canon("国家林草局科技发展中心", "central") == "国家林业和草原局科技发展中心");
+    CHECK(canon("国家知识产权局商标局审查一处", "cnipa-internal") == "国家知识产权局商标局审查一处");
+    // Two bodies run together or joined are not a department of the first.
+    std::vector<std::string> unknown;
+    CHECK(g.parse_units("市场监管总局农业农村部知识产权局负责", &unknown).size() == 3);
+    CHECK(g.parse_units("战略规划司保护司运用促进司负责", &unknown).size() == 3);
+    CHECK(g.parse_units("教育部和人力资源社会保障部负责", &unknown).size() == 2);
+    CHECK(unknown.empty());
+    bool known = true;
+    g.resolve("公安部负责同志", &known);
+    CHECK_FALSE(known);
+}
