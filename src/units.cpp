@@ -1082,6 +1082,12 @@ std::vector<UnitRef> split_conjunction(const UnitGazetteer& g, std::string_view 
             if (!k1) continue;
             UnitRef b = g.resolve(name.substr(i + conj.size()), &k2);
             if (k2) return {std::move(a), std::move(b)};
+            // A和B和C, A、B和C's last pair
+            auto more = split_conjunction(g, name.substr(i + conj.size()));
+            if (!more.empty()) {
+                more.insert(more.begin(), std::move(a));
+                return more;
+            }
         }
     }
     return {};

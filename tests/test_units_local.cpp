@@ -161,6 +161,9 @@ TEST_CASE("unit clauses of local plans: levels, parentheses, conjunctions, role 
     got = parse(g, "教育部和人力资源社会保障部按职责分工负责", &unknown);
     CHECK(unknown.empty());
     CHECK(got == std::vector<Got>{{"教育部", "lead", "central"}, {"人力资源和社会保障部", "participant", "central"}});
+    got = parse(g, "公安部和教育部及市场监管总局负责", &unknown);
+    CHECK(unknown.empty());
+    CHECK(got.size() == 3);
     got = parse(g, "工业和信息化部、文化和旅游部负责");
     CHECK(got == std::vector<Got>{{"工业和信息化部", "lead", "central"}, {"文化和旅游部", "participant", "central"}});
     // A （牵头） note makes its unit the lead wherever it stands.
