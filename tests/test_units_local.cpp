@@ -185,6 +185,12 @@ TEST_CASE("unit clauses of local plans: levels, parentheses, conjunctions, role 
     got = parse(g, "战略规划司保护司运用促进司负责", &unknown);
     CHECK(unknown.empty());
     CHECK(got.size() == 3);
+    // Other phrasings of responsibility
+    CHECK(is_unit_clause("省知识产权局、省公安厅共同推进"));
+    CHECK(is_unit_clause("各设区市人民政府组织实施"));
+    CHECK(split_unit_list("省知识产权局、省公安厅等有关单位按职责分工落实") ==
+          std::vector<std::string>{"省知识产权局", "省公安厅"});
+    CHECK_FALSE(is_unit_clause("加强宣传，协同推进"));
     // Generic bodies are not units
     CHECK(parse(g, "各有关单位按职责分工负责").empty());
     CHECK(parse(g, "相关部门负责").empty());
