@@ -1,6 +1,8 @@
 // The unit gazetteer (data/units.tsv) and unit-clause parsing.
 #include "qingdan/units.hpp"
 
+#include "qingdan/normalise.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -739,6 +741,12 @@ const UnitInfo* UnitGazetteer::find(std::string_view name) const {
             const UnitInfo* u = find_exact(std::string_view(s).substr(p.size()));
             if (u && u->level == "cnipa-internal") return u;
         }
+    }
+    // Traditional script (a --unit argument; documents are converted before
+    // extraction): convert and try again.
+    if (!is_ascii(s) && looks_traditional(s)) {
+        const std::string simp = to_simplified(s);
+        if (simp != s) return find(simp);
     }
     return nullptr;
 }

@@ -269,6 +269,10 @@ TEST_CASE("Traditional-script unit names resolve after conversion", "[units][tra
         CHECK(known);
         CHECK(r.canonical == c.canonical);
     }
+    // find() converts a Traditional name itself (a --unit argument).
+    REQUIRE(gz().find("國家知識產權局") != nullptr);
+    CHECK(gz().find("條法司")->canonical == "国家知识产权局条法司");
+    CHECK(gz().find("市場監管總局")->canonical == "国家市场监督管理总局");
     std::vector<std::string> unknown;
     auto refs = js.parse_units(to_simplified("省知識產權局牽頭，省公安廳、省市場監管局配合"), &unknown);
     CHECK(unknown.empty());
