@@ -1,6 +1,8 @@
 // The province table and province profiles (docs/data.md).
 #include "qingdan/provinces.hpp"
 
+#include "qingdan/normalise.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -149,7 +151,14 @@ const Province* ProvinceTable::find(std::string_view name) const {
         return it == ascii_.end() ? nullptr : &provinces_[it->second];
     }
     auto it = index_.find(name);
-    return it == index_.end() ? nullptr : &provinces_[it->second];
+    if (it != index_.end()) return &provinces_[it->second];
+    // Traditional script (廣西, 內蒙古自治區, 黑龍江): convert and try again.
+    if (looks_traditional(name)) {
+        const std::string simp = to_simplified(name);
+        it = index_.find(simp);
+        if (it != index_.end()) return &provinces_[it->second];
+    }
+    return nullptr;
 }
 
 const Province* ProvinceTable::find_prefix(std::string_view text, std::size_t* length) const {
@@ -165,6 +174,94 @@ const Province* ProvinceTable::find_prefix(std::string_view text, std::size_t* l
         auto it = index_.find(text.substr(0, pos));
         if (it != index_.end()) {
             best = &provinces_[it->second];
+            best_len = pos;
+        }
+    }
+    if (length) *length = best ? best_len : 0;
+    return best;
+}
+
+// ---------------------------------------------------------------------------
+// CityTable
+// ---------------------------------------------------------------------------
+
+namespace {
+const std::string_view kCityKinds[] = {"sub-provincial", "planned", "capital", "prefecture"};
+}  // namespace
+
+bool City::is(std::string_view kind) const { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); }
+
+CityTable CityTable::load(const std::string& path, const ProvinceTable* provinces) {
+    const std::string text = read_file(path);
+    CityTable t;
+    std::vector<std::pair<std::string, size_t>> shorts;  // implied short forms, added last
+    auto add_key = [&](int line, std::string_view key, size_t idx) {
+        key = trim(key);
+        if (key.empty()) return;
+        auto [it, inserted] = t.index_.emplace(std::string(key), idx);
+        if (!inserted && it->second != idx)
+            fail(path, line, "form '" + std::string(key) + "' already names " + t.cities_[it->second].name);
+    };
+    for_each_line(text, [&](int line, std::string_view raw) {
+        std::string_view s = trim(raw);
+        if (s.empty() || s.front() == '#') return;
+        auto f = split(raw, '\t');
+        if (f.size() < 3 || f.size() > 4)
+            fail(path, line, "expected name<TAB>province<TAB>kinds<TAB>aliases, got " + std::to_string(f.size()) +
+                                 " field(s)");
+        for (auto& x : f) x = trim(x);
+        if (f[0].empty()) fail(path, line, "empty name");
+        City c;
+        c.name = f[0];
+        c.province = f[1];
+        if (provinces) {
+            const Province* p = provinces->find(f[1]);
+            if (!p) fail(path, line, "unknown province '" + std::string(f[1]) + "'");
+            c.province = p->name;
+        }
+        for (auto k : split(f[2], ',')) {
+            k = trim(k);
+            if (std::find(std::begin(kCityKinds), std::end(kCityKinds), k) == std::end(kCityKinds))
+                fail(path, line,
+                     "unknown kind '" + std::string(k) + "' (sub-provincial, planned, capital, prefecture)");
+            c.kinds.emplace_back(k);
+        }
+        if (f.size() > 3 && !f[3].empty() && f[3] != "-")
+            for (auto a : split(f[3], '|')) {
+                a = trim(a);
+                if (a.empty()) fail(path, line, "empty alias");
+                c.aliases.emplace_back(a);
+            }
+        const size_t idx = t.cities_.size();
+        t.cities_.push_back(c);
+        add_key(line, c.name, idx);
+        for (const auto& a : c.aliases) add_key(line, a, idx);
+        // 深圳市 -> 深圳 (two characters at least; not 吉林, which is a province)
+        if (c.name.size() >= 9 && c.name.ends_with("市")) {
+            std::string sh = c.name.substr(0, c.name.size() - 3);
+            if (!provinces || !provinces->find(sh)) shorts.emplace_back(std::move(sh), idx);
+        }
+    });
+    for (auto& [sh, idx] : shorts) t.index_.emplace(std::move(sh), idx);
+    return t;
+}
+
+const City* CityTable::find(std::string_view name) const {
+    auto it = index_.find(trim(name));
+    return it == index_.end() ? nullptr : &cities_[it->second];
+}
+
+const City* CityTable::find_prefix(std::string_view text, std::size_t* length) const {
+    const City* best = nullptr;
+    size_t best_len = 0, pos = 0;
+    for (int chars = 0; chars < 12 && pos < text.size(); ++chars) {
+        unsigned char c = static_cast<unsigned char>(text[pos]);
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        pos = std::min(text.size(), pos + len);
+        if (c < 0x80) break;
+        auto it = index_.find(text.substr(0, pos));
+        if (it != index_.end()) {
+            best = &cities_[it->second];
             best_len = pos;
         }
     }

@@ -1,6 +1,8 @@
 // The unit gazetteer (data/units.tsv) and unit-clause parsing.
 #include "qingdan/units.hpp"
 
+#include "qingdan/normalise.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -159,7 +161,8 @@ bool ends_like_unit(std::string_view name) {
 // Phrasing of responsibility that may end a unit name, stripped repeatedly
 // ("…等按职责分工负责" -> 负责, 按职责分工, 等). Longest first.
 constexpr std::string_view kTrailingPhrasing[] = {
-    "负责组织实施", "等有关部门", "等相关部门", "按照职责分工", "按职责分工", "按职能分工", "负责落实",
+    "等相关单位", "等有关单位", "共同推进", "协同推进", "组织实施", "抓好落实", "推进落实", "分工落实", "负责推进",
+    "组织落实", "负责组织实施", "等有关部门", "等相关部门", "按照职责分工", "按职责分工", "按职能分工", "负责落实",
     "负责实施", "牵头负责", "牵头落实", "牵头实施", "共同负责", "分别负责", "具体负责", "等部门",
     "等单位", "按照职责", "按职责", "依职责", "负责", "牵头", "配合", "参与", "协助", "分工", "分别",
     "共同", "具体", "等"};
@@ -277,7 +280,16 @@ public:
                 const std::string_view before = u.substr(0, i), after = u.substr(i + 3);
                 protect = (before.ends_with("省") && after.starts_with("自治区")) ||
                           (before.ends_with("自治区") && after.starts_with("直辖市")) ||
-                          (before.ends_with("直辖市") && after.starts_with("新疆生产建设兵团"));
+                          ((before.ends_with("直辖市") || before.ends_with("（区、市）") ||
+                            before.ends_with("计划单列市") || before.ends_with("副省级城市")) &&
+                           (after.starts_with("新疆生产建设兵团") || after.starts_with("计划单列市") ||
+                            after.starts_with("副省级城市")));
+                // 各市、县（区）知识产权局, 各市（州）、县（市、区）: level words
+                // of one collective name, not two names.
+                const std::string_view cur = trim_sv(u.substr(start, i - start));
+                for (std::string_view lv : {"各市", "各市（州）", "各州（市）", "各设区市", "各盟市", "各地级市", "市",
+                                            "市（州）", "设区市"})
+                    if (cur == lv && (after.starts_with("县") || after.starts_with("区"))) protect = true;
             }
             if (!protect) {
                 piece(u.substr(start, i - start));
@@ -367,6 +379,15 @@ private:
     void emit(std::string_view name, std::vector<std::string> parts) {
         bool lead = group_lead_;
         std::string_view s = strip_leading(strip_phrasing(name, &lead));
+        // 省知识产权局（牵头）, 公安厅(配合): a role note after the name.
+        for (std::string_view note : {"（牵头）", "(牵头)", "（牵头单位）", "（牵头部门）", "（配合）", "(配合)",
+                                      "（配合单位）", "（参与）", "（负责）"}) {
+            if (s.size() > note.size() && s.ends_with(note)) {
+                if (note.find("牵头") != std::string_view::npos) lead = true;
+                s = trim_sv(s.substr(0, s.size() - note.size()));
+                break;
+            }
+        }
         if (s.empty()) return;
         if (std::find(std::begin(kGeneric), std::end(kGeneric), s) != std::end(kGeneric)) return;
         names_.push_back({std::string(s), std::move(parts), lead});
@@ -404,7 +425,8 @@ bool clause_marked(std::string_view inside) {
                 changed = true;
             }
     }
-    for (std::string_view p : {"负责", "牵头", "配合", "参与", "协助"})
+    for (std::string_view p : {"负责", "牵头", "配合", "参与", "协助", "共同推进", "协同推进", "组织实施", "抓好落实",
+                               "推进落实", "分工落实", "组织落实"})
         if (s.size() > p.size() && s.ends_with(p)) return true;
     for (std::string_view l : {"牵头部门", "牵头单位", "责任部门", "责任单位", "负责部门", "负责单位", "局内",
                                "局外", "配合部门", "配合单位", "参与部门", "参与单位", "执行部门", "主办单位",
@@ -471,11 +493,11 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
     std::vector<int> row_line;  // line of each unit's row
     static const std::string_view kLevels[] = {"central", "cnipa-internal", "local", "other"};
     auto add_key = [&](int line, const std::string& key, size_t idx) {
-        auto [it, inserted] = g.index_.emplace(key, idx);
+        auto [it, inserted] = g.d_->index.emplace(key, idx);
         if (!inserted && it->second != idx)
-            fail(path, line, "name '" + key + "' already names " + g.units_[it->second].canonical + " (line " +
+            fail(path, line, "name '" + key + "' already names " + g.d_->units[it->second].canonical + " (line " +
                                  std::to_string(row_line[it->second]) + ")");
-        if (is_ascii(key)) g.folded_.emplace(lower_ascii(key), idx);
+        if (is_ascii(key)) g.d_->folded.emplace(lower_ascii(key), idx);
     };
 
     int line_no = 0;
@@ -524,20 +546,20 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
                 s = bar + 1;
             }
         }
-        const size_t idx = g.units_.size();
+        const size_t idx = g.d_->units.size();
         if (const UnitInfo* dup = g.by_canonical(u.canonical))
             fail(path, line_no,
-                 "duplicate unit '" + u.canonical + "' (line " + std::to_string(row_line[size_t(dup - g.units_.data())]) + ")");
-        g.units_.push_back(std::move(u));
+                 "duplicate unit '" + u.canonical + "' (line " + std::to_string(row_line[size_t(dup - g.d_->units.data())]) + ")");
+        g.d_->units.push_back(std::move(u));
         row_line.push_back(line_no);
-        add_key(line_no, g.units_[idx].canonical, idx);
-        for (const auto& a : g.units_[idx].aliases) add_key(line_no, a, idx);
+        add_key(line_no, g.d_->units[idx].canonical, idx);
+        for (const auto& a : g.d_->units[idx].aliases) add_key(line_no, a, idx);
         if (end == text.size()) break;
     }
 
     // Parents must be rows of the file.
-    for (size_t i = 0; i < g.units_.size(); ++i) {
-        const auto& u = g.units_[i];
+    for (size_t i = 0; i < g.d_->units.size(); ++i) {
+        const auto& u = g.d_->units[i];
         if (u.parent.empty()) continue;
         const UnitInfo* p = g.by_canonical(u.parent);
         if (!p) fail(path, row_line[i], "unknown parent '" + u.parent + "'");
@@ -550,15 +572,15 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
         auto [it, inserted] = m.emplace(std::move(key), idx);
         if (!inserted && it->second != idx) it->second = -1;
     };
-    for (size_t i = 0; i < g.units_.size(); ++i) {
-        const auto& u = g.units_[i];
+    for (size_t i = 0; i < g.d_->units.size(); ++i) {
+        const auto& u = g.d_->units[i];
         if (u.level != "cnipa-internal") continue;
         std::vector<const std::string*> names{&u.canonical};
         for (const auto& a : u.aliases) names.push_back(&a);
         for (const std::string* n : names) {
             const std::u32string w = to_u32(*n);
-            for (size_t k = 2; k <= w.size(); ++k) note(g.suffixes_, to_u8(w.substr(w.size() - k)), long(i));
-            for (size_t k = 2; k < w.size(); ++k) note(g.prefixes_, to_u8(w.substr(0, k)), long(i));
+            for (size_t k = 2; k <= w.size(); ++k) note(g.d_->suffixes, to_u8(w.substr(w.size() - k)), long(i));
+            for (size_t k = 2; k < w.size(); ++k) note(g.d_->prefixes, to_u8(w.substr(0, k)), long(i));
         }
     }
 
@@ -566,7 +588,113 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
     std::error_code ec;
     const auto sibling = std::filesystem::path(path).parent_path() / "provinces.tsv";
     if (std::filesystem::is_regular_file(sibling, ec)) g.set_provinces(ProvinceTable::load(sibling.string()));
+    const auto cities = std::filesystem::path(path).parent_path() / "cities.tsv";
+    if (std::filesystem::is_regular_file(cities, ec)) g.set_cities(CityTable::load(cities.string(), g.provinces()));
     return g;
+}
+
+void UnitGazetteer::set_cities(CityTable table) { cities_ = std::make_shared<const CityTable>(std::move(table)); }
+
+UnitGazetteer::Home UnitGazetteer::home_of(std::string_view issuer) const {
+    Home h;
+    for (size_t b = 0; b <= issuer.size();) {
+        size_t e = issuer.find("、", b);
+        if (e == std::string_view::npos) e = issuer.size();
+        std::string_view part = trim_sv(issuer.substr(b, e - b));
+        b = e + 3;
+        if (part.starts_with("中共")) part.remove_prefix(6);
+        if (part.empty()) continue;
+        if (cities_) {
+            size_t len = 0;
+            if (const City* c = cities_->find_prefix(part, &len); c && !part.substr(len).starts_with("场")) {
+                h.city = c->name;
+                h.province = c->province;
+                return h;
+            }
+        }
+        if (provinces_) {
+            size_t len = 0;
+            if (const Province* p = provinces_->find_prefix(part, &len)) {
+                h.province = p->name;
+                if (p->kind == "municipality") h.city = p->name;
+                const std::string_view rest = part.substr(len);
+                if (cities_) {
+                    size_t clen = 0;
+                    if (const City* c = cities_->find_prefix(rest, &clen); c && c->province == p->name) {
+                        h.city = c->name;
+                        return h;
+                    }
+                }
+                // 江苏省苏州市人民政府: a city of the province.
+                const size_t shi = rest.find("市");
+                if (shi != std::string_view::npos && shi >= 6 && shi <= 24 && !rest.substr(shi + 3).starts_with("场"))
+                    h.city = std::string(rest.substr(0, shi + 3));
+                return h;
+            }
+        }
+        // A city cities.tsv does not know: 某某市人民政府办公室, 某某市知识产权局.
+        const size_t shi = part.find("市");
+        if (shi != std::string_view::npos && shi >= 6 && shi <= 15 && !part.substr(shi + 3).starts_with("场") &&
+            part.substr(0, shi).find("各") == std::string_view::npos &&
+            part.substr(0, shi).find("国家") == std::string_view::npos) {
+            h.city = std::string(part.substr(0, shi + 3));
+            return h;
+        }
+        if (e == issuer.size()) break;
+    }
+    return h;
+}
+
+UnitGazetteer UnitGazetteer::with_home(Home home) const {
+    UnitGazetteer g = *this;
+    g.home_ = std::move(home);
+    return g;
+}
+
+UnitGazetteer::Home UnitGazetteer::home_of_title(std::string_view title) const {
+    Home h;
+    bool central = false;  // 国家知识产权局…, 国务院…: a national plan
+    for (std::string_view c : {"国家", "国务院", "中央", "全国"})
+        if (title.find(c) != std::string_view::npos) central = true;
+    if (central) return {};
+    std::vector<std::string> provs, cities;
+    for (size_t i = 0; i < title.size();) {
+        size_t len = 0;
+        if (cities_)
+            if (const City* c = cities_->find_prefix(title.substr(i), &len); c && len == c->name.size()) {
+                if (std::find(cities.begin(), cities.end(), c->name) == cities.end()) cities.push_back(c->name);
+                if (std::find(provs.begin(), provs.end(), c->province) == provs.end()) provs.push_back(c->province);
+                i += len;
+                continue;
+            }
+        if (provinces_)
+            if (const Province* p = provinces_->find_prefix(title.substr(i), &len)) {
+                if (std::find(provs.begin(), provs.end(), p->name) == provs.end()) provs.push_back(p->name);
+                if (p->kind == "municipality" &&
+                    std::find(cities.begin(), cities.end(), p->name) == cities.end())
+                    cities.push_back(p->name);
+                i += len;
+                continue;
+            }
+        i += u8_char_len(static_cast<unsigned char>(title[i]));
+    }
+    if (provs.size() != 1 || cities.size() > 1) return {};
+    h.province = provs.front();
+    if (!cities.empty()) h.city = cities.front();
+    return h;
+}
+
+UnitGazetteer UnitGazetteer::for_issuer(std::string_view issuer, std::string_view title) const {
+    Home h = home_of(issuer);
+    if (h.empty() && !title.empty()) {
+        // Only when the issuer is unknown or itself has no home, and is not central.
+        bool central_issuer = false;
+        if (!issuer.empty())
+            if (const UnitInfo* u = find(issuer.substr(0, issuer.find("、"))); u && u->level != "local")
+                central_issuer = true;
+        if (!central_issuer) h = home_of_title(title);
+    }
+    return with_home(std::move(h));
 }
 
 void UnitGazetteer::set_provinces(ProvinceTable table) {
@@ -574,17 +702,17 @@ void UnitGazetteer::set_provinces(ProvinceTable table) {
 }
 
 const UnitInfo* UnitGazetteer::by_canonical(std::string_view canonical) const {
-    auto it = index_.find(canonical);
-    if (it == index_.end() || units_[it->second].canonical != canonical) return nullptr;
-    return &units_[it->second];
+    auto it = d_->index.find(canonical);
+    if (it == d_->index.end() || d_->units[it->second].canonical != canonical) return nullptr;
+    return &d_->units[it->second];
 }
 
 const UnitInfo* UnitGazetteer::find_exact(std::string_view name) const {
-    auto it = index_.find(name);
-    if (it != index_.end()) return &units_[it->second];
+    auto it = d_->index.find(name);
+    if (it != d_->index.end()) return &d_->units[it->second];
     if (is_ascii(name)) {
-        auto f = folded_.find(lower_ascii(name));
-        if (f != folded_.end()) return &units_[f->second];
+        auto f = d_->folded.find(lower_ascii(name));
+        if (f != d_->folded.end()) return &d_->units[f->second];
     }
     return nullptr;
 }
@@ -614,32 +742,41 @@ const UnitInfo* UnitGazetteer::find(std::string_view name) const {
             if (u && u->level == "cnipa-internal") return u;
         }
     }
+    // Traditional script (a --unit argument; documents are converted before
+    // extraction): convert and try again.
+    if (!is_ascii(s) && looks_traditional(s)) {
+        const std::string simp = to_simplified(s);
+        if (simp != s) return find(simp);
+    }
     return nullptr;
 }
 
 const UnitInfo* UnitGazetteer::find_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
     if (u8_length(s) < 2) return nullptr;
-    auto it = suffixes_.find(s);
-    if (it == suffixes_.end() || it->second < 0) return nullptr;
-    return &units_[static_cast<size_t>(it->second)];
+    auto it = d_->suffixes.find(s);
+    if (it == d_->suffixes.end() || it->second < 0) return nullptr;
+    return &d_->units[static_cast<size_t>(it->second)];
 }
 
 const UnitInfo* UnitGazetteer::find_prefix_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
     if (u8_length(s) < 2) return nullptr;
-    auto it = prefixes_.find(s);
-    if (it == prefixes_.end() || it->second < 0) return nullptr;
-    return &units_[static_cast<size_t>(it->second)];
+    auto it = d_->prefixes.find(s);
+    if (it == d_->prefixes.end() || it->second < 0) return nullptr;
+    return &d_->units[static_cast<size_t>(it->second)];
 }
 
 namespace {
 
-// What a province's own bodies are called after its name.
+// What a province's (or city's) own bodies are called after its name.
 constexpr std::string_view kLocalOrgans[] = {
     "知识产权局", "知识产权管理部门", "知识产权管理局", "市场监督管理局", "市场监管局", "人民政府", "政府",
     "知识产权保护中心", "知识产权服务促进中心", "知识产权服务中心", "知识产权发展研究中心", "知识产权局局机关",
-    "高级人民法院", "人民检察院", "公安厅", "版权局", "知识产权快速维权中心"};
+    "高级人民法院", "人民检察院", "公安厅", "版权局", "知识产权快速维权中心", "知识产权维权援助中心",
+    "知识产权事业发展中心", "知识产权信息中心", "知识产权法庭", "人民政府办公厅",
+    "人民政府办公室", "政府办公厅", "政府办公室", "委办公厅", "委办公室", "科协", "工商联", "总工会", "妇联",
+    "侨联", "文联", "社科联", "团委", "知识产权研究会", "知识产权协会", "专利代理师协会", "律师协会"};
 
 bool looks_local(std::string_view u) {
     if (u.empty()) return false;
@@ -655,16 +792,34 @@ bool looks_local(std::string_view u) {
 }
 
 // Level words a provincial or municipal document puts before its own
-// departments (省市场监管局, 市公安局, 县区政府, 各县市知识产权局), longest first.
-constexpr std::string_view kLocalLevels[] = {"各县市", "各市州", "各县区", "各区县", "各省", "各市", "各县",
-                                             "各区", "各州", "县区", "区县", "县市", "市县", "市州", "州市",
-                                             "省", "市", "县", "区", "州"};
+// departments (省市场监管局, 市公安局, 县区政府, 各县市知识产权局,
+// 各设区市知识产权局, 各市（州）知识产权局), tried longest first.
+const std::vector<std::string_view>& local_levels() {
+    static const std::vector<std::string_view> levels = [] {
+        std::vector<std::string_view> v = {
+            "各市（州）、县（市、区）", "各市、县（市、区）", "各市（地、州）", "各地（市、州）", "各市、县（区）",
+            "各县（市、区）", "各区县（市）", "各市（县、区）", "各市（州）", "各州（市）", "各区（县）",
+            "各县（区）", "各市（区）", "市（州）、县（市、区）", "市、县（市、区）", "市、县（区）", "县（市、区）", "市（州）",
+            "各设区市", "设区市", "各地级市", "各盟市", "各地州市", "各市县",
+            "各县市", "各市州", "各县区", "各区县", "各省", "各市", "各县", "各区", "各州", "盟市", "县区",
+            "区县", "县市", "市县", "市州", "州市", "自治区", "省", "市", "县", "区", "州"};
+        std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+        return v;
+    }();
+    return levels;
+}
 
 // Local bodies that have no central counterpart to derive them from.
 constexpr std::string_view kLocalOnlyOrgans[] = {
     "民宗委", "民族宗教事务委员会", "信用办", "经信委", "经信厅", "经信局", "工信厅", "工信局",
     "地方金融监管局", "地方金融监督管理局", "金融办", "委", "人大常委会", "中级人民法院", "人民法院",
     "检察院", "法院", "政府", "人民政府", "工商局", "质监局", "食药监局", "科技局", "知识产权局"};
+
+// What follows a level word when a plan names the departments of its own
+// level collectively (省直有关部门, 市有关单位): known, local, kept as printed.
+constexpr std::string_view kLevelCollective[] = {
+    "直有关部门", "直有关单位", "直各有关部门", "直各有关单位", "直相关部门", "直相关单位", "直各部门",
+    "直各单位", "直机关各部门", "级有关部门", "级有关单位", "有关部门", "有关单位", "相关部门", "相关单位"};
 
 // True when `rest` names a kind of local department: a standard local body,
 // or the local form of a central one, found through the gazetteer: 科技厅 /
@@ -673,6 +828,7 @@ constexpr std::string_view kLocalOnlyOrgans[] = {
 // any department without listing every combination.
 bool is_local_organ(const UnitGazetteer& g, std::string_view rest) {
     if (rest.empty()) return false;
+    if (rest.starts_with("党委")) return is_local_organ(g, rest.substr(3));  // 自治区党委宣传部
     if (std::find(std::begin(kLocalOrgans), std::end(kLocalOrgans), rest) != std::end(kLocalOrgans) ||
         std::find(std::begin(kLocalOnlyOrgans), std::end(kLocalOnlyOrgans), rest) != std::end(kLocalOnlyOrgans))
         return true;
@@ -692,10 +848,205 @@ bool is_local_organ(const UnitGazetteer& g, std::string_view rest) {
     return false;
 }
 
-// 省市场监管局, 市公安局, 各县市知识产权局: a level word and a department kind.
-bool is_level_department(const UnitGazetteer& g, std::string_view name) {
-    for (std::string_view level : kLocalLevels)
-        if (name.starts_with(level) && is_local_organ(g, name.substr(level.size()))) return true;
+// 省市场监管局, 市公安局, 各县市知识产权局: a level word and a department
+// kind. Returns the level word, or "" when `name` is not such a name.
+std::string_view level_department(const UnitGazetteer& g, std::string_view name) {
+    for (std::string_view level : local_levels()) {
+        if (!name.starts_with(level)) continue;
+        const std::string_view rest = name.substr(level.size());
+        if (is_local_organ(g, rest)) return level;
+        if (std::find(std::begin(kLevelCollective), std::end(kLevelCollective), rest) != std::end(kLevelCollective))
+            return level;
+    }
+    return {};
+}
+
+// The full name of a local department printed in short (市场监管局 ->
+// 市场监督管理局), for a canonical name that puts the place in front
+// (江苏省市场监督管理局). `level` is "省" or "市" (courts differ by level);
+// names without a standard long form are returned unchanged.
+std::string full_local_organ(std::string_view rest, std::string_view level) {
+    struct Long {
+        std::string_view shrt, full;
+    };
+    static constexpr Long kLong[] = {
+        {"市场监管局", "市场监督管理局"},
+        {"检察院", "人民检察院"},
+        {"发展改革委", "发展和改革委员会"},
+        {"发改委", "发展和改革委员会"},
+        {"人力资源社会保障厅", "人力资源和社会保障厅"},
+        {"人社厅", "人力资源和社会保障厅"},
+        {"人力资源社会保障局", "人力资源和社会保障局"},
+        {"人社局", "人力资源和社会保障局"},
+        {"住房城乡建设厅", "住房和城乡建设厅"},
+        {"住建厅", "住房和城乡建设厅"},
+        {"住房城乡建设局", "住房和城乡建设局"},
+        {"住建局", "住房和城乡建设局"},
+        {"科技厅", "科学技术厅"},
+        {"科技局", "科学技术局"},
+        {"工信厅", "工业和信息化厅"},
+        {"工信局", "工业和信息化局"},
+        {"经信厅", "经济和信息化厅"},
+        {"经信委", "经济和信息化委员会"},
+        {"经信局", "经济和信息化局"},
+        {"卫生健康委", "卫生健康委员会"},
+        {"卫健委", "卫生健康委员会"},
+        {"政府", "人民政府"},
+        {"民宗委", "民族宗教事务委员会"},
+        {"广电局", "广播电视局"},
+        {"药监局", "药品监督管理局"},
+        {"文旅厅", "文化和旅游厅"},
+        {"文化旅游厅", "文化和旅游厅"},
+        {"文旅局", "文化和旅游局"},
+        {"文化旅游局", "文化和旅游局"},
+        {"生态环境厅", "生态环境厅"},
+        {"地方金融监管局", "地方金融监督管理局"},
+    };
+    for (const Long& l : kLong)
+        if (rest == l.shrt) return std::string(l.full);
+    if (rest == "法院" || rest == "高院")
+        return level == "市" ? "中级人民法院" : level == "县" ? "人民法院" : "高级人民法院";
+    if (rest == "中院") return "中级人民法院";
+    return std::string(rest);
+}
+
+// The canonical name of department `rest` of `place`: 江苏省 + 市场监管局 ->
+// 江苏省市场监督管理局; a party committee's department takes 中共 in front
+// (江苏省 + 委宣传部 -> 中共江苏省委宣传部).
+std::string local_name(std::string_view place, std::string_view rest, std::string_view level) {
+    std::string out;
+    if (rest.starts_with("党委")) rest.remove_prefix(3);  // 区党委宣传部 -> 中共…区委宣传部
+    if (rest.starts_with("委") && !rest.starts_with("委员会")) out = "中共";
+    out += place;
+    out += full_local_organ(rest, level);
+    return out;
+}
+
+// A city, prefecture, league, county or district named before a department
+// (苏州市知识产权局, 延边州市场监管局, 浦东新区知识产权局): the full name of
+// the place (苏州市) when `name` is place + department kind, else "". A city
+// of cities.tsv may be printed without 市 (深圳市场监管局 -> 深圳市).
+std::string place_department(const UnitGazetteer& g, std::string_view name, std::string* full = nullptr) {
+    if (const CityTable* ct = g.cities()) {
+        size_t len = 0;
+        if (const City* c = ct->find_prefix(name, &len)) {
+            std::vector<size_t> cuts{len};
+            const size_t short_len = c->name.size() - 3;  // 深圳市 -> 深圳
+            if (len == c->name.size() && c->name.ends_with("市") && name.substr(0, short_len) == c->name.substr(0, short_len))
+                cuts.push_back(short_len);
+            for (size_t cut : cuts) {
+                const std::string_view rest = name.substr(cut);
+                if (is_local_organ(g, rest)) {
+                    if (full) *full = local_name(c->name, rest, "市");
+                    return c->name;
+                }
+            }
+        }
+    }
+    // Any place: 2 to 8 characters ending in 市/州/盟/县/区/旗 (not 市场),
+    // without level or collective words, then a department kind.
+    size_t i = 0;
+    for (int chars = 0; chars < 9 && i < name.size(); ++chars) {
+        const size_t clen = u8_char_len(static_cast<unsigned char>(name[i]));
+        const std::string_view ch = name.substr(i, clen);
+        if (clen != 3 || ch == "各" || ch == "省" || ch == "有" || ch == "级") return {};
+        i += clen;
+        if (chars >= 1 && (ch == "市" || ch == "州" || ch == "盟" || ch == "县" || ch == "区" || ch == "旗") &&
+            !name.substr(i).starts_with("场")) {
+            const std::string_view rest = name.substr(i);
+            if (is_local_organ(g, rest)) {
+                const bool city = ch == "市" || ch == "州" || ch == "盟";
+                if (full) *full = local_name(name.substr(0, i), rest, city ? "市" : "县");
+                return std::string(name.substr(0, i));
+            }
+        }
+    }
+    return {};
+}
+
+// A known national body followed by one of its departments (公安部 +
+// 经济犯罪侦查局): (canonical, level), or nothing. The rest must end like a
+// department and must not start with another known body (市场监管总局 +
+// 农业农村部… is two units run together, not a department).
+std::optional<std::pair<std::string, std::string>> sub_department_of(const UnitGazetteer& g, std::string_view n) {
+    std::vector<size_t> cuts;  // character boundaries
+    for (size_t i = 0; i < n.size();) {
+        i += u8_char_len(static_cast<unsigned char>(n[i]));
+        cuts.push_back(i);
+    }
+    if (cuts.size() < 5) return std::nullopt;
+    for (size_t k = cuts.size() - 1; k-- > 1;) {  // longest parent first, at least 2 characters
+        const std::string_view head = n.substr(0, cuts[k]), rest = n.substr(cuts[k]);
+        const UnitInfo* parent = g.find(head);
+        if (!parent || parent->level == "local") continue;
+        const size_t rest_chars = cuts.size() - 1 - k;
+        if (rest_chars < 2 || rest_chars > 16) return std::nullopt;
+        bool dept_end = false;
+        for (std::string_view e : {"司", "局", "庭", "处", "中心", "办公室", "办", "所", "室", "院", "站", "部", "事务所",
+                                   "办事处", "研究院", "研究所", "委员会"})
+            if (rest.ends_with(e)) dept_end = true;
+        if (!dept_end) return std::nullopt;
+        // no other body at the start of the rest (a CNIPA department's generic
+        // name - 办公室, 条约法律司 - is a department of any other body; in
+        // CNIPA itself it is a second department run together: 战略规划司保护司)
+        const bool cnipa_parent = parent->level == "cnipa-internal" || parent->canonical == "国家知识产权局";
+        size_t j = 0;
+        for (int c = 0; c < 16 && j < rest.size(); ++c) {
+            j += u8_char_len(static_cast<unsigned char>(rest[j]));
+            if (c == 0) continue;
+            const UnitInfo* u = g.find(rest.substr(0, j));
+            if (u && (u->level != "cnipa-internal" || cnipa_parent)) return std::nullopt;
+        }
+        for (std::string_view bad : {"、", "，", "负责", "牵头", "配合"})
+            if (rest.find(bad) != std::string_view::npos) return std::nullopt;
+        // 和 / 与 / 及 inside a department's name (科学技术与信息化司), but not
+        // joining another body (教育部和人力资源社会保障部).
+        for (std::string_view conj : {"和", "与", "及"})
+            for (size_t p = rest.find(conj); p != std::string_view::npos; p = rest.find(conj, p + 3)) {
+                if (p == 0) return std::nullopt;
+                bool k = false;
+                g.resolve(rest.substr(p + 3), &k);
+                if (k) return std::nullopt;
+            }
+        const std::string level = parent->level == "cnipa-internal" || parent->canonical == "国家知识产权局"
+                                      ? "cnipa-internal"
+                                      : parent->level;
+        return std::make_pair(parent->canonical + std::string(rest), level);
+    }
+    return std::nullopt;
+}
+
+// Byte length of a printed form of "every province" at the start of `name`
+// (各省、自治区、直辖市, 各省（区、市）, 各省区市, … optionally with 和/及/、
+// 新疆生产建设兵团 and 、计划单列市 / 、副省级城市 after it), or 0.
+size_t collective_provinces_prefix(std::string_view name) {
+    size_t len = 0;
+    for (std::string_view p : {"各省、自治区、直辖市", "各省（自治区、直辖市）", "各省（区、市）", "各省(区、市)",
+                               "各省区市", "各省、区、市"})
+        if (name.starts_with(p)) {
+            len = p.size();
+            break;
+        }
+    if (!len) return 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (std::string_view p : {"和新疆生产建设兵团", "及新疆生产建设兵团", "、新疆生产建设兵团", "、计划单列市",
+                                   "、副省级城市", "及计划单列市", "和计划单列市", "、新疆兵团", "及兵团", "和兵团"})
+            if (name.substr(len).starts_with(p)) {
+                len += p.size();
+                more = true;
+            }
+    }
+    return len;
+}
+
+// 中国（江苏）知识产权保护中心, 中国（南京）知识产权保护中心: the national
+// network of local protection centres, each named after its place.
+bool is_protection_centre(std::string_view name) {
+    if (!name.starts_with("中国（") && !name.starts_with("中国(")) return false;
+    for (std::string_view tail : {"）知识产权保护中心", ")知识产权保护中心", "）知识产权快速维权中心",
+                                  ")知识产权快速维权中心"})
+        if (name.ends_with(tail) && name.size() > tail.size() + 9) return true;
     return false;
 }
 
@@ -729,6 +1080,29 @@ std::vector<UnitRef> split_run_together(const UnitGazetteer& g, std::string_view
     return out;
 }
 
+// 教育部和人力资源社会保障部, 省公安厅及省法院: two known names joined by
+// 和 / 及 / 与 / 以及 / 同 (names that contain 和 themselves, 工业和信息化部,
+// resolve whole before this is tried).
+std::vector<UnitRef> split_conjunction(const UnitGazetteer& g, std::string_view name) {
+    for (std::string_view conj : {"以及", "和", "及", "与", "同"}) {
+        for (size_t i = name.find(conj); i != std::string_view::npos; i = name.find(conj, i + conj.size())) {
+            if (i < 6 || i + conj.size() + 6 > name.size()) continue;
+            bool k1 = false, k2 = false;
+            UnitRef a = g.resolve(name.substr(0, i), &k1);
+            if (!k1) continue;
+            UnitRef b = g.resolve(name.substr(i + conj.size()), &k2);
+            if (k2) return {std::move(a), std::move(b)};
+            // A和B和C, A、B和C's last pair
+            auto more = split_conjunction(g, name.substr(i + conj.size()));
+            if (!more.empty()) {
+                more.insert(more.begin(), std::move(a));
+                return more;
+            }
+        }
+    }
+    return {};
+}
+
 // Resolves split names, repairing PDF damage: a fragment of a CNIPA
 // department (护司, 进司), one after stray characters that a space or line
 // break set apart (保持<TAB>护司), or a name cut short (运用促).
@@ -741,6 +1115,7 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
         UnitRef r = g.resolve(sn.name, &known);
         if (!known) {
             auto parts = split_run_together(g, r.name);
+            if (parts.empty()) parts = split_conjunction(g, r.name);
             if (!parts.empty()) {
                 for (auto& p : parts) refs.push_back(std::move(p));
                 continue;
@@ -773,7 +1148,8 @@ std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName
 
 bool is_collective_local(std::string_view name) {
     for (std::string_view p : {"各", "地方", "省级", "市级", "县级", "地市", "有关地区", "涉及", "有条件的",
-                               "有关省份", "有关城市", "相关地区", "相关省份"})
+                               "有关省份", "有关城市", "相关地区", "相关省份", "设区市", "地级市", "市、县",
+                               "市（州）", "县（市、区）"})
         if (name.starts_with(p)) return true;
     return false;
 }
@@ -784,7 +1160,8 @@ std::string collective_tier(std::string_view name) {
         if (name.starts_with(p)) return "county";
     // 各地市知识产权局 is every prefecture; 各地市场监管部门 every locality.
     if (name.starts_with("地市") && !name.starts_with("地市场")) return "city";
-    for (std::string_view p : {"市", "市州", "市级", "有关城市", "涉及城市"})
+    for (std::string_view p : {"市", "市州", "市级", "有关城市", "涉及城市", "设区市", "地级市", "盟市", "州市",
+                               "地州市"})
         if (name.starts_with(p)) return "city";
     return "province";
 }
@@ -799,29 +1176,89 @@ UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
         return r;
     }
     r.canonical = r.name;
-    bool is_known = false;
-    if (provinces_) {
-        size_t len = 0;
-        if (const Province* p = provinces_->find_prefix(r.name, &len)) {
-            const std::string_view rest = std::string_view(r.name).substr(len);
-            r.level = "local";
-            if (rest.empty()) {
-                r.canonical = p->name;
-                is_known = true;
-            } else if (is_local_organ(*this, rest)) {
-                r.canonical = p->name + std::string(rest);
-                is_known = true;
+    r.level = "local";
+    auto done = [&](std::string canonical) {
+        r.canonical = std::move(canonical);
+        if (known) *known = true;
+        return r;
+    };
+    const std::string_view n = r.name;
+    // 国家知识产权局（专利局）, 省知识产权局（省市场监管局）: a known name with
+    // a parenthesised second name or note after it.
+    if (n.ends_with("）") || n.ends_with(")")) {
+        int depth = 0;
+        size_t open = std::string_view::npos;
+        for (size_t i = n.size(); i-- > 0;) {
+            const bool close_fw = i + 3 <= n.size() && n.compare(i, 3, "）") == 0;
+            const bool open_fw = i + 3 <= n.size() && n.compare(i, 3, "（") == 0;
+            if (close_fw || n[i] == ')') ++depth;
+            if (open_fw || n[i] == '(') {
+                if (--depth == 0) {
+                    open = i;
+                    break;
+                }
+            }
+        }
+        if (open != std::string_view::npos && open > 0) {
+            bool k = false;
+            UnitRef head = resolve(n.substr(0, open), &k);
+            if (k) {
+                r.level = head.level;
+                return done(head.canonical);
             }
         }
     }
-    // 省市场监管局 in a provincial plan: known, local, kept as printed (the
-    // province is the issuer's, which this lookup does not know).
-    if (r.level.empty() && is_level_department(*this, r.name)) {
-        r.level = "local";
-        is_known = true;
+    if (is_protection_centre(n)) return done(r.name);
+    // 公安部经济犯罪侦查局, 市场监管总局执法稽查局, 最高人民法院民三庭: a
+    // department of a known national body, under the body's canonical name.
+    if (const auto sub = sub_department_of(*this, n)) {
+        r.level = sub->second;
+        return done(sub->first);
     }
-    if (r.level.empty()) r.level = looks_local(r.name) ? "local" : "other";
-    if (known) *known = is_known;
+    // 各省、自治区、直辖市及新疆生产建设兵团知识产权局, 各省（自治区、直辖市）、
+    // 计划单列市市场监管局: the collective of provinces in any of its printed
+    // forms, then a department kind.
+    if (const size_t plen = collective_provinces_prefix(n); plen > 0) {
+        const std::string_view rest = n.substr(plen);
+        const std::string norm = "各省（区、市）" + std::string(rest);
+        if (const UnitInfo* u = find(norm)) {
+            r.level = u->level;
+            return done(u->canonical);
+        }
+        if (rest.empty() || is_local_organ(*this, rest)) return done(r.name);
+    }
+    // 省市场监管局 in a provincial plan: the issuer's province when it is
+    // known (for_issuer), else kept as printed; known and local either way.
+    if (const std::string_view level = level_department(*this, n); !level.empty()) {
+        const std::string_view rest = n.substr(level.size());
+        if (is_local_organ(*this, rest)) {
+            if (level == "省" && !home_.province.empty()) return done(local_name(home_.province, rest, "省"));
+            // 自治区 / 区 in a plan of an autonomous region (区市场监管局 in a
+            // 广西 plan is the region's own).
+            if ((level == "自治区" || level == "区") && !home_.province.empty() && home_.city.empty() && provinces_)
+                if (const Province* p = provinces_->find(home_.province); p && p->kind == "autonomous-region")
+                    return done(local_name(home_.province, rest, "省"));
+            if (level == "市" && !home_.city.empty())  // 北京市: its 市法院 is a 高级人民法院
+                return done(local_name(home_.city, rest, home_.city == home_.province ? "省" : "市"));
+        }
+        return done(r.name);
+    }
+    bool in_province = false;  // 江苏省某某中心: local though unknown
+    if (provinces_) {
+        size_t len = 0;
+        if (const Province* p = provinces_->find_prefix(n, &len)) {
+            in_province = true;
+            const std::string_view rest = n.substr(len);
+            std::string full;
+            if (rest.empty()) return done(p->name);
+            if (is_local_organ(*this, rest))
+                return done(local_name(p->name, rest, "省"));
+            if (!place_department(*this, rest, &full).empty()) return done(p->name + full);
+        }
+    }
+    if (std::string full; !place_department(*this, n, &full).empty()) return done(full);
+    r.level = in_province || looks_local(r.name) ? "local" : "other";
+    if (known) *known = false;
     return r;
 }
 

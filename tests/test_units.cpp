@@ -445,10 +445,11 @@ TEST_CASE("fragments of CNIPA departments", "[units]") {
     REQUIRE(clause.has_value());
     CHECK(pairs(*clause) == Pairs{{kCnipa, "lead"}, {"国家市场监督管理总局", "participant"}});
     std::vector<std::string> unknown;
-    auto refs = g.parse_units("局内：保护司、财务司", &unknown);
-    CHECK(unknown == std::vector<std::string>{"财务司"});
-    REQUIRE(refs.size() == 2);
-    CHECK(refs[1].canonical == "财务司");
+    auto refs = g.parse_units("局内：保护司、财务司、综合调研司", &unknown);
+    CHECK(unknown == std::vector<std::string>{"综合调研司"});
+    REQUIRE(refs.size() == 3);
+    CHECK(refs[1].canonical == "国家知识产权局财务司");
+    CHECK(refs[2].canonical == "综合调研司");
 }
 
 // ---------------------------------------------------------------------------
@@ -493,7 +494,7 @@ TEST_CASE("unknown units keep their name", "[units]") {
     r = g.resolve("各试点城市", &known);
     CHECK_FALSE(known);
     CHECK(r.level == "local");
-    r = g.resolve("杭州市知识产权局", &known);
+    r = g.resolve("杭州市某某研究会", &known);
     CHECK_FALSE(known);
     CHECK(r.level == "local");
     r = g.resolve("市场监管研究所", &known);  // 市场 is not a city
@@ -513,7 +514,10 @@ TEST_CASE("unknown units keep their name", "[units]") {
     r = g.resolve("新疆生产建设兵团知识产权局", &known);
     CHECK(known);
     CHECK(r.level == "local");
-    r = g.resolve("浙江省杭州市知识产权局", &known);
+    r = g.resolve("浙江省杭州市某某研究会", &known);
+    CHECK_FALSE(known);
+    CHECK(r.level == "local");
+    r = g.resolve("浙江省某某研究会", &known);
     CHECK_FALSE(known);
     CHECK(r.level == "local");
 }
@@ -758,7 +762,10 @@ TEST_CASE("local departments named by level stay as printed and are known", "[un
     g.resolve("省某某研究会", &known);
     CHECK_FALSE(known);
     // A named province with a department kind takes the full province name.
-    CHECK(g.resolve("贵州民宗委").canonical == "贵州省民宗委");
+    // ... and the department's full name where it has a standard one.
+    CHECK(g.resolve("贵州民宗委").canonical == "贵州省民族宗教事务委员会");
+    CHECK(g.resolve("江苏省市场监管局").canonical == "江苏省市场监督管理局");
+    CHECK(g.resolve("江苏省市场监督管理局").canonical == "江苏省市场监督管理局");
 }
 
 TEST_CASE("run-together unit names split when every part is known", "[units]") {

@@ -45,6 +45,38 @@ private:
     std::map<std::string, std::size_t, std::less<>> ascii_;   // folded ASCII forms
 };
 
+// A city of data/cities.tsv: the sub-provincial (副省级) and 计划单列 cities,
+// the provincial capitals and other cities that plans often name.
+struct City {
+    std::string name;                  // full name: 深圳市
+    std::string province;              // full name of its province: 广东省
+    std::vector<std::string> kinds;    // sub-provincial, planned, capital, prefecture
+    std::vector<std::string> aliases;  // other printed forms (the short form 深圳 is implied)
+    bool is(std::string_view kind) const;
+};
+
+class CityTable {
+public:
+    // Reads name<TAB>province<TAB>kinds<TAB>aliases ('#' comments, blank
+    // lines allowed). With `provinces`, a province that the table does not
+    // know is an error. Throws std::runtime_error("file:line: message").
+    static CityTable load(const std::string& path, const ProvinceTable* provinces = nullptr);
+
+    // Full name, alias, or the short form without 市 (深圳) when that is at
+    // least two characters and names no province. nullptr when unknown.
+    const City* find(std::string_view name) const;
+    // The city whose name or short form is the longest prefix of `text`
+    // (深圳市市场监管局 -> 深圳市, 9 bytes). nullptr when none.
+    const City* find_prefix(std::string_view text, std::size_t* length = nullptr) const;
+
+    const std::vector<City>& all() const { return cities_; }
+    bool empty() const { return cities_.empty(); }
+
+private:
+    std::vector<City> cities_;
+    std::map<std::string, std::size_t, std::less<>> index_;
+};
+
 // A city named in a profile, with the categories it belongs to.
 struct ProfileCity {
     std::string name;

@@ -77,24 +77,58 @@ public:
                                                           Repairs* repaired = nullptr) const;
 
     const UnitInfo* by_canonical(std::string_view canonical) const;
-    const std::vector<UnitInfo>& all() const { return units_; }
-    std::size_t alias_count() const { return index_.size(); }
+    const std::vector<UnitInfo>& all() const { return d_->units; }
+    std::size_t alias_count() const { return d_->index.size(); }
+
+    // Cities (data/cities.tsv): 深圳市知识产权局 resolves as a known local
+    // unit, and a city issuer gives its province. load() attaches the
+    // sibling cities.tsv.
+    void set_cities(CityTable table);
+    const CityTable* cities() const { return cities_.get(); }
+
+    // The locality a provincial or municipal document speaks from: in a
+    // plan issued by 江苏省知识产权局, 省知识产权局 is 江苏省知识产权局; in
+    // one issued by 苏州市人民政府, 市市场监管局 is 苏州市市场监管局 and
+    // 省知识产权局 is 江苏省知识产权局 (when cities.tsv knows the city).
+    struct Home {
+        std::string province;  // full name (江苏省), or ""
+        std::string city;      // full name (苏州市), or "" (北京市 for a municipality)
+        bool empty() const { return province.empty() && city.empty(); }
+    };
+    // The home of an issuer (canonical or printed; joint issuers separated
+    // by 、 - the first local one counts). Empty for central issuers.
+    Home home_of(std::string_view issuer) const;
+    // A copy (cheap: the tables are shared) that resolves 省X / 市X
+    // department names against `issuer`'s home. With a central or unknown
+    // issuer the copy behaves exactly like this gazetteer.
+    // `title` (optional) is used only when the issuer gives no home (no
+    // signature, or a central issuer): one province or listed city named in
+    // the title (2023年江苏省知识产权工作要点) is the home.
+    UnitGazetteer for_issuer(std::string_view issuer, std::string_view title = {}) const;
+    Home home_of_title(std::string_view title) const;
+    UnitGazetteer with_home(Home home) const;
+    const Home& home() const { return home_; }
 
 private:
     const UnitInfo* find_exact(std::string_view name) const;
 
-    std::vector<UnitInfo> units_;
     struct Hash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     template <class V>
     using Index = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
-    Index<size_t> index_;   // name/alias -> units_ index
-    Index<size_t> folded_;  // lower-cased ASCII aliases
-    Index<long> suffixes_;  // fragment -> index, -1 when ambiguous
-    Index<long> prefixes_;
+    struct Data {
+        std::vector<UnitInfo> units;
+        Index<size_t> index;   // name/alias -> units index
+        Index<size_t> folded;  // lower-cased ASCII aliases
+        Index<long> suffixes;  // fragment -> index, -1 when ambiguous
+        Index<long> prefixes;
+    };
+    std::shared_ptr<Data> d_ = std::make_shared<Data>();  // shared by copies; written by load() only
     std::shared_ptr<const ProvinceTable> provinces_;
+    std::shared_ptr<const CityTable> cities_;
+    Home home_;
 };
 
 // Splits a unit clause's inside into names, dropping the phrasing of
