@@ -409,6 +409,9 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     doc.title = c.title;
     doc.doc_number = c.doc_number;
     if (c.issuer) doc.issuer = issuer_of(gz, *c.issuer);
+    // A province's or city's own plan names its departments by kind (省知识产权局,
+    // 市法院): they resolve against the issuer's (or the title's) place.
+    const UnitGazetteer home = gz.for_issuer(doc.issuer.value_or(""), c.title.value_or(""));
     doc.issued = c.issued;
     doc.published = c.published;
     doc.year = year_of(g, c);
@@ -431,9 +434,9 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         t.section_path = it.section_path;
         t.span = it.span;
         if (g.model == "table") {
-            table_item(it, g, gz, t, doc);
+            table_item(it, g, home, t, doc);
         } else {
-            prose_item(it, g, gz, t, doc, titled);
+            prose_item(it, g, home, t, doc, titled);
         }
         t.units = union_units(t.measures);
         if (g.model != "table") prose_scope(g, t, doc);

@@ -686,7 +686,12 @@ UnitGazetteer::Home UnitGazetteer::home_of_title(std::string_view title) const {
 
 UnitGazetteer UnitGazetteer::for_issuer(std::string_view issuer, std::string_view title) const {
     Home h = home_of(issuer);
-    if (h.empty() && !title.empty()) {
+    if (!h.empty()) {
+        UnitGazetteer g = with_home(std::move(h));
+        g.issuer_ = std::string(issuer.substr(0, issuer.find("、")));
+        return g;
+    }
+    if (!title.empty()) {
         // Only when the issuer is unknown or itself has no home, and is not central.
         bool central_issuer = false;
         if (!issuer.empty())
@@ -1166,9 +1171,34 @@ std::string collective_tier(std::string_view name) {
     return "province";
 }
 
+namespace {
+
+// 办公室, 政策法规处, 执法稽查处, 综合科: a department inside an office,
+// named without its office (short, no place or body before it).
+bool is_internal_department(std::string_view n) {
+    if (!(n.ends_with("处") || n.ends_with("室") || n.ends_with("科"))) return false;
+    size_t cps = 0;
+    for (unsigned char c : n) cps += (c & 0xC0) != 0x80;
+    if (cps > 8) return false;
+    for (std::string_view head : {"省", "市", "县", "区", "自治区", "国家", "国务院", "中央", "各", "有关", "相关"})
+        if (n.starts_with(head)) return false;
+    return n.find("局") == std::string_view::npos && n.find("厅") == std::string_view::npos &&
+           n.find("委") == std::string_view::npos;
+}
+
+}  // namespace
+
 UnitRef UnitGazetteer::resolve(std::string_view printed, bool* known) const {
     UnitRef r;
     r.name = squeeze(trim_sv(printed));
+    // In a local office's plan its own departments come bare: 办公室 there is
+    // not 国家知识产权局办公室 but the issuer's.
+    if (!issuer_.empty() && is_internal_department(r.name)) {
+        r.canonical = issuer_ + r.name;
+        r.level = "local";
+        if (known) *known = true;
+        return r;
+    }
     if (const UnitInfo* u = find(r.name)) {
         r.canonical = u->canonical;
         r.level = u->level;

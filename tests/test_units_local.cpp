@@ -392,3 +392,19 @@ TEST_CASE("a department of a known national body", "[units]") {
     g.resolve("公安部负责同志", &known);
     CHECK_FALSE(known);
 }
+
+TEST_CASE("a local office's bare internal departments are its own", "[units][local]") {
+    const UnitGazetteer zj = gz().for_issuer("浙江省知识产权局");
+    CHECK(zj.resolve("办公室").canonical == "浙江省知识产权局办公室");
+    CHECK(zj.resolve("办公室").level == "local");
+    CHECK(zj.resolve("政策法规处").canonical == "浙江省知识产权局政策法规处");
+    CHECK(zj.resolve("综合科").canonical == "浙江省知识产权局综合科");
+    // Named bodies, places and other offices' departments are not.
+    CHECK(zj.resolve("省知识产权保护中心").canonical == "浙江省知识产权保护中心");
+    CHECK(zj.resolve("省政府办公厅").canonical != "浙江省知识产权局省政府办公厅");
+    CHECK(zj.resolve("国务院知识产权战略实施工作部际联席会议办公室").canonical.rfind("浙江", 0) != 0);
+    // A central plan's 办公室 is CNIPA's; a plan with its home from the title
+    // only (no local issuer) keeps the gazetteer's reading.
+    CHECK(gz().for_issuer("国家知识产权局").resolve("办公室").canonical == "国家知识产权局办公室");
+    CHECK(gz().for_issuer("", "2024年浙江省知识产权工作要点").resolve("办公室").canonical == "国家知识产权局办公室");
+}

@@ -129,6 +129,9 @@ private:
     std::shared_ptr<const ProvinceTable> provinces_;
     std::shared_ptr<const CityTable> cities_;
     Home home_;
+    // A local issuer (江苏省知识产权局) when home_ came from it: its plan's
+    // bare internal departments (办公室, 政策法规处) are its own.
+    std::string issuer_;
 };
 
 // Splits a unit clause's inside into names, dropping the phrasing of
