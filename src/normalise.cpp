@@ -23,6 +23,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "pipe_table.hpp"
 #include "ustr.hpp"
@@ -82,11 +83,7 @@ inline void append_cp(std::string& out, char32_t cp) {
     ustr::append(out, cp);
 }
 
-std::size_t cp_count(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
+std::size_t cp_count(std::string_view s) { return ustr::length(s); }
 
 char32_t first_cp(std::string_view s) {
     if (s.empty()) return 0;
@@ -319,12 +316,17 @@ void normalise_line_chars(std::string_view line, std::string& out) {
             continue;
         }
         // Fast path: a CJK unified ideograph (U+4E00..U+9FFF, lead byte
-        // E4..E9), most of every line: kept as is, class Cjk.
-        if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && out.data() + out.size() - o >= 8) {
+        // E4..E9), most of every line, or the CJK punctuation that is kept
+        // as printed (、。「」《》 U+3001..303F; ！（），：；？ and the like in
+        // U+FF01..FF1F, not ％ or full-width digits): kept as is, class Cjk.
+        if (((b >= 0xE4 && b <= 0xE9) || b == 0xE3 || b == 0xEF) && i + 2 < n &&
+            out.data() + out.size() - o >= 8) {
             const auto b1 = static_cast<unsigned char>(line[i + 1]);
             const auto b2 = static_cast<unsigned char>(line[i + 2]);
             const char32_t cp = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-            if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x4E00) {
+            const bool kept = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3001 && cp <= 0x303F) ||
+                              (cp >= 0xFF01 && cp <= 0xFF0F && cp != 0xFF05) || (cp >= 0xFF1A && cp <= 0xFF1F);
+            if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && kept) {
                 if (pending_space) {
                     if (!drop_space_between(prev, Cls::Cjk) || keep_space(i)) *o++ = ' ';
                     pending_space = false;
@@ -1174,7 +1176,12 @@ NormalisedText normalise(std::string_view utf8) {
     while (pos < n) {
         // Lines end at LF, CRLF or a lone CR (decode() already made them LF).
         std::size_t e = pos;
-        while (e < n && utf8[e] != '\n' && utf8[e] != '\r') ++e;
+        if (const void* lf = std::memchr(utf8.data() + pos, '\n', n - pos))
+            e = static_cast<std::size_t>(static_cast<const char*>(lf) - utf8.data());
+        else
+            e = n;
+        if (const void* cr = std::memchr(utf8.data() + pos, '\r', e - pos))
+            e = static_cast<std::size_t>(static_cast<const char*>(cr) - utf8.data());
         std::string_view raw = utf8.substr(pos, e - pos);
         ++line_no;
         if (e < n && utf8[e] == '\r' && e + 1 < n && utf8[e + 1] == '\n') ++e;

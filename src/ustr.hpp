@@ -1,6 +1,8 @@
 // Small UTF-8 helpers shared by the pipeline stages (private header).
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -42,11 +44,20 @@ inline bool is_han(char32_t c) {
            (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-// Number of code points.
+// Number of code points: bytes minus continuation bytes (10xxxxxx), counted
+// eight at a time (every line is measured, some several times).
 inline size_t length(std::string_view s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        // bit 7 set and bit 6 clear, per byte
+        cont += static_cast<size_t>(__builtin_popcountll(w & (~w << 1) & 0x8080808080808080ull));
+    }
+    for (; i < n; ++i) cont += (p[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 // Share of code points (ignoring spaces) that are Han characters.
