@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace qingdan {
@@ -27,8 +28,13 @@ struct Grammar {
     double detect_cap = 20;          // a rule counts at most this many lines
     std::vector<DetectRule> detect;
     // Every other key (level1, level2, item, actor, unit_clause, preamble,
-    // requirements, cell_units ...) compiled once, looked up by name.
-    std::map<std::string, std::shared_ptr<Pattern>, std::less<>> patterns;
+    // requirements, cell_units ...) compiled once, looked up by name — in a
+    // hash table: segmenters look keys up for every line and cell.
+    struct KeyHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view k) const { return std::hash<std::string_view>{}(k); }
+    };
+    std::unordered_map<std::string, std::shared_ptr<Pattern>, KeyHash, std::equal_to<>> patterns;
     std::map<std::string, std::string, std::less<>> values;
 
     const Pattern* pattern(std::string_view key) const;   // nullptr if absent
