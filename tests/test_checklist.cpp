@@ -27,20 +27,16 @@
 #include "qingdan/json.hpp"
 #include "qingdan/pipeline.hpp"
 #include "qingdan/provinces.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace qingdan;
 
 namespace {
 
-const std::string kRoot = QINGDAN_SOURCE_DIR;
+using qingdan::test::kRoot;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using qingdan::test::slurp;
 
 struct Run {
     int status;

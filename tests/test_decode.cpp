@@ -16,17 +16,13 @@
 
 #include "qingdan/decode.hpp"
 #include "qingdan/normalise.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using qingdan::test::slurp;
 
 std::vector<fs::path> corpus_files() {
     std::vector<fs::path> out;

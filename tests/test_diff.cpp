@@ -20,6 +20,7 @@
 #include "qingdan/json.hpp"
 #include "qingdan/pipeline.hpp"
 #include "qingdan/units.hpp"
+#include "support.hpp"
 
 using namespace qingdan;
 namespace fs = std::filesystem;
@@ -30,13 +31,7 @@ const std::string kSrc = QINGDAN_SOURCE_DIR;
 const std::string k2020 = kSrc + "/data/corpus/003_be8e79e834ab801c.txt";
 const std::string k2022 = kSrc + "/data/corpus/000_83ac722d97caa312.txt";
 
-std::string slurp(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    REQUIRE(f.good());
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using qingdan::test::slurp;
 
 const Document& compiled(const std::string& path) {
     static std::map<std::string, Document> cache;

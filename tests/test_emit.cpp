@@ -18,13 +18,15 @@
 #include "qingdan/emit.hpp"
 #include "qingdan/json.hpp"
 #include "qingdan/pipeline.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace qingdan;
 
 namespace {
 
-const std::string kRoot = QINGDAN_SOURCE_DIR;
+using qingdan::test::kRoot;
+using qingdan::test::slurp;
 
 using Rows = std::vector<std::vector<std::string>>;
 
@@ -399,10 +401,7 @@ TEST_CASE("streamed JSON and JSON Lines equal nlohmann's dump of the same model"
     Compiler c;
     std::vector<Document> docs;
     for (const auto& e : fs::directory_iterator(kRoot + "/data/corpus")) {
-        std::ifstream in(e.path(), std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        docs.push_back(c.compile(ss.str(), e.path().filename().string()));
+        docs.push_back(c.compile(slurp(e.path()), e.path().filename().string()));
     }
     Document hostile = hostile_document();
     hostile.tasks[0].text += std::string("\x01\x1f\x7f\\/\b\f");

@@ -20,20 +20,16 @@
 #include "qingdan/html.hpp"
 #include "qingdan/normalise.hpp"
 #include "qingdan/pipeline.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace qingdan;
 
 namespace {
 
-const std::string kRoot = QINGDAN_SOURCE_DIR;
+using qingdan::test::kRoot;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using qingdan::test::slurp;
 
 fs::path seed_path(const std::string& prefix) {
     for (const auto& e : fs::directory_iterator(fs::path(kRoot) / "data" / "corpus"))

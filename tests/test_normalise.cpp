@@ -14,18 +14,14 @@
 
 #include "qingdan/decode.hpp"
 #include "qingdan/normalise.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using qingdan::Line;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using qingdan::test::slurp;
 
 std::string seed(const std::string& prefix) {
     for (const auto& e : fs::directory_iterator(fs::path(QINGDAN_SOURCE_DIR) / "data" / "corpus"))

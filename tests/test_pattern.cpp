@@ -13,20 +13,16 @@
 #include "qingdan/grammar.hpp"
 #include "qingdan/pipeline.hpp"
 #include "regex_prefilter.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace qingdan;
 
 namespace {
 
-const std::string kRoot = QINGDAN_SOURCE_DIR;
+using qingdan::test::kRoot;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using qingdan::test::slurp;
 
 bool has_first(const RegexPrefilter& f, char32_t c) {
     return std::find(f.first.begin(), f.first.end(), c) != f.first.end();

@@ -12,13 +12,15 @@
 
 #include "../src/pipe_table.hpp"
 #include "qingdan/pipeline.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace qingdan;
 
 namespace {
 
-const std::string kRoot = QINGDAN_SOURCE_DIR;
+using qingdan::test::kRoot;
+using qingdan::test::slurp;
 
 const Compiler& compiler() {
     static Compiler c;

@@ -17,13 +17,14 @@
 
 #include "qingdan/provinces.hpp"
 #include "qingdan/units.hpp"
+#include "support.hpp"
 
 using namespace qingdan;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kRoot = QINGDAN_SOURCE_DIR;
+using qingdan::test::kRoot;
 
 const UnitGazetteer& gazetteer() {
     static const UnitGazetteer g = UnitGazetteer::load(kRoot + "/data/units.tsv");
@@ -35,12 +36,7 @@ const ProvinceTable& provinces() {
     return t;
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using qingdan::test::slurp;
 
 // A scratch file removed at scope exit.
 struct TempFile {
