@@ -67,6 +67,16 @@ std::string fold_ascii(std::string_view s) {
     throw std::runtime_error(file + ":" + std::to_string(line) + ": " + msg);
 }
 
+// An aliases field: `a|b|c`, or `-` / empty for none.
+void read_aliases(std::string_view field, const std::string& path, int line, std::vector<std::string>& out) {
+    if (field.empty() || field == "-") return;
+    for (auto a : split(field, '|')) {
+        a = trim(a);
+        if (a.empty()) fail(path, line, "empty alias");
+        out.emplace_back(a);
+    }
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open file");
@@ -125,13 +135,7 @@ ProvinceTable ProvinceTable::load(const std::string& path) {
         p.kind = f[2];
         p.pinyin = f[3];
         if (f[4] != "-") p.code = f[4];
-        if (!f[5].empty() && f[5] != "-") {
-            for (auto a : split(f[5], '|')) {
-                a = trim(a);
-                if (a.empty()) fail(path, line, "empty alias");
-                p.aliases.emplace_back(a);
-            }
-        }
+        read_aliases(f[5], path, line, p.aliases);
         const size_t idx = t.provinces_.size();
         t.provinces_.push_back(p);
         add_key(line, p.name, idx);
@@ -226,12 +230,7 @@ CityTable CityTable::load(const std::string& path, const ProvinceTable* province
                      "unknown kind '" + std::string(k) + "' (sub-provincial, planned, capital, prefecture)");
             c.kinds.emplace_back(k);
         }
-        if (f.size() > 3 && !f[3].empty() && f[3] != "-")
-            for (auto a : split(f[3], '|')) {
-                a = trim(a);
-                if (a.empty()) fail(path, line, "empty alias");
-                c.aliases.emplace_back(a);
-            }
+        if (f.size() > 3) read_aliases(f[3], path, line, c.aliases);
         const size_t idx = t.cities_.size();
         t.cities_.push_back(c);
         add_key(line, c.name, idx);
