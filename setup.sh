@@ -25,7 +25,7 @@ if ((${#missing[@]})); then
 fi
 
 sanitize=OFF
-flags=()
+flags=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g -DNDEBUG")  # CMake's default, restated: the cache keeps flags
 if [[ "${QINGDAN_SANITIZE:-0}" == 1 ]]; then
   sanitize=ON
   # CI: -O1 and line tables only (enough for sanitizer stack traces) keep the
