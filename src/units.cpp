@@ -818,7 +818,10 @@ const std::vector<std::string_view>& local_levels() {
 constexpr std::string_view kLocalOnlyOrgans[] = {
     "民宗委", "民族宗教事务委员会", "信用办", "经信委", "经信厅", "经信局", "工信厅", "工信局",
     "地方金融监管局", "地方金融监督管理局", "金融办", "委", "人大常委会", "中级人民法院", "人民法院",
-    "检察院", "法院", "政府", "人民政府", "工商局", "质监局", "食药监局", "科技局", "知识产权局"};
+    "检察院", "法院", "政府", "人民政府", "工商局", "质监局", "食药监局", "科技局", "知识产权局",
+    // a city's culture, radio-TV and tourism bureau: its full name differs
+    // from city to city (文化广电和旅游局, 文化广电旅游局), so it is kept as printed
+    "中级法院", "中院", "高院", "文广旅局", "文广旅体局", "文化广电旅游局", "文化广电和旅游局"};
 
 // What follows a level word when a plan names the departments of its own
 // level collectively (省直有关部门, 市有关单位): known, local, kept as printed.
@@ -911,7 +914,7 @@ std::string full_local_organ(std::string_view rest, std::string_view level) {
         if (rest == l.shrt) return std::string(l.full);
     if (rest == "法院" || rest == "高院")
         return level == "市" ? "中级人民法院" : level == "县" ? "人民法院" : "高级人民法院";
-    if (rest == "中院") return "中级人民法院";
+    if (rest == "中院" || rest == "中级法院") return "中级人民法院";
     return std::string(rest);
 }
 

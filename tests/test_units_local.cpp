@@ -408,3 +408,14 @@ TEST_CASE("a local office's bare internal departments are its own", "[units][loc
     CHECK(gz().for_issuer("国家知识产权局").resolve("办公室").canonical == "国家知识产权局办公室");
     CHECK(gz().for_issuer("", "2024年浙江省知识产权工作要点").resolve("办公室").canonical == "国家知识产权局办公室");
 }
+
+TEST_CASE("city courts and culture bureaus printed short", "[units][local]") {
+    const UnitGazetteer sz = gz().for_issuer("苏州市人民政府办公室");
+    CHECK(sz.resolve("市中级法院").canonical == "苏州市中级人民法院");
+    CHECK(sz.resolve("市中院").canonical == "苏州市中级人民法院");
+    // Known and local, but kept as printed: the full name varies by city.
+    bool known = false;
+    CHECK(sz.resolve("市文广旅局", &known).canonical == "苏州市文广旅局");
+    CHECK(known);
+    CHECK(sz.resolve("市文广旅局").level == "local");
+}
