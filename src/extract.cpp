@@ -356,6 +356,31 @@ std::string issuer_of(const UnitGazetteer& gz, const std::string& printed) {
 
 }  // namespace
 
+// 五、… followed by 七、…: a part heading was lost (PDF extraction drops
+// lines). Its tasks stay under the part before; the gap is reported, not
+// guessed at, since nothing in the text says where the lost part began.
+std::string chinese_numeral(int n) {  // 1..99 as headings print them
+    static const char* kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n <= 0 || n > 99) return std::to_string(n);
+    if (n < 10) return kDigits[n];
+    return std::string(n >= 20 ? kDigits[n / 10] : "") + "十" + kDigits[n % 10];
+}
+
+void check_part_sequence(Document& doc) {
+    int prev = 0;
+    for (const Section& s : doc.sections) {
+        if (s.level != 1 || s.number <= 0) continue;
+        if (prev > 0 && s.number > prev + 1) {
+            std::string lost;
+            for (int n = prev + 1; n < s.number; ++n) lost += (lost.empty() ? "" : "、") + chinese_numeral(n);
+            doc.diagnostics.push_back({"warning", "number-gap", s.span.line_start,
+                                       fmt::format("part {} follows part {}: heading {} lost", chinese_numeral(s.number),
+                                                   chinese_numeral(prev), lost)});
+        }
+        prev = s.number;
+    }
+}
+
 void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Document& doc) {
     std::map<bool, int> prev;  // last intended number per numbering family
     std::set<std::string> ids;
@@ -451,6 +476,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         doc.tasks.push_back(std::move(t));
     }
     number_tasks(doc.tasks, level2, doc);
+    check_part_sequence(doc);
     std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
 }

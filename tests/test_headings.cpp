@@ -121,3 +121,15 @@ TEST_CASE("numbered plans with 责任单位 clauses are detected as numbered pla
         for (const auto& t : d.tasks) CHECK_FALSE(t.title);
     }
 }
+
+TEST_CASE("a lost part heading is reported, with the numbers it skips", "[headings]") {
+    const Document d = compile_snippet(
+        "九、完善制度\n1．加强保护（保护司负责）\n十二、加强合作\n2．深化合作（国际司负责）\n十三、营造环境\n3．加强宣传（办公室负责）\n");
+    std::vector<std::string> gaps;
+    for (const auto& x : d.diagnostics)
+        if (x.code == "number-gap") gaps.push_back(x.message);
+    CHECK(gaps == std::vector<std::string>{"part 十二 follows part 九: heading 十、十一 lost"});
+    // The tasks stay where the text puts them.
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[1].section_path.front() == "十二");
+}
