@@ -68,19 +68,20 @@ size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>&
     // lower its score, so it is counted only for a grammar whose evidence
     // for could still win: the result is the full count's, for less work.
     count(lines, sample, grammars, patterns, positive, hits);
+    std::vector<double> most(grammars.size());  // the score with no evidence against
     std::vector<size_t> order(grammars.size());
-    for (size_t gi = 0; gi < order.size(); ++gi) order[gi] = gi;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return score(hits, grammars[a], a, true) > score(hits, grammars[b], b, true);
-    });
+    for (size_t gi = 0; gi < order.size(); ++gi) {
+        most[gi] = score(hits, grammars[gi], gi, true);
+        order[gi] = gi;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return most[a] > most[b]; });
     // The highest score wins, ties to the first by name; a winner must score
     // above zero. Nothing in favour of any layout (a short note, an unusual
     // plan): the grammar marked `fallback = yes` reads it.
     size_t best = grammars.size();
     double best_score = 0;
     for (size_t gi : order) {
-        const double most = score(hits, grammars[gi], gi, true);
-        if (most < best_score || (most == best_score && (best == grammars.size() || gi > best))) continue;
+        if (most[gi] < best_score || (most[gi] == best_score && (best == grammars.size() || gi > best))) continue;
         count(lines, sample, grammars, patterns, negative[gi], hits);
         const double s = score(hits, grammars[gi], gi, false);
         if (s > best_score || (s == best_score && best < grammars.size() && gi < best)) {

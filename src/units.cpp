@@ -101,12 +101,6 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-size_t u8_length(std::string_view s) {
-    size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
 
 [[noreturn]] void fail(const std::string& file, int line, const std::string& msg) {
     throw std::runtime_error(file + ":" + std::to_string(line) + ": " + msg);
@@ -319,7 +313,7 @@ private:
             }
             if (colon == std::string_view::npos) break;
             const std::string_view label = trim_sv(p.substr(0, colon));
-            if (u8_length(label) > 8) break;
+            if (ustr::length(label) > 8) break;
             group_lead_ = label.find("牵头") != std::string_view::npos ||
                           label.find("主办") != std::string_view::npos ||
                           label.find("主责") != std::string_view::npos;
@@ -405,7 +399,7 @@ std::vector<SplitName> split_impl(std::string_view clause, const UnitGazetteer* 
 // Forbidden inside a unit name: sentence punctuation, digits, function words.
 bool plausible_name(std::string_view name, const UnitGazetteer* g) {
     if (g && g->find(name)) return true;
-    const size_t n = u8_length(name);
+    const size_t n = ustr::length(name);
     if (n < 2 || n > 40) return false;
     for (char c : name)
         if ((c >= '0' && c <= '9') || c == ';' || c == '?' || c == '!' || c == '"' || c == ':') return false;
@@ -758,7 +752,7 @@ const UnitInfo* UnitGazetteer::find(std::string_view name) const {
 
 const UnitInfo* UnitGazetteer::find_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
-    if (u8_length(s) < 2) return nullptr;
+    if (ustr::length(s) < 2) return nullptr;
     auto it = d_->suffixes.find(s);
     if (it == d_->suffixes.end() || it->second < 0) return nullptr;
     return &d_->units[static_cast<size_t>(it->second)];
@@ -766,7 +760,7 @@ const UnitInfo* UnitGazetteer::find_fragment(std::string_view fragment) const {
 
 const UnitInfo* UnitGazetteer::find_prefix_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
-    if (u8_length(s) < 2) return nullptr;
+    if (ustr::length(s) < 2) return nullptr;
     auto it = d_->prefixes.find(s);
     if (it == d_->prefixes.end() || it->second < 0) return nullptr;
     return &d_->units[static_cast<size_t>(it->second)];
@@ -844,12 +838,12 @@ bool is_local_organ(const UnitGazetteer& g, std::string_view rest) {
         const UnitInfo* u = g.find(n);
         return u && u->level == "central";
     };
-    if (u8_length(rest) >= 3 && (central(std::string(rest)) || central("国家" + std::string(rest)))) return true;
+    if (ustr::length(rest) >= 3 && (central(std::string(rest)) || central("国家" + std::string(rest)))) return true;
     if (rest.starts_with("委") && central("中央" + std::string(rest.substr(3)))) return true;
     for (std::string_view local : {"委员会", "办公室", "厅", "局", "委", "办"}) {
         if (!rest.ends_with(local)) continue;
         const std::string stem(rest.substr(0, rest.size() - local.size()));
-        if (u8_length(stem) < 2) continue;
+        if (ustr::length(stem) < 2) continue;
         for (std::string_view c : {"部", "总局", "局", "委", "委员会", "署", "办"})
             if (central(stem + std::string(c))) return true;
     }
@@ -1016,10 +1010,7 @@ std::optional<std::pair<std::string, std::string>> sub_department_of(const UnitG
                 g.resolve(rest.substr(p + 3), &k);
                 if (k) return std::nullopt;
             }
-        const std::string level = parent->level == "cnipa-internal" || parent->canonical == "国家知识产权局"
-                                      ? "cnipa-internal"
-                                      : parent->level;
-        return std::make_pair(parent->canonical + std::string(rest), level);
+        return std::make_pair(parent->canonical + std::string(rest), cnipa_parent ? "cnipa-internal" : parent->level);
     }
     return std::nullopt;
 }
@@ -1180,9 +1171,7 @@ namespace {
 // named without its office (short, no place or body before it).
 bool is_internal_department(std::string_view n) {
     if (!(n.ends_with("处") || n.ends_with("室") || n.ends_with("科"))) return false;
-    size_t cps = 0;
-    for (unsigned char c : n) cps += (c & 0xC0) != 0x80;
-    if (cps > 8) return false;
+    if (ustr::length(n) > 8) return false;
     for (std::string_view head : {"省", "市", "县", "区", "自治区", "国家", "国务院", "中央", "各", "有关", "相关"})
         if (n.starts_with(head)) return false;
     return n.find("局") == std::string_view::npos && n.find("厅") == std::string_view::npos &&
