@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "qingdan/pipeline.hpp"
+
 namespace qingdan::test {
 
 // The source tree (fixtures, data/corpus, grammars).
@@ -20,6 +22,13 @@ inline std::string slurp(const std::filesystem::path& path) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+// One Compiler for every test (loading grammars and gazetteers is the slow
+// part of making one).
+inline const Compiler& compiler() {
+    static const Compiler c;
+    return c;
 }
 
 }  // namespace qingdan::test

@@ -31,10 +31,7 @@ std::vector<std::string> corpus() {
     return out;
 }
 
-const Compiler& compiler() {
-    static Compiler c;
-    return c;
-}
+using qingdan::test::compiler;
 
 Document compile_text(const std::string& text, const std::string& name = "snippet.txt") {
     return compiler().compile(text, name);

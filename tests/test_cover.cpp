@@ -10,15 +10,13 @@
 #include "qingdan/normalise.hpp"
 #include "qingdan/pipeline.hpp"
 #include "qingdan/segment.hpp"
+#include "support.hpp"
 
 using namespace qingdan;
 
 namespace {
 
-Document compile(const std::string& text) {
-    static Compiler c;
-    return c.compile(text, "cover.txt");
-}
+Document compile(const std::string& text) { return qingdan::test::compiler().compile(text, "cover.txt"); }
 
 const std::string kWorkPlanBody =
     "一、重点任务\n"

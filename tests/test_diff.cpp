@@ -36,10 +36,7 @@ using qingdan::test::slurp;
 const Document& compiled(const std::string& path) {
     static std::map<std::string, Document> cache;
     auto it = cache.find(path);
-    if (it == cache.end()) {
-        static Compiler compiler;
-        it = cache.emplace(path, compiler.compile(slurp(path), path)).first;
-    }
+    if (it == cache.end()) it = cache.emplace(path, qingdan::test::compiler().compile(slurp(path), path)).first;
     return it->second;
 }
 

@@ -4,15 +4,13 @@
 
 #include "../src/ustr.hpp"
 #include "qingdan/pipeline.hpp"
+#include "support.hpp"
 
 using namespace qingdan;
 
 namespace {
 
-Document compile_snippet(const std::string& text) {
-    static Compiler c;
-    return c.compile(text, "snippet.txt");
-}
+Document compile_snippet(const std::string& text) { return qingdan::test::compiler().compile(text, "snippet.txt"); }
 
 std::vector<std::string> titles(const Document& d) {
     std::vector<std::string> out;

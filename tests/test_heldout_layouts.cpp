@@ -9,15 +9,13 @@
 #include "qingdan/join.hpp"
 #include "qingdan/normalise.hpp"
 #include "qingdan/pipeline.hpp"
+#include "support.hpp"
 
 using namespace qingdan;
 
 namespace {
 
-Document compile_text(const std::string& text) {
-    static Compiler c;
-    return c.compile(text, "heldout.txt");
-}
+Document compile_text(const std::string& text) { return qingdan::test::compiler().compile(text, "heldout.txt"); }
 
 std::vector<std::string> parts(const Document& d) {
     std::vector<std::string> out;

@@ -242,10 +242,7 @@ Page table_page(const std::string& plain) {
     return p;
 }
 
-const Compiler& compiler() {
-    static Compiler c;
-    return c;
-}
+using qingdan::test::compiler;
 
 // What the plain-text document becomes when every line is mapped to the page:
 // spans and diagnostic lines through first/last, the `html-input` diagnostic

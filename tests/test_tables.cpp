@@ -22,10 +22,7 @@ namespace {
 using qingdan::test::kRoot;
 using qingdan::test::slurp;
 
-const Compiler& compiler() {
-    static Compiler c;
-    return c;
-}
+using qingdan::test::compiler;
 
 std::string seed(const std::string& prefix) {
     for (const auto& e : fs::directory_iterator(kRoot + "/data/corpus"))
