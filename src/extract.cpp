@@ -359,23 +359,16 @@ std::string issuer_of(const UnitGazetteer& gz, const std::string& printed) {
 // 五、… followed by 七、…: a part heading was lost (PDF extraction drops
 // lines). Its tasks stay under the part before; the gap is reported, not
 // guessed at, since nothing in the text says where the lost part began.
-std::string chinese_numeral(int n) {  // 1..99 as headings print them
-    static const char* kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n <= 0 || n > 99) return std::to_string(n);
-    if (n < 10) return kDigits[n];
-    return std::string(n >= 20 ? kDigits[n / 10] : "") + "十" + kDigits[n % 10];
-}
-
 void check_part_sequence(Document& doc) {
     int prev = 0;
     for (const Section& s : doc.sections) {
         if (s.level != 1 || s.number <= 0) continue;
         if (prev > 0 && s.number > prev + 1) {
             std::string lost;
-            for (int n = prev + 1; n < s.number; ++n) lost += (lost.empty() ? "" : "、") + chinese_numeral(n);
+            for (int n = prev + 1; n < s.number; ++n) lost += (lost.empty() ? "" : "、") + ustr::small_chinese_numeral(n);
             doc.diagnostics.push_back({"warning", "number-gap", s.span.line_start,
-                                       fmt::format("part {} follows part {}: heading {} lost", chinese_numeral(s.number),
-                                                   chinese_numeral(prev), lost)});
+                                       fmt::format("part {} follows part {}: heading {} lost", ustr::small_chinese_numeral(s.number),
+                                                   ustr::small_chinese_numeral(prev), lost)});
         }
         prev = s.number;
     }

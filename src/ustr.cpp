@@ -39,4 +39,11 @@ int small_chinese_number(std::string_view s) {
     return total + (cur < 0 ? 0 : cur);
 }
 
+std::string small_chinese_numeral(int n) {
+    static const char* kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n <= 0 || n > 99) return std::to_string(n);
+    if (n < 10) return kDigits[n];
+    return std::string(n >= 20 ? kDigits[n / 10] : "") + "十" + kDigits[n % 10];
+}
+
 }  // namespace qingdan::ustr

@@ -106,5 +106,8 @@ inline std::string squeeze(std::string_view s) {
 // Value of a Chinese numeral 一..九十九 (section labels), formal numerals
 // 壹..玖拾玖 included; 0 if not one.
 int small_chinese_number(std::string_view s);
+// The inverse for 1..99, as headings print it (六, 十二, 二十); other
+// values in Arabic digits.
+std::string small_chinese_numeral(int n);
 
 }  // namespace qingdan::ustr
