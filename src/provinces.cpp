@@ -63,6 +63,27 @@ std::string fold_ascii(std::string_view s) {
     return out;
 }
 
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// The longest key of `index` that `text` starts with, within its first
+// `max_chars` characters (Chinese forms only: an ASCII character ends the
+// search): the key's value, or kNone. `*length` gets the key's byte length.
+std::size_t longest_prefix(const std::map<std::string, std::size_t, std::less<>>& index, std::string_view text,
+                           int max_chars, std::size_t* length) {
+    std::size_t best = kNone, best_len = 0, pos = 0;
+    for (int chars = 0; chars < max_chars && pos < text.size(); ++chars) {
+        const unsigned char c = static_cast<unsigned char>(text[pos]);
+        if (c < 0x80) break;
+        pos = std::min(text.size(), pos + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4));
+        if (auto it = index.find(text.substr(0, pos)); it != index.end()) {
+            best = it->second;
+            best_len = pos;
+        }
+    }
+    if (length) *length = best == kNone ? 0 : best_len;
+    return best;
+}
+
 [[noreturn]] void fail(const std::string& file, int line, const std::string& msg) {
     throw std::runtime_error(file + ":" + std::to_string(line) + ": " + msg);
 }
@@ -166,23 +187,9 @@ const Province* ProvinceTable::find(std::string_view name) const {
 }
 
 const Province* ProvinceTable::find_prefix(std::string_view text, std::size_t* length) const {
-    // Province forms are 2..8 CJK characters: try the longest candidate first.
-    const Province* best = nullptr;
-    size_t best_len = 0;
-    size_t pos = 0;
-    for (int chars = 0; chars < 9 && pos < text.size(); ++chars) {
-        unsigned char c = static_cast<unsigned char>(text[pos]);
-        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        pos = std::min(text.size(), pos + len);
-        if (c < 0x80) break;  // Chinese forms only
-        auto it = index_.find(text.substr(0, pos));
-        if (it != index_.end()) {
-            best = &provinces_[it->second];
-            best_len = pos;
-        }
-    }
-    if (length) *length = best ? best_len : 0;
-    return best;
+    // Province forms are 2..8 CJK characters.
+    const std::size_t i = longest_prefix(index_, text, 9, length);
+    return i == kNone ? nullptr : &provinces_[i];
 }
 
 // ---------------------------------------------------------------------------
@@ -251,21 +258,8 @@ const City* CityTable::find(std::string_view name) const {
 }
 
 const City* CityTable::find_prefix(std::string_view text, std::size_t* length) const {
-    const City* best = nullptr;
-    size_t best_len = 0, pos = 0;
-    for (int chars = 0; chars < 12 && pos < text.size(); ++chars) {
-        unsigned char c = static_cast<unsigned char>(text[pos]);
-        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        pos = std::min(text.size(), pos + len);
-        if (c < 0x80) break;
-        auto it = index_.find(text.substr(0, pos));
-        if (it != index_.end()) {
-            best = &cities_[it->second];
-            best_len = pos;
-        }
-    }
-    if (length) *length = best ? best_len : 0;
-    return best;
+    const std::size_t i = longest_prefix(index_, text, 12, length);
+    return i == kNone ? nullptr : &cities_[i];
 }
 
 // ---------------------------------------------------------------------------
