@@ -32,6 +32,7 @@
 
 #include "qingdan/html.hpp"
 #include "qingdan/normalise.hpp"
+#include "ustr.hpp"
 
 namespace qingdan {
 namespace {
@@ -157,47 +158,6 @@ private:
 // ---------------------------------------------------------------------------
 // UTF-8
 
-// Length of the well-formed UTF-8 sequence at p[0..n), or 0 when the bytes
-// there are not one. `*maximal` receives the length of the maximal subpart of
-// an ill-formed sequence (>= 1; Unicode "best practice" for U+FFFD), and
-// `*truncated` whether the sequence was only cut short by the end of input.
-inline std::size_t utf8_sequence(const unsigned char* p, std::size_t n, std::size_t* maximal,
-                                 bool* truncated) {
-    unsigned char b0 = p[0];
-    *truncated = false;
-    *maximal = 1;
-    if (b0 < 0x80) return 1;
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        if (b0 == 0xE0) lo = 0xA0;
-        if (b0 == 0xED) hi = 0x9F;  // no surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        if (b0 == 0xF0) lo = 0x90;
-        if (b0 == 0xF4) hi = 0x8F;
-    } else {
-        return 0;  // continuation byte, C0/C1, F5..FF
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-        if (k >= n) {
-            *truncated = true;
-            *maximal = k;
-            return 0;
-        }
-        unsigned char b = p[k];
-        bool ok = (k == 1) ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
-        if (!ok) {
-            *maximal = k;
-            return 0;
-        }
-    }
-    return len;
-}
-
 struct Utf8Stats {
     std::size_t first_error = std::string_view::npos;  // byte offset, npos if none
     std::size_t errors = 0;     // ill-formed sequences (excluding a truncated tail)
@@ -234,7 +194,7 @@ Utf8Stats scan_utf8(std::string_view s, bool stop_at_first_error) {
         }
         std::size_t maximal;
         bool truncated;
-        std::size_t len = utf8_sequence(p + i, n - i, &maximal, &truncated);
+        std::size_t len = ustr::utf8_sequence(p + i, n - i, &maximal, &truncated);
         if (len != 0) {
             ++st.multibyte;
             i += len;
@@ -280,7 +240,7 @@ DecodedText decode_utf8(std::string_view s, const char* name = "UTF-8", const Ut
             }
             std::size_t maximal;
             bool truncated;
-            std::size_t len = utf8_sequence(p + j, n - j, &maximal, &truncated);
+            std::size_t len = ustr::utf8_sequence(p + j, n - j, &maximal, &truncated);
             if (len == 0) break;
             j += len;
         }
@@ -288,7 +248,7 @@ DecodedText decode_utf8(std::string_view s, const char* name = "UTF-8", const Ut
         if (j >= n) break;
         std::size_t maximal;
         bool truncated;
-        utf8_sequence(p + j, n - j, &maximal, &truncated);
+        ustr::utf8_sequence(p + j, n - j, &maximal, &truncated);
         if (truncated) {
             sink.truncated();
             break;

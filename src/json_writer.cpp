@@ -5,44 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ustr.hpp"
+
 namespace qingdan {
-namespace {
-
-// Well-formed UTF-8 (the strings qingdan emits are: the text was
-// normalised); anything else is left to nlohmann's replacing dump.
-bool valid_utf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    for (size_t i = 0; i < n;) {
-        const unsigned char b = p[i];
-        if (b < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF) {
-            len = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            len = 3;
-            if (b == 0xE0) lo = 0xA0;
-            if (b == 0xED) hi = 0x9F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            len = 4;
-            if (b == 0xF0) lo = 0x90;
-            if (b == 0xF4) hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-        for (size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return false;
-        i += len;
-    }
-    return true;
-}
-
-}  // namespace
 
 void JsonWriter::indent(size_t depth) {
     out_.push_back('\n');
@@ -101,8 +66,10 @@ void JsonWriter::put_string(std::string_view s) {
                 i += 3;
                 continue;
             }
-            const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            if (i + len > n || !valid_utf8(s.substr(i, len))) {
+            size_t maximal;
+            bool truncated;
+            const size_t len = ustr::utf8_sequence(p + i, n - i, &maximal, &truncated);
+            if (len == 0) {
                 out_.resize(mark);
                 out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 return;

@@ -8,6 +8,47 @@
 
 namespace qingdan::ustr {
 
+// Length of the well-formed UTF-8 sequence at p[0..n), or 0 when the bytes
+// there are not one. `*maximal` receives the length of the maximal subpart of
+// an ill-formed sequence (>= 1; Unicode "best practice" for U+FFFD), and
+// `*truncated` whether the sequence was only cut short by the end of input.
+inline std::size_t utf8_sequence(const unsigned char* p, std::size_t n, std::size_t* maximal,
+                                 bool* truncated) {
+    unsigned char b0 = p[0];
+    *truncated = false;
+    *maximal = 1;
+    if (b0 < 0x80) return 1;
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F;  // no surrogates
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else {
+        return 0;  // continuation byte, C0/C1, F5..FF
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+        if (k >= n) {
+            *truncated = true;
+            *maximal = k;
+            return 0;
+        }
+        unsigned char b = p[k];
+        bool ok = (k == 1) ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
+        if (!ok) {
+            *maximal = k;
+            return 0;
+        }
+    }
+    return len;
+}
+
 // Decodes one code point at s[i], advancing i; invalid bytes yield U+FFFD.
 inline char32_t next(std::string_view s, size_t& i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
