@@ -24,8 +24,8 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
-#include "qingdan/decode.hpp"
-#include "qingdan/json.hpp"
+#include "decode.hpp"
+#include "json.hpp"
 #include "qingdan/pipeline.hpp"
 
 namespace fs = std::filesystem;

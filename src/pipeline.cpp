@@ -13,13 +13,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "qingdan/decode.hpp"
-#include "qingdan/extract.hpp"
-#include "qingdan/grammar.hpp"
-#include "qingdan/html.hpp"
-#include "qingdan/normalise.hpp"
-#include "qingdan/segment.hpp"
-#include "qingdan/units.hpp"
+#include "decode.hpp"
+#include "extract.hpp"
+#include "grammar.hpp"
+#include "html.hpp"
+#include "normalise.hpp"
+#include "segment.hpp"
+#include "units.hpp"
 
 namespace qingdan {
 namespace fs = std::filesystem;

@@ -23,10 +23,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "qingdan/checklist.hpp"
-#include "qingdan/json.hpp"
+#include "checklist.hpp"
+#include "json.hpp"
 #include "qingdan/pipeline.hpp"
-#include "qingdan/provinces.hpp"
+#include "provinces.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;

@@ -8,10 +8,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "qingdan/emit.hpp"
-#include "qingdan/extract.hpp"
-#include "qingdan/grammar.hpp"
-#include "qingdan/json.hpp"
+#include "emit.hpp"
+#include "extract.hpp"
+#include "grammar.hpp"
+#include "json.hpp"
 #include "qingdan/pipeline.hpp"
 #include "support.hpp"
 

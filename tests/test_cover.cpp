@@ -6,10 +6,10 @@
 
 #include <algorithm>
 
-#include "qingdan/grammar.hpp"
-#include "qingdan/normalise.hpp"
+#include "grammar.hpp"
+#include "normalise.hpp"
 #include "qingdan/pipeline.hpp"
-#include "qingdan/segment.hpp"
+#include "segment.hpp"
 #include "support.hpp"
 
 using namespace qingdan;

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "qingdan/decode.hpp"
-#include "qingdan/normalise.hpp"
+#include "decode.hpp"
+#include "normalise.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;

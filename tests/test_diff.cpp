@@ -16,10 +16,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "qingdan/diff.hpp"
-#include "qingdan/json.hpp"
+#include "diff.hpp"
+#include "json.hpp"
 #include "qingdan/pipeline.hpp"
-#include "qingdan/units.hpp"
+#include "units.hpp"
 #include "support.hpp"
 
 using namespace qingdan;

@@ -14,9 +14,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "qingdan/checklist.hpp"
-#include "qingdan/emit.hpp"
-#include "qingdan/json.hpp"
+#include "checklist.hpp"
+#include "emit.hpp"
+#include "json.hpp"
 #include "qingdan/pipeline.hpp"
 #include "support.hpp"
 

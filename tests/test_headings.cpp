@@ -2,7 +2,7 @@
 // written in the genre's style.
 #include <catch2/catch.hpp>
 
-#include "../src/ustr.hpp"
+#include "ustr.hpp"
 #include "qingdan/pipeline.hpp"
 #include "support.hpp"
 

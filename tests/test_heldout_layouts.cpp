@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "qingdan/join.hpp"
-#include "qingdan/normalise.hpp"
+#include "join.hpp"
+#include "normalise.hpp"
 #include "qingdan/pipeline.hpp"
 #include "support.hpp"
 

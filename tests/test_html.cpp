@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "qingdan/decode.hpp"
-#include "qingdan/emit.hpp"
-#include "qingdan/html.hpp"
-#include "qingdan/normalise.hpp"
+#include "decode.hpp"
+#include "emit.hpp"
+#include "html.hpp"
+#include "normalise.hpp"
 #include "qingdan/pipeline.hpp"
 #include "support.hpp"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "qingdan/join.hpp"
+#include "join.hpp"
 
 using qingdan::Line;
 

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "pattern.hpp"
-#include "qingdan/grammar.hpp"
+#include "grammar.hpp"
 #include "qingdan/pipeline.hpp"
 #include "regex_prefilter.hpp"
 #include "support.hpp"

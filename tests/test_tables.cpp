@@ -10,7 +10,7 @@
 #include <functional>
 #include <sstream>
 
-#include "../src/pipe_table.hpp"
+#include "pipe_table.hpp"
 #include "qingdan/pipeline.hpp"
 #include "support.hpp"
 

@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "qingdan/provinces.hpp"
-#include "qingdan/units.hpp"
+#include "provinces.hpp"
+#include "units.hpp"
 #include "support.hpp"
 
 using namespace qingdan;

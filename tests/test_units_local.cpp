@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
-#include "qingdan/normalise.hpp"
-#include "qingdan/provinces.hpp"
-#include "qingdan/units.hpp"
+#include "normalise.hpp"
+#include "provinces.hpp"
+#include "units.hpp"
 
 using namespace qingdan;
 

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "qingdan/values.hpp"
+#include "values.hpp"
 
 using qingdan::Deadline;
 using qingdan::Scope;

@@ -10,9 +10,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "qingdan/checklist.hpp"
-#include "qingdan/provinces.hpp"
-#include "qingdan/units.hpp"
+#include "checklist.hpp"
+#include "provinces.hpp"
+#include "units.hpp"
 
 namespace qingdan::cli {
 

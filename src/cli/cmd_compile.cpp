@@ -3,8 +3,8 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "qingdan/emit.hpp"
-#include "qingdan/json.hpp"
+#include "emit.hpp"
+#include "json.hpp"
 
 namespace qingdan::cli {
 

@@ -9,8 +9,8 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "qingdan/diff.hpp"
-#include "qingdan/units.hpp"
+#include "diff.hpp"
+#include "units.hpp"
 
 namespace qingdan::cli {
 namespace {

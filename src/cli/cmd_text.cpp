@@ -6,9 +6,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "qingdan/decode.hpp"
-#include "qingdan/html.hpp"
-#include "qingdan/normalise.hpp"
+#include "decode.hpp"
+#include "html.hpp"
+#include "normalise.hpp"
 
 namespace qingdan::cli {
 

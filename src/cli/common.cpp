@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "qingdan/decode.hpp"
-#include "qingdan/io.hpp"
-#include "qingdan/json.hpp"
+#include "decode.hpp"
+#include "io.hpp"
+#include "json.hpp"
 
 namespace qingdan::cli {
 

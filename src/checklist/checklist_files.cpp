@@ -1,0 +1,199 @@
+// --out-dir: safe file names from whatever a document calls a unit, one
+// file per checklist plus an index, every file written atomically and only
+// inside the directory.
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "checklist.hpp"
+#include "io.hpp"
+#include "json.hpp"
+
+namespace qingdan {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Decodes one code point; invalid or overlong sequences give 0xFFFFFFFF.
+char32_t decode(std::string_view s, size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    int len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
+        ++i;
+        return 0xFFFFFFFF;
+    }
+    char32_t cp = c & (0x3F >> (len - 1));
+    for (int k = 1; k < len; ++k) {
+        unsigned char cc = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+        if ((cc & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFFFFFF;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return 0xFFFFFFFF;
+    }
+    i += static_cast<size_t>(len);
+    return cp;
+}
+
+bool unsafe(char32_t cp) {
+    if (cp == 0xFFFFFFFF) return true;
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0)) return true;  // C0, DEL, C1, NBSP
+    switch (cp) {
+    case '/': case '\\': case ':': case '*': case '?': case '"': case '<': case '>': case '|': case ' ':
+    case 0x3000: case 0xFEFF: case 0xFFFE: case 0xFFFF:
+        return true;
+    default:
+        break;
+    }
+    if (cp >= 0x2000 && cp <= 0x200F) return true;  // spaces, zero-width, LRM/RLM
+    if (cp >= 0x2028 && cp <= 0x202F) return true;  // line/paragraph separators, bidi embeddings
+    if (cp >= 0x205F && cp <= 0x206F) return true;  // bidi isolates, invisible operators
+    if (cp >= 0xFFF9 && cp <= 0xFFFB) return true;  // interlinear annotation
+    if (cp == 0x2215 || cp == 0x2044 || cp == 0xFF0F || cp == 0xFF3C) return true;  // slash look-alikes
+    return false;
+}
+
+// The longest prefix of `s` (valid UTF-8) within `max` bytes.
+std::string cut_utf8(const std::string& s, size_t max) {
+    if (s.size() <= max) return s;
+    size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    return s.substr(0, end);
+}
+
+std::string strip_edges(std::string s) {
+    size_t b = 0;
+    while (b < s.size() && (s[b] == '.' || s[b] == '-' || s[b] == '_' || s[b] == '~')) ++b;
+    size_t e = s.size();
+    while (e > b && (s[e - 1] == '.' || s[e - 1] == '_')) --e;
+    return s.substr(b, e - b);
+}
+
+std::string ascii_lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+bool reserved_device(const std::string& stem) {
+    std::string base = ascii_lower(stem.substr(0, stem.find('.')));
+    static const std::set<std::string> kNames = {"con",  "prn",  "aux",  "nul",  "com1", "com2", "com3", "com4",
+                                                 "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3",
+                                                 "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+    return kNames.count(base) > 0;
+}
+
+// A last line of defence: the name is a single, ordinary path component.
+void require_plain_name(const std::string& name) {
+    bool ok = !name.empty() && name != "." && name != ".." && name.front() != '.' && name.front() != '-' &&
+              name.find('/') == std::string::npos && name.find('\\') == std::string::npos &&
+              name.find('\0') == std::string::npos && name.find("..") == std::string::npos;
+    if (!ok) throw std::logic_error("refusing to write unsafe file name `" + name + "`");
+}
+
+}  // namespace
+
+std::string safe_file_stem(std::string_view name, std::size_t max_bytes) {
+    if (max_bytes < 8) max_bytes = 8;
+    std::string s;
+    for (size_t i = 0; i < name.size();) {
+        size_t start = i;
+        char32_t cp = decode(name, i);
+        if (unsafe(cp)) {
+            if (s.empty() || s.back() != '_') s += '_';
+        } else {
+            s.append(name.substr(start, i - start));
+        }
+    }
+    // No "..": a dot next to a dot becomes '_'.
+    std::string t;
+    for (size_t i = 0; i < s.size(); ++i) {
+        bool dots = s[i] == '.' && ((i + 1 < s.size() && s[i + 1] == '.') || (i > 0 && s[i - 1] == '.'));
+        char c = dots ? '_' : s[i];
+        if (c == '_' && !t.empty() && t.back() == '_') continue;
+        t += c;
+    }
+    t = strip_edges(cut_utf8(strip_edges(t), max_bytes));
+    if (t.empty()) t = "unnamed";
+    if (reserved_device(t)) t = cut_utf8("_" + t, max_bytes);
+    return t;
+}
+
+std::vector<std::string> assign_file_names(const std::vector<std::string>& names, const std::string& ext,
+                                           std::size_t max_bytes) {
+    std::string index = "index";
+    index.append(ext);  // not "index" + ext: GCC 12 warns falsely (-Wrestrict) on that
+    std::set<std::string> taken = {ascii_lower(index)};
+    std::vector<std::string> out;
+    for (const auto& n : names) {
+        std::string stem = safe_file_stem(n, max_bytes);
+        std::string file = stem + ext;
+        for (int k = 2; taken.count(ascii_lower(file)); ++k) {
+            std::string suffix(1, '~');
+            suffix.append(std::to_string(k));
+            file = cut_utf8(stem, max_bytes > suffix.size() ? max_bytes - suffix.size() : 1) + suffix + ext;
+        }
+        taken.insert(ascii_lower(file));
+        out.push_back(file);
+    }
+    return out;
+}
+
+std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vector<Checklist>& lists,
+                                          const std::vector<Document>& docs, const std::string& format,
+                                          const EmitOptions& opts) {
+    if (format != "csv" && format != "md" && format != "json")
+        throw std::invalid_argument("unknown checklist format `" + format + "`");
+    fs::path root(dir);
+    std::error_code ec;
+    fs::create_directories(root, ec);
+    if (!fs::is_directory(root)) throw std::runtime_error(dir + ": cannot create directory");
+    std::string ext = "." + format;
+    std::vector<std::string> names;
+    for (const auto& c : lists) names.push_back(c.name);
+    std::vector<std::string> files = assign_file_names(names, ext);
+    std::vector<WrittenFile> out;
+    for (size_t i = 0; i < lists.size(); ++i) {
+        require_plain_name(files[i]);
+        write_file_atomic((root / files[i]).string(), render_checklists({lists[i]}, docs, format, opts));
+        out.push_back({lists[i].name, files[i]});
+    }
+    const std::string by = lists.empty() ? std::string() : lists.front().by;
+    std::string index;
+    if (format == "md") {
+        index = std::string("# 清单索引\n\n") + (by == "province" ? "按省份" : "按单位") + "，共 " +
+                std::to_string(lists.size()) + " 份。\n\n";
+        for (size_t i = 0; i < lists.size(); ++i)
+            index += "- [" + md_inline(lists[i].name) + "](<" + files[i] + ">) — " +
+                     std::to_string(lists[i].items.size()) + " 项\n";
+    } else if (format == "csv") {
+        index = csv_preamble(opts.excel) + csv_record({"checklist", "file", "level", "items"}, opts.excel);
+        for (size_t i = 0; i < lists.size(); ++i)
+            index += csv_record({lists[i].name, files[i], lists[i].level, std::to_string(lists[i].items.size())},
+                                opts.excel);
+    } else {
+        Json arr = Json::array();
+        for (size_t i = 0; i < lists.size(); ++i)
+            arr.push_back(Json{{"name", lists[i].name},
+                               {"file", files[i]},
+                               {"level", lists[i].level},
+                               {"items", lists[i].items.size()}});
+        index = dump_pretty(Json{{"schema", "qingdan-checklist-index/1"}, {"by", by}, {"files", arr}});
+    }
+    write_file_atomic((root / ("index" + ext)).string(), index);
+    return out;
+}
+
+}  // namespace qingdan

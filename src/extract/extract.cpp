@@ -1,0 +1,477 @@
+// Skeleton -> canonical document. Layout-specific text shapes come from the
+// grammar's patterns (unit_clause, actor, actor_prose, local_addressee).
+#include "extract.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "pattern.hpp"
+#include "values.hpp"
+#include "ustr.hpp"
+
+namespace qingdan {
+namespace {
+
+// Splits and resolves a unit clause or cell through the gazetteer, which
+// also repairs names PDF extraction cut at a line or cell break
+// (`战略规 划司`, `护司`); every repair and unknown name is diagnosed.
+std::vector<UnitRef> resolve_list(const UnitGazetteer& gz, const std::string& clause, int line, Document& doc) {
+    std::vector<std::string> unknown;
+    UnitGazetteer::Repairs repaired;
+    std::vector<UnitRef> out = gz.parse_units(clause, &unknown, &repaired);
+    for (const auto& [printed, canonical] : repaired)
+        doc.diagnostics.push_back(
+            {"info", "unit-repaired", line, fmt::format("unit `{}` read as `{}`", printed, canonical)});
+    for (const auto& name : unknown)
+        doc.diagnostics.push_back(
+            {"warning", "unknown-unit", line, fmt::format("unit `{}` is not in the gazetteer", name)});
+    return out;
+}
+
+// Union of the measures' units in order, one per canonical name, roles by
+// position (both seed plans state: the first listed leads).
+std::vector<UnitRef> union_units(const std::vector<Measure>& ms) {
+    std::vector<UnitRef> all;
+    for (const auto& m : ms) all.insert(all.end(), m.units.begin(), m.units.end());
+    return assign_roles(std::move(all));
+}
+
+std::string strip_final_stop(std::string s) {
+    while (ustr::ends_with(s, "。")) s.resize(s.size() - 3);
+    return s;
+}
+
+// A parenthesis read as a clause: a responsibility part (the units), a
+// completion part (a time limit or status: 2023年6月底前完成, 持续推进), or
+// both in one parenthesis (国家知识产权局负责，2023年6月底前完成).
+struct Clause {
+    std::optional<std::string> units;
+    std::optional<std::string> completion;
+    bool any() const { return units || completion; }
+};
+
+Clause read_clause(const std::string& inside) {
+    if (is_unit_clause(inside)) return {inside, std::nullopt};
+    if (is_completion_phrase(inside)) return {std::nullopt, ustr::squeeze(ustr::trim(inside))};
+    // Mixed: each part between ，；,; is either completion or responsibility.
+    std::string units, completion;
+    for (size_t b = 0; b <= inside.size();) {
+        size_t e = b;
+        size_t sep = 0;
+        while (e < inside.size()) {
+            if (inside[e] == ',' || inside[e] == ';') sep = 1;
+            else if (inside.compare(e, 3, "，") == 0 || inside.compare(e, 3, "；") == 0) sep = 3;
+            if (sep) break;
+            ++e;
+        }
+        const std::string part = ustr::trim(inside.substr(b, e - b));
+        if (is_completion_phrase(part)) {
+            completion += (completion.empty() ? "" : "，") + ustr::squeeze(part);
+        } else if (!part.empty()) {
+            units += (units.empty() ? "" : "；") + part;
+        }
+        if (e >= inside.size()) break;
+        b = e + sep;
+    }
+    if (completion.empty() || units.empty() || !is_unit_clause(units)) return {};
+    return {units, completion};
+}
+
+// A completion-only parenthesis counts where a clause ends: before the end,
+// a stop or another parenthesis (not inside 《…（2021—2035年）》 or a sentence).
+bool at_clause_end(const std::string& body, size_t end) {
+    std::string after = ustr::trim(std::string_view(body).substr(end));
+    return after.empty() || ustr::starts_with(after, "。") || ustr::starts_with(after, "；") ||
+           ustr::starts_with(after, "（") || ustr::starts_with(after, "(") || after[0] == '.' || after[0] == ';';
+}
+
+// True when `rest` holds nothing but clause parentheses and punctuation:
+// then the sentence before it is the whole task, not a title.
+bool only_clauses(const std::string& rest, const Pattern* clause) {
+    if (rest.empty() || !clause) return false;
+    std::string outside;
+    size_t from = 0;
+    for (const auto& m : clause->find_all(rest)) {
+        if (!read_clause(m.groups[1]).any()) return false;
+        outside += rest.substr(from, m.begin[0] - from);
+        from = m.end[0];
+    }
+    outside += rest.substr(from);
+    for (std::string_view p : {"。", "；", " ", ".", ";"})
+        for (size_t k; (k = outside.find(p)) != std::string::npos;) outside.erase(k, p.size());
+    return outside.empty() && from > 0;
+}
+
+// Leading sentence as the title, when it is short enough to be a name and
+// more than clauses follows it.
+std::optional<std::string> split_title(std::string& body, const Pattern* clause) {
+    size_t stop = body.find("。");
+    if (stop == std::string::npos) return std::nullopt;
+    std::string title = body.substr(0, stop);
+    if (ustr::length(title) > 40 || ustr::length(title) < 2) return std::nullopt;
+    std::string rest = ustr::trim(body.substr(stop + 3));
+    if (only_clauses(rest, clause)) return std::nullopt;
+    body = rest;
+    return title;
+}
+
+// A numbered item that opens with a name: `1.推进地方立法。推动出台…`. The
+// leading sentence is short (≤ 20 characters), a phrase rather than a
+// sentence (no ，、；： quotes, book titles or parentheses) and more than
+// clauses follow it.
+bool opens_with_name(const RawItem& it, const Pattern* clause) {
+    if (!it.label || it.level2 || it.cells.empty()) return false;
+    const std::string& body = it.cells.front().text;
+    const size_t stop = body.find("。");
+    if (stop == std::string::npos) return false;
+    const std::string lead = body.substr(0, stop);
+    const size_t n = ustr::length(lead);
+    if (n < 4 || n > 20) return false;
+    for (std::string_view p : {"，", "、", "；", "：", "《", "“", "（", "(", ",", ":"})
+        if (lead.find(p) != std::string::npos) return false;
+    std::string rest;
+    for (const auto& c : it.cells) rest += c.text;
+    rest = ustr::trim(rest.substr(stop + 3));
+    return ustr::length(rest) >= 8 && !only_clauses(rest, clause);
+}
+
+// `titles = auto`: the document's items are titled when most of them (two
+// in three, at least three) open with a name; a plan whose items are plain
+// sentences keeps them untitled even where one happens to be short.
+bool items_titled(const Skeleton& sk, const Grammar& g) {
+    const Pattern* clause = g.pattern("unit_clause");
+    int items = 0, named = 0;
+    for (const auto& it : sk.items) {
+        if (!it.label || it.level2) continue;
+        ++items;
+        named += opens_with_name(it, clause);
+    }
+    return named >= 3 && named * 3 >= items * 2;
+}
+
+std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
+    const Pattern* p = g.pattern("actor_prose");
+    if (!p) return std::nullopt;
+    auto m = p->find(text);
+    if (!m) return std::nullopt;
+    return m->groups[1];
+}
+
+// A responsibility clause printed on its own line after the task
+// (牵头单位：A；配合单位：B), or after the last stop of a line, is put in
+// parentheses so it closes its measure like an inline （…） clause. Labels
+// run together by line joining (…局配合单位：…) are kept apart with ；.
+std::string bracket_unit_line(const Pattern* label, const std::string& text) {
+    if (!label) return text;
+    std::vector<Match> hits = label->find_all(text);
+    for (size_t k = 0; k < hits.size(); ++k) {
+        const size_t at = hits[k].begin[0];
+        const std::string before = ustr::trim(std::string_view(text).substr(0, at));
+        if (!before.empty() && !ustr::ends_with(before, "。")) continue;
+        std::string clause = ustr::trim(std::string_view(text).substr(at));
+        while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
+        for (std::string_view stop : {"。", "（", "）", "(", ")"})
+            if (clause.find(stop) != std::string::npos) return text;
+        std::string sep;
+        size_t from = at;
+        for (size_t j = k + 1; j < hits.size(); ++j) {
+            const std::string piece = text.substr(from, hits[j].begin[0] - from);
+            const std::string t = ustr::trim(piece);
+            sep += piece + (ustr::ends_with(t, "；") || ustr::ends_with(t, ";") || ustr::ends_with(t, "，") ? "" : "；");
+            from = hits[j].begin[0];
+        }
+        sep += text.substr(from);
+        sep = ustr::trim(sep);
+        while (ustr::ends_with(sep, "。") || ustr::ends_with(sep, "；")) sep.resize(sep.size() - 3);
+        // 责任单位：要… is prose, not a list of units: leave it as printed.
+        if (!is_unit_clause(sep)) return text;
+        return text.substr(0, at) + "（" + sep + "）";
+    }
+    return text;
+}
+
+void add_completion(Task& t, const std::string& c) {
+    t.completion = t.completion ? *t.completion + "；" + c : c;
+}
+
+// Prose item: split at unit clauses; each clause with its own units is a
+// measure. Completion clauses set the task's completion and leave the text.
+void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc,
+                bool titled) {
+    const Pattern* label = g.pattern("unit_label");
+    std::string body;
+    for (const auto& c : it.cells) body += bracket_unit_line(label, c.text);
+    const Pattern* clause = g.pattern("unit_clause");
+    // Only a numbered paragraph names itself; loose part text has no title.
+    if (it.label && (g.titles == "leading-sentence" || titled || it.level2)) t.title = split_title(body, clause);
+    std::vector<Match> hits = clause ? clause->find_all(body) : std::vector<Match>{};
+    size_t from = 0;
+    std::string text, piece, printed;
+    for (const auto& m : hits) {
+        Clause c = read_clause(m.groups[1]);
+        if (!c.units && !(c.completion && at_clause_end(body, m.end[0]))) continue;
+        piece += body.substr(from, m.begin[0] - from);
+        // The measure keeps its clauses as printed; the task text drops them.
+        printed += body.substr(from, m.end[0] - from);
+        from = m.end[0];
+        if (c.completion) add_completion(t, *c.completion);
+        if (!c.units) continue;
+        piece = ustr::trim(piece);
+        Measure ms{prose_actor(g, piece), ustr::trim(printed), resolve_list(gz, *c.units, it.span.line_start, doc)};
+        ms.units = assign_roles(std::move(ms.units));
+        text += piece;
+        if (!piece.empty() || !ms.units.empty()) t.measures.push_back(std::move(ms));
+        piece.clear();
+        printed.clear();
+    }
+    piece = ustr::trim(piece + body.substr(from));
+    printed = ustr::trim(printed + body.substr(from));
+    if (!piece.empty() || t.measures.empty()) {
+        t.measures.push_back({prose_actor(g, piece), printed, {}});
+        text += piece;
+    }
+    t.text = text;
+}
+
+// Table item: one measure per actor cell; the unit column belongs to the
+// measure of the body that owns those departments (the first, usually the
+// issuing body's), scope and completion columns to the task.
+void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
+    std::string title, completion;
+    std::vector<UnitRef> units;
+    const Pattern* actor = g.pattern("actor");
+    for (const auto& c : it.cells) {
+        switch (c.kind) {
+            case CellKind::Title: title += c.text; break;
+            case CellKind::Completion: completion += ustr::squeeze(c.text); break;
+            case CellKind::Units: {
+                auto more = resolve_list(gz, c.text, c.line, doc);
+                units.insert(units.end(), more.begin(), more.end());
+                break;
+            }
+            case CellKind::Scope:
+                for (auto& s : parse_scope_clause(c.text)) t.scope.push_back(std::move(s));
+                break;
+            case CellKind::Measure: {
+                Measure m{std::nullopt, c.text, {}};
+                if (auto a = actor ? actor->find(c.text) : std::nullopt) {
+                    m.actor = a->groups[1];
+                    std::string rest = c.text.substr(a->end[1]);
+                    rest = ustr::trim(rest);
+                    if (ustr::starts_with(rest, "：")) rest = rest.substr(3);
+                    else if (ustr::starts_with(rest, ":")) rest = rest.substr(1);
+                    m.text = ustr::trim(rest);
+                }
+                t.text += c.text;
+                t.measures.push_back(std::move(m));
+                break;
+            }
+        }
+    }
+    if (!title.empty()) t.title = strip_final_stop(ustr::squeeze(title));
+    if (!completion.empty()) t.completion = completion;
+    if (t.measures.empty()) t.measures.push_back({std::nullopt, "", {}});
+    t.measures.front().units = assign_roles(std::move(units));
+    // Several scope cells may repeat a who/obligation pair: keep one.
+    std::vector<Scope> uniq;
+    for (auto& s : t.scope)
+        if (std::none_of(uniq.begin(), uniq.end(),
+                         [&](const Scope& u) { return u.who == s.who && u.obligation == s.obligation; }))
+            uniq.push_back(std::move(s));
+    t.scope = std::move(uniq);
+}
+
+bool is_local_addressee(const Grammar& g, const std::string& a) {
+    const Pattern* p = g.pattern("local_addressee");
+    return p && p->matches(a);
+}
+
+// Localities bound by a prose task: collective local units (各地方知识产权局,
+// 各县市…), else (for a task with no unit at all) the local addressees of
+// the cover notice. A named local department (省市场监管局, 市公安局) is a
+// responsible unit, not a category of localities.
+void prose_scope(const Grammar& g, Task& t, const Document& doc) {
+    for (const auto& u : t.units)
+        if (u.level == "local" && is_collective_local(u.name))
+            t.scope.push_back({collective_tier(u.name), u.name, "mandatory", u.name});
+    if (!t.units.empty()) return;
+    for (const auto& a : doc.addressees)
+        if (is_local_addressee(g, a)) {
+            t.scope.push_back({"province", a, "mandatory", a});
+            break;
+        }
+}
+
+// The year a plan is for: title_year on the title (2022年…清单, …指引（2023）),
+// else one lone YYYY年 (any_year) in the title, then in the notice title.
+std::optional<int> year_of(const Grammar& g, const Cover& c) {
+    if (const Pattern* p = g.pattern("title_year"); p && c.title)
+        if (auto m = p->find(*c.title))
+            for (size_t i = 1; i < m->groups.size(); ++i)
+                if (!m->groups[i].empty()) return std::atoi(m->groups[i].c_str());
+    const Pattern* any = g.pattern("any_year");
+    for (const auto& s : {c.title, c.notice_title}) {
+        if (!any || !s) continue;
+        std::set<std::string> years;
+        for (const auto& m : any->find_all(*s)) years.insert(m.groups[1]);
+        if (years.size() == 1) return std::atoi(years.begin()->c_str());
+        if (years.size() > 1) return std::nullopt;  // 总结2018年…编制2019年: ambiguous
+    }
+    return std::nullopt;
+}
+
+// Canonical issuer. Joint issuers (吉林省人民政府、国家知识产权局) are kept
+// apart with 、; a pair printed with no separator (the space between them
+// is lost in normalisation) is cut where both halves are known bodies.
+std::string issuer_of(const UnitGazetteer& gz, const std::string& printed) {
+    std::string out;
+    auto add = [&](const std::string& name) { out += (out.empty() ? "" : "、") + name; };
+    for (size_t b = 0, e; b <= printed.size(); b = e + 3) {
+        e = printed.find("、", b);
+        if (e == std::string::npos) e = printed.size();
+        const std::string part = printed.substr(b, e - b);
+        bool known = false;
+        UnitRef whole = gz.resolve(part, &known);
+        std::optional<std::pair<std::string, std::string>> pair;
+        for (size_t i = 0; !known && i < part.size();) {
+            ustr::next(part, i);
+            if (i >= part.size()) break;
+            bool k1 = false, k2 = false;
+            UnitRef a = gz.resolve(part.substr(0, i), &k1), z = gz.resolve(part.substr(i), &k2);
+            if (k1 && k2 && ustr::length(part.substr(0, i)) >= 3 && ustr::length(part.substr(i)) >= 3)
+                pair = std::make_pair(a.canonical, z.canonical);
+        }
+        if (pair) {
+            add(pair->first);
+            add(pair->second);
+        } else {
+            add(whole.canonical);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+// 五、… followed by 七、…: a part heading was lost (PDF extraction drops
+// lines). Its tasks stay under the part before; the gap is reported, not
+// guessed at, since nothing in the text says where the lost part began.
+void check_part_sequence(Document& doc) {
+    int prev = 0;
+    for (const Section& s : doc.sections) {
+        if (s.level != 1 || s.number <= 0) continue;
+        if (prev > 0 && s.number > prev + 1) {
+            std::string lost;
+            for (int n = prev + 1; n < s.number; ++n) lost += (lost.empty() ? "" : "、") + ustr::small_chinese_numeral(n);
+            doc.diagnostics.push_back({"warning", "number-gap", s.span.line_start,
+                                       fmt::format("part {} follows part {}: heading {} lost", ustr::small_chinese_numeral(s.number),
+                                                   ustr::small_chinese_numeral(prev), lost)});
+        }
+        prev = s.number;
+    }
+}
+
+void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Document& doc) {
+    std::map<bool, int> prev;  // last intended number per numbering family
+    std::set<std::string> ids;
+    auto next_printed = [&](size_t i) -> std::optional<int> {
+        for (size_t j = i + 1; j < tasks.size(); ++j)
+            if (level2[j] == level2[i]) return tasks[j].number;
+        return std::nullopt;
+    };
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        Task& t = tasks[i];
+        const int line = t.span.line_start;
+        std::optional<int> printed = t.number;
+        auto p = prev.find(level2[i]);
+        std::optional<int> before = p == prev.end() ? std::nullopt : std::optional<int>(p->second);
+        std::optional<int> after = next_printed(i);
+        bool unlabelled_part = !t.label && !before && !after;
+        if (printed && (!before || *printed == *before + 1 || *printed == 1)) {
+            // in sequence (or a restart at 1)
+        } else if (printed && before && *printed == *before) {
+            doc.diagnostics.push_back({"warning", "duplicate-number", line,
+                                       fmt::format("task number {} appears twice", *printed)});
+        } else if (printed && after && *printed + 1 == *after) {
+            doc.diagnostics.push_back({"warning", "number-gap", line,
+                                       fmt::format("task number {} follows {}", *printed, before.value_or(0))});
+        } else if (before && after && *after == *before + 2) {
+            t.number = *before + 1;
+            doc.diagnostics.push_back(
+                {"warning", "number-repaired", line,
+                 printed ? fmt::format("task number {} read as {} (sequence {}, ?, {})", *printed, *t.number, *before, *after)
+                         : fmt::format("task number lost; inferred {} from the sequence", *t.number)});
+        } else if (printed && before && *printed > *before + 1) {
+            doc.diagnostics.push_back({"warning", "number-gap", line,
+                                       fmt::format("task number {} follows {}", *printed, *before)});
+        } else if (!printed && !unlabelled_part) {
+            doc.diagnostics.push_back({"warning", "number-gap", line, "task without a number"});
+        }
+        if (t.number) prev[level2[i]] = *t.number;
+
+        std::string path;
+        for (const auto& s : t.section_path) path += s + "/";
+        std::string id = doc.id + ":" + path + (t.number ? std::to_string(*t.number) : "r" + std::to_string(t.seq));
+        std::string unique = id;
+        for (int k = 2; ids.count(unique); ++k) unique = id + "~" + std::to_string(k);
+        ids.insert(unique);
+        t.id = unique;
+    }
+}
+
+void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Document& doc) {
+    const Cover& c = sk.cover;
+    doc.title = c.title;
+    doc.doc_number = c.doc_number;
+    if (c.issuer) doc.issuer = issuer_of(gz, *c.issuer);
+    // A province's or city's own plan names its departments by kind (省知识产权局,
+    // 市法院): they resolve against the issuer's (or the title's) place.
+    const UnitGazetteer home = gz.for_issuer(doc.issuer.value_or(""), c.title.value_or(""));
+    doc.issued = c.issued;
+    doc.published = c.published;
+    doc.year = year_of(g, c);
+    doc.addressees = c.addressees;
+    doc.sections = sk.sections;
+    doc.diagnostics.insert(doc.diagnostics.end(), sk.diagnostics.begin(), sk.diagnostics.end());
+    for (const auto& l : sk.preamble)
+        for (auto& t : extract_targets(l.text)) doc.goals.push_back(std::move(t));
+    for (const auto& l : c.notice_text)
+        for (auto& d : extract_deadlines(l.text, doc.year)) doc.deadlines.push_back(std::move(d));
+
+    std::vector<bool> level2;
+    const bool titled = g.titles == "auto" && items_titled(sk, g);
+    for (const auto& it : sk.items) {
+        Task t;
+        t.seq = static_cast<int>(doc.tasks.size()) + 1;
+        t.kind = it.kind;
+        t.label = it.label;
+        t.number = it.printed;
+        t.section_path = it.section_path;
+        t.span = it.span;
+        if (g.model == "table") {
+            table_item(it, g, home, t, doc);
+        } else {
+            prose_item(it, g, home, t, doc, titled);
+        }
+        t.units = union_units(t.measures);
+        if (g.model != "table") prose_scope(g, t, doc);
+        t.targets = extract_targets(t.text);
+        t.deadlines = extract_deadlines(t.text, doc.year);
+        // A completion column may print a date (2022年6月底前).
+        if (t.completion)
+            for (auto& d : extract_deadlines(*t.completion, doc.year)) t.deadlines.push_back(std::move(d));
+        if (t.units.empty() && t.kind == "task")
+            doc.diagnostics.push_back({"info", "no-units", t.span.line_start, "task names no responsible unit"});
+        level2.push_back(it.level2);
+        doc.tasks.push_back(std::move(t));
+    }
+    number_tasks(doc.tasks, level2, doc);
+    check_part_sequence(doc);
+    std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+}
+
+}  // namespace qingdan

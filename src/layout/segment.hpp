@@ -1,0 +1,64 @@
+// Stages 3-4: layout detection and segmentation of normalised lines into a
+// document skeleton (cover notice, sections, raw items with their cells).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar.hpp"
+#include "qingdan/model.hpp"
+#include "normalise.hpp"
+
+namespace qingdan {
+
+// Scores every grammar's `detect` rules on the lines; the best one wins
+// (ties: the first by name). Returns its index.
+size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>& grammars);
+
+// What the cover notice (印发通知) and the title block say.
+struct Cover {
+    std::optional<std::string> title;       // the plan's own title
+    std::optional<std::string> notice_title;
+    std::optional<std::string> doc_number;
+    std::optional<std::string> issuer;      // as printed
+    std::optional<std::string> issued;      // ISO date under the signature
+    std::optional<std::string> published;   // 发布时间
+    std::vector<std::string> addressees;
+    std::vector<Line> notice_text;          // the notice's paragraphs (deadlines)
+    size_t body_start = 0;                  // first line after the title
+};
+
+// A cell of a raw item: a piece of text and the column it belongs to.
+enum class CellKind { Title, Measure, Units, Scope, Completion };
+
+struct Cell {
+    CellKind kind;
+    std::string text;
+    int line = 0;
+};
+
+struct RawItem {
+    std::string kind = "task";              // "task" or "requirement"
+    std::optional<std::string> label;       // as printed
+    std::optional<int> printed;             // value of the printed number
+    bool level2 = false;                    // a （一） paragraph used as an item
+    std::vector<std::string> section_path;
+    std::vector<Cell> cells;                // prose: Title? + Measure paragraphs
+    Span span;
+};
+
+struct Skeleton {
+    Cover cover;
+    std::vector<Section> sections;
+    std::vector<RawItem> items;
+    std::vector<Line> preamble;             // text of preamble parts (goals)
+    std::vector<Diagnostic> diagnostics;
+};
+
+Cover read_cover(const std::vector<Line>& lines, const Grammar& g);
+
+// `lines` are normalise()'s unjoined lines; prose layouts join wraps here.
+Skeleton segment(const std::vector<Line>& lines, const Grammar& g);
+
+}  // namespace qingdan

@@ -1,0 +1,20 @@
+// The document models grammars configure (private header): prose
+// (headings, numbered items, unit clauses) and table — PDF task tables
+// read by cell content (segment_table.cpp), or, when the grammar declares
+// the `column_*` header vocabulary, tables read by the columns their
+// header row names (segment_columns.cpp).
+#pragma once
+
+#include <vector>
+
+#include "grammar.hpp"
+#include "normalise.hpp"
+#include "segment.hpp"
+
+namespace qingdan {
+
+void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk);
+void segment_table(const std::vector<Line>& lines, const Grammar& g, Skeleton& sk);
+void segment_columns(const std::vector<Line>& lines, const Grammar& g, Skeleton& sk);
+
+}  // namespace qingdan
