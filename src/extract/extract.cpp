@@ -340,6 +340,34 @@ std::optional<int> year_of(const Grammar& g, const Cover& c) {
     return std::nullopt;
 }
 
+// The year printed in a 文号 (国办函〔2014〕31号 -> 2014), or 0.
+int doc_number_year(std::string_view dn) {
+    for (size_t i = 0; i + 4 <= dn.size(); ++i) {
+        size_t j = i;
+        while (j < dn.size() && j - i < 5 && std::isdigit(static_cast<unsigned char>(dn[j]))) ++j;
+        if (j - i == 4) return std::atoi(std::string(dn.substr(i, 4)).c_str());
+        i = j;
+    }
+    return 0;
+}
+
+// Without a year in its titles, a document is of the year its own 文号 or
+// 成文日期 gives; failing those (a page without its cover), of the latest
+// document its opening paragraph cites (昆政发〔2016〕13号): a plan is
+// written after what it implements. A published date is not used: sites
+// repost old plans years later.
+std::optional<int> fallback_year(const Cover& c, const std::vector<Line>& opening) {
+    if (c.doc_number)
+        if (int y = doc_number_year(*c.doc_number)) return y;
+    if (c.issued && c.issued->size() >= 4) return std::atoi(c.issued->substr(0, 4).c_str());
+    int latest = 0;
+    for (const auto& l : opening)
+        for (size_t at = l.text.find("〔"); at != std::string::npos; at = l.text.find("〔", at + 3))
+            latest = std::max(latest, doc_number_year(std::string_view(l.text).substr(at, 10)));
+    if (latest > 0) return latest;
+    return std::nullopt;
+}
+
 // Canonical issuer. Joint issuers (吉林省人民政府、国家知识产权局) are kept
 // apart with 、; a pair printed with no separator (the space between them
 // is lost in normalisation) is cut where both halves are known bodies.
@@ -450,9 +478,15 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     doc.issued = c.issued;
     doc.published = c.published;
     doc.year = year_of(g, c);
+    if (!doc.year) doc.year = fallback_year(c, sk.intro.empty() ? c.notice_text : sk.intro);
     doc.addressees = c.addressees;
     doc.sections = sk.sections;
     doc.diagnostics.insert(doc.diagnostics.end(), sk.diagnostics.begin(), sk.diagnostics.end());
+    // Goals: the quantitative statements of the preamble parts (主要目标 …),
+    // including a heading that runs its text on (一、工作目标。到2021年，9项…).
+    for (const auto& s : sk.sections)
+        if (s.level == 1 && s.kind == "preamble")
+            for (auto& t : extract_targets(s.title)) doc.goals.push_back(std::move(t));
     for (const auto& l : sk.preamble)
         for (auto& t : extract_targets(l.text)) doc.goals.push_back(std::move(t));
     for (const auto& l : c.notice_text)

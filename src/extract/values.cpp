@@ -451,6 +451,9 @@ std::size_t clause_end(u32v s, std::size_t pos) {
     return pos;
 }
 
+// Completion verbs that close a clause a count opens (9项工程基本完成).
+constexpr u32v kCountDone[] = {U"完成", U"建成", U"落地", U"投用", U"投产", U"开工", U"竣工"};
+
 // The start of the thing counted in [cs, st) when a making verb opens the
 // clause (after fillers) or stands inside it before the count; 0 for none.
 std::size_t counted_object(u32v s, std::size_t cs, std::size_t st) {
@@ -564,6 +567,15 @@ struct TargetScan {
         if (op == Op::none && !chinese && (clause_end(s, te) == te || s[te] == U'、')) {
             counted_from = counted_object(s, clause_start(s, st), st);
             if (counted_from) op = Op::eq;
+        }
+        // 9项重点工程建设目标基本完成: a clause opened by the count and closed
+        // by a completion verb counts what is to be done.
+        bool opens = false;
+        if (op == Op::none && !chinese && skip_fillers(s, clause_start(s, st), st) == st) {
+            u32v rest = s.substr(te, clause_end(s, te) - te);
+            for (u32v w : kCountDone)
+                if (rest.size() > w.size() && rest.substr(rest.size() - w.size()) == w) opens = true;
+            if (opens) op = Op::eq, object = true;
         }
         const bool counted = counted_from != 0;
         if (op == Op::none) return;
