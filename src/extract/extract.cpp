@@ -149,9 +149,7 @@ bool items_titled(const Skeleton& sk, const Grammar& g) {
         ++items;
         named += opens_with_name(it, clause);
     }
-    // Three named items settle it; a page cut after one or two items
-    // (excerpts, a first page) is titled when every item it has is named.
-    return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
+    return named >= 3 && named * 3 >= items * 2;
 }
 
 std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
@@ -312,7 +310,7 @@ void prose_scope(const Grammar& g, Task& t, const Document& doc) {
     if (!t.units.empty()) return;
     if (const Pattern* p = g.pattern("local_subject"))
         if (auto m = p->find(t.text)) {
-            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[0]});
+            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[1]});
             return;
         }
     if (doc.addressees.empty()) return;
@@ -340,6 +338,22 @@ std::optional<int> year_of(const Grammar& g, const Cover& c) {
     return std::nullopt;
 }
 
+// 2022-2025年, 2021—2035年, (2022—2024年): a span of years.
+bool has_year_range(std::string_view s) {
+    for (size_t i = 0; i + 9 <= s.size(); ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))))
+            continue;
+        size_t j = i;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        if (j - i != 4) continue;
+        size_t k = j;
+        for (std::string_view dash : {"-", "—", "–", "－", "~", "至"})
+            if (s.substr(j, dash.size()) == dash) k = j + dash.size();
+        if (k != j && k + 4 <= s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) return true;
+    }
+    return false;
+}
+
 // The year printed in a 文号 (国办函〔2014〕31号 -> 2014), or 0.
 int doc_number_year(std::string_view dn) {
     for (size_t i = 0; i + 4 <= dn.size(); ++i) {
@@ -351,15 +365,18 @@ int doc_number_year(std::string_view dn) {
     return 0;
 }
 
-// Without a year in its titles, a document is of the year its own 文号 or
-// 成文日期 gives; failing those (a page without its cover), of the latest
+// Without a year in its titles, a document is of the year its own 文号
+// gives; failing that (a page without its cover or title), of the latest
 // document its opening paragraph cites (昆政发〔2016〕13号): a plan is
-// written after what it implements. A published date is not used: sites
-// repost old plans years later.
+// written after what it implements. Dates are not used: a 推进计划 signed
+// in December is for the next year, and sites repost old plans years later.
+// A multi-year plan (…方案(2022-2025年)) has no one year.
 std::optional<int> fallback_year(const Cover& c, const std::vector<Line>& opening) {
+    for (const auto& t : {c.title, c.notice_title})
+        if (t && has_year_range(*t)) return std::nullopt;
     if (c.doc_number)
         if (int y = doc_number_year(*c.doc_number)) return y;
-    if (c.issued && c.issued->size() >= 4) return std::atoi(c.issued->substr(0, 4).c_str());
+    if (c.title) return std::nullopt;
     int latest = 0;
     for (const auto& l : opening)
         for (size_t at = l.text.find("〔"); at != std::string::npos; at = l.text.find("〔", at + 3))
