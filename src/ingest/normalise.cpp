@@ -1118,6 +1118,7 @@ NormalisedText normalise(std::string_view utf8) {
     std::vector<Line>& lines = result.lines;
     std::string text;
     bool header_seen = false;
+    TableRowReader rows;
     int line_no = 0;
     std::size_t pos = 0;
     const std::size_t n = utf8.size();
@@ -1134,8 +1135,8 @@ NormalisedText normalise(std::string_view utf8) {
         ++line_no;
         if (e < n && utf8[e] == '\r' && e + 1 < n && utf8[e + 1] == '\n') ++e;
         pos = e + 1;
-        std::string piped;  // a Markdown `| a | b |` row read as `a\tb` (pipe_table.cpp)
-        if (pipe_row_to_tabs(raw, piped)) raw = piped;
+        std::string piped;  // a table row (`| a | b |`, `a  b  c`, `a |`) read as `a\tb` (pipe_table.cpp)
+        if (rows.read(raw, piped)) raw = piped;
 
         normalise_line_chars(raw, text);
         if (text.empty()) continue;
