@@ -10,9 +10,13 @@
 
 namespace qingdan {
 
+namespace {
+std::string_view ending(const std::string& s) { return !s.empty() && s[0] == '!' ? std::string_view(s).substr(1) : s; }
+}  // namespace
+
 UnitShape::UnitShape(std::vector<std::string> suffixes) : suffixes_(std::move(suffixes)) {
     std::stable_sort(suffixes_.begin(), suffixes_.end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+                     [](const std::string& a, const std::string& b) { return ending(a).size() > ending(b).size(); });
 }
 
 UnitShape UnitShape::load(const std::string& path) {
@@ -23,7 +27,7 @@ UnitShape UnitShape::load(const std::string& path) {
     while (std::getline(in, line)) {
         if (auto h = line.find('#'); h != std::string::npos) line.erase(h);
         line = ustr::trim(line);
-        if (!line.empty()) v.push_back(line);
+        if (!line.empty()) v.push_back(line);  // "!X": X is not an organisation ending
     }
     return UnitShape(std::move(v));
 }
@@ -36,8 +40,13 @@ bool UnitShape::looks_like_organisation(std::string_view name) const {
         if (open == std::string::npos || open == 0) break;
         n.erase(open);
     }
-    return std::any_of(suffixes_.begin(), suffixes_.end(),
-                       [&](const std::string& s) { return n.size() > s.size() && ustr::ends_with(n, s); });
+    // The longest matching ending decides (布局 is not a 局).
+    for (const auto& s : suffixes_) {
+        bool negative = !s.empty() && s[0] == '!';
+        std::string_view end = negative ? std::string_view(s).substr(1) : std::string_view(s);
+        if (n.size() > end.size() && ustr::ends_with(n, end)) return !negative;
+    }
+    return false;
 }
 
 namespace {

@@ -39,7 +39,7 @@ std::vector<std::string> option_names(const CLI::App* cmd) {
 
 bool takes_value(const CLI::App& app, const std::string& arg) {
     const CLI::Option* o = app.get_option_no_throw(arg);
-    return o && o->get_type_size() > 0 && arg.find('=') == std::string::npos;
+    return o && o->get_expected_min() > 0 && arg.find('=') == std::string::npos;
 }
 
 // Before CLI11 parses: no subcommand prints the usage (exit 2), an unknown
@@ -103,7 +103,6 @@ int main(int argc, char** argv) {
     app.set_version_flag("-V,--version", std::string("qingdan ") + QINGDAN_VERSION_STRING);
     app.require_subcommand(1);
     app.fallthrough();  // global options may follow the subcommand
-    app.option_defaults()->always_capture_default();
     app.add_option("--diagnostics", globals().diagnostics, "Diagnostics format on stderr")
         ->check(CLI::IsMember({"text", "json"}));
     app.add_flag("-q,--quiet", globals().quiet, "Hide info-level diagnostics");
