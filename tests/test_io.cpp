@@ -183,7 +183,7 @@ TEST_CASE("StagedDir: an uncommitted run leaves the previous files whole; commit
 
 TEST_CASE("exit codes: output-side failures exit 3 with the path and the reason", "[io][cli]") {
     fs::path d = scratch("exit");
-    for (const char* sub : {"compile -q", "text", "checklist -q", "units -q"}) {
+    for (const char* sub : {"compile -q", "text", "checklist -q --by unit", "units -q"}) {
         INFO(sub);
         Run r = sh(kQ + " " + sub + " " + kSeed + " > /dev/full", d);
         CHECK(r.status == 3);
@@ -193,7 +193,7 @@ TEST_CASE("exit codes: output-side failures exit 3 with the path and the reason"
     CHECK(r.status == 3);
     CHECK_THAT(r.err, Catch::Contains("missing/o.json") && Catch::Contains("No such file or directory"));
     std::ofstream(d / "file") << "x";
-    r = sh(kQ + " checklist -q " + kSeed + " --out-dir " + (d / "file").string(), d);
+    r = sh(kQ + " checklist -q --by unit " + kSeed + " --out-dir " + (d / "file").string(), d);
     CHECK(r.status == 3);
     CHECK_THAT(r.err, Catch::Contains("Not a directory"));
     // A reader that goes away (`| head`) is not an error message.

@@ -88,6 +88,11 @@ Compiled compile_inputs(const std::vector<std::string>& args, bool accept_json) 
         } catch (const std::runtime_error& e) {
             print_diagnostic(path, {"error", "unreadable-input", 0, e.what()});
             out.exit = kInput;
+        } catch (const std::exception& e) {
+            // A bug one input triggers must not lose the other inputs' output;
+            // still exit 4, since it is ours, not the input's.
+            print_diagnostic(path, {"error", "internal-error", 0, e.what()});
+            out.exit = kInternal;
         }
     }
     std::vector<size_t> before;
