@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -419,12 +421,25 @@ void check_part_sequence(Document& doc) {
 
 void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Document& doc) {
     std::map<bool, int> prev;  // last intended number per numbering family
-    std::set<std::string> ids;
-    auto next_printed = [&](size_t i) -> std::optional<int> {
-        for (size_t j = i + 1; j < tasks.size(); ++j)
-            if (level2[j] == level2[i]) return tasks[j].number;
-        return std::nullopt;
-    };
+    // The next task's printed number in the same family, found in one
+    // backward pass (a forward search per task is quadratic when one family
+    // is sparse). Taken before any repair, as the search read it.
+    std::vector<std::optional<int>> following(tasks.size());
+    {
+        std::optional<int> next_of[2];
+        bool seen_of[2] = {false, false};
+        for (size_t i = tasks.size(); i-- > 0;) {
+            const int f = level2[i] ? 1 : 0;
+            if (seen_of[f]) following[i] = next_of[f];
+            next_of[f] = tasks[i].number;
+            seen_of[f] = true;
+        }
+    }
+    auto next_printed = [&](size_t i) { return following[i]; };
+    // Ids made unique with a counter per base id (id~2, id~3 ...): a search
+    // from ~2 for every repeat is quadratic in a list of 16,000 `1.` items.
+    std::unordered_set<std::string> ids;
+    std::unordered_map<std::string, int> next_suffix;
     for (size_t i = 0; i < tasks.size(); ++i) {
         Task& t = tasks[i];
         const int line = t.span.line_start;
@@ -459,7 +474,11 @@ void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Doc
         for (const auto& s : t.section_path) path += s + "/";
         std::string id = doc.id + ":" + path + (t.number ? std::to_string(*t.number) : "r" + std::to_string(t.seq));
         std::string unique = id;
-        for (int k = 2; ids.count(unique); ++k) unique = id + "~" + std::to_string(k);
+        if (ids.count(unique)) {
+            int& k = next_suffix.try_emplace(id, 2).first->second;
+            do unique = id + "~" + std::to_string(k++);
+            while (ids.count(unique));
+        }
         ids.insert(unique);
         t.id = unique;
     }
