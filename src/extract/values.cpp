@@ -23,30 +23,8 @@ using u32v = std::u32string_view;
 // ---------------------------------------------------------------------------
 // UTF-32 -> UTF-8
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
-
-std::string encode(u32v s) {
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (char32_t c : s) append_utf8(out, c);
-    return out;
-}
+// The text layer's encoder, under the name this file reads best with.
+std::string encode(u32v s) { return ustr::to_u8(s); }
 
 // ---------------------------------------------------------------------------
 // Character classes
@@ -145,36 +123,17 @@ u32 decode_compact(std::string_view in, std::vector<bool>* ws_before = nullptr) 
     if (ws_before) ws_before->clear();
     bool pending = false;
     const auto* p = reinterpret_cast<const unsigned char*>(in.data());
-    const auto* e = p + in.size();
-    while (p < e) {
-        char32_t c = *p;
+    for (std::size_t i = 0; i < in.size();) {
         // Fast path: a CJK ideograph (U+4000..U+9FFF), most of the text; never
         // a space, never next to a kept space.
-        if (c >= 0xE4 && c <= 0xE9 && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            out.push_back(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu));
-            p += 3;
+        if (ustr::ideograph3_at(p + i, in.size() - i)) {
+            out.push_back(ustr::decode3(p + i));
+            i += 3;
             if (ws_before) ws_before->push_back(pending);
             pending = false;
             continue;
         }
-        if (c < 0x80) {
-            ++p;
-        } else {
-            int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-            bool ok = len != 0 && e - p >= len;
-            char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-            for (int k = 1; ok && k < len; ++k) {
-                if ((p[k] & 0xC0) != 0x80) ok = false;
-                cp = (cp << 6) | (p[k] & 0x3F);
-            }
-            if (ok) {
-                c = cp;
-                p += len;
-            } else {
-                c = 0xFFFD;
-                ++p;
-            }
-        }
+        const char32_t c = ustr::next(in, i);
         if (is_space(c)) {
             pending = true;
             continue;
