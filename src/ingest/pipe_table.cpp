@@ -187,9 +187,14 @@ bool TableRowReader::aligned_row(std::string_view line, std::string& out) {
         join_tabs(texts, out);
         return true;
     }
-    // A row with empty cells, or a wrapped cell's continuation: each cell
-    // goes to the last column starting at or before it (two columns of
-    // slack for centred text).
+    place(line, cells, out);
+    return true;
+}
+
+// A row with empty cells, or a wrapped cell's continuation: each cell goes
+// to the last column starting at or before it (two columns of slack for
+// centred text); cells meeting in one column are joined as printed.
+void TableRowReader::place(std::string_view line, const std::vector<Gap>& cells, std::string& out) const {
     std::vector<std::string_view> placed(columns_.size());
     for (const auto& g : cells) {
         size_t k = 0;
@@ -198,7 +203,6 @@ bool TableRowReader::aligned_row(std::string_view line, std::string& out) {
         placed[k] = line.substr(from, g.end - from);
     }
     join_tabs(placed, out);
-    return true;
 }
 
 // `序号 重点任务 牵头单位 完成时限 1 推进… 市发展改革委 2024年底前 2 …`: a table

@@ -44,6 +44,7 @@ private:
         size_t begin, end;  // bytes of the cell text
         size_t column;      // display column where it starts
     };
+    void place(std::string_view line, const std::vector<Gap>& cells, std::string& out) const;
     std::vector<size_t> columns_;  // display columns where the last row's cells start
 };
 
