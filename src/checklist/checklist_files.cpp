@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "checklist.hpp"
+#include "html_page.hpp"
 #include "io.hpp"
 #include "json.hpp"
 #include "ustr.hpp"
+#include "xlsx.hpp"
 
 namespace qingdan {
 
@@ -122,12 +124,12 @@ std::vector<std::string> assign_file_names(const std::vector<std::string>& names
 std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vector<Checklist>& lists,
                                           const std::vector<Document>& docs, const std::string& format,
                                           const EmitOptions& opts) {
-    if (format != "csv" && format != "md" && format != "json")
+    if (format != "csv" && format != "md" && format != "json" && format != "html" && format != "xlsx")
         throw std::invalid_argument("unknown checklist format `" + format + "`");
-    fs::path root(dir);
-    std::error_code ec;
-    fs::create_directories(root, ec);
-    if (!fs::is_directory(root)) throw std::runtime_error(dir + ": cannot create directory");
+    // Written into a staging directory and moved into place at the end, so a
+    // run that fails half-way (a full disk) leaves the previous checklists whole.
+    StagedDir staged(dir);
+    fs::path root(staged.path());
     std::string ext = "." + format;
     std::vector<std::string> names;
     for (const auto& c : lists) names.push_back(c.name);
@@ -147,10 +149,26 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
             index += "- [" + md_inline(lists[i].name) + "](<" + files[i] + ">) — " +
                      std::to_string(lists[i].items.size()) + " 项\n";
     } else if (format == "csv") {
-        index = csv_preamble(opts.excel) + csv_record({"checklist", "file", "level", "items"}, opts.excel);
+        index = csv_preamble(opts.excel) +
+                csv_record(labels("col", {"checklist", "file", "level", "items"}, opts.lang), opts.excel);
         for (size_t i = 0; i < lists.size(); ++i)
-            index += csv_record({lists[i].name, files[i], lists[i].level, std::to_string(lists[i].items.size())},
+            index += csv_record({lists[i].name, files[i], label("level", lists[i].level, opts.lang),
+                                 std::to_string(lists[i].items.size())},
                                 opts.excel);
+    } else if (format == "html") {
+        std::string body = std::string("<h1>") + (opts.lang == "en" ? "Checklists" : "清单索引") + "</h1>\n<ol>\n";
+        for (size_t i = 0; i < lists.size(); ++i)
+            body += "<li><a href=\"" + html_escape(files[i]) + "\">" + html_escape(lists[i].name) + "</a>（" +
+                    std::to_string(lists[i].items.size()) + "）</li>\n";
+        index = html_page(opts.lang == "en" ? "Checklists" : "清单索引", opts.lang, body + "</ol>\n");
+    } else if (format == "xlsx") {
+        XlsxSheet sheet;
+        sheet.name = opts.lang == "en" ? "Index" : "目录";
+        sheet.header = labels("col", {"checklist", "file", "level", "items"}, opts.lang);
+        for (size_t i = 0; i < lists.size(); ++i)
+            sheet.rows.push_back({lists[i].name, files[i], label("level", lists[i].level, opts.lang),
+                                  std::to_string(lists[i].items.size())});
+        index = render_xlsx({sheet}, opts.lang);
     } else {
         Json arr = Json::array();
         for (size_t i = 0; i < lists.size(); ++i)
@@ -161,6 +179,7 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
         index = dump_pretty(Json{{"schema", "qingdan-checklist-index/1"}, {"by", by}, {"files", arr}});
     }
     write_file_atomic((root / ("index" + ext)).string(), index);
+    staged.commit();
     return out;
 }
 

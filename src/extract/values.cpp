@@ -320,7 +320,9 @@ constexpr OpWord kPrefixOps[] = {
     {U"增长", Op::eq, true, false, false},      {U"提高", Op::eq, true, false, false},
     {U"提升", Op::eq, true, false, false},      {U"增加", Op::eq, true, false, false},
     {U"下降", Op::eq, true, false, false},      {U"降低", Op::eq, true, false, false},
-    {U"减少", Op::eq, true, false, false},      {U"在", Op::none, false, false, true},
+    {U"减少", Op::eq, true, false, false},      {U"安排", Op::eq, false, true, false},
+    {U"投入", Op::eq, false, true, false},      {U"筹集", Op::eq, false, true, false},
+    {U"在", Op::none, false, false, true},
     {U"为", Op::none, false, false, true},      {U"至", Op::none, false, false, true},
 };
 
@@ -336,9 +338,11 @@ constexpr u32v kCnVerbs[] = {U"新建", U"建成", U"新增", U"培育", U"达�
 // Verbs of making or holding countable things: a clause they open that
 // ends in a count is a target (新增知识产权快速维权中心3个, 建成…5家).
 constexpr u32v kCountVerbs[] = {U"新增", U"新建", U"建成", U"建设", U"培育", U"打造", U"设立",
-                                U"认定", U"遴选", U"组建", U"创建", U"举办", U"开展", U"布局"};
+                                U"认定", U"遴选", U"组建", U"创建", U"举办", U"开展", U"布局",
+                                U"招引", U"引进", U"改造", U"建立"};
 
-constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使", U"年内", U"全年", U"今年"};
+constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使", U"年内", U"全年", U"今年",
+                                  U"每年", U"累计"};
 // A metric does not start with a time (2021年新建..., 到2025年...).
 std::size_t skip_leading_time(u32v s, std::size_t i, std::size_t lim) {
     std::size_t j = i;
@@ -403,6 +407,16 @@ std::size_t clause_end(u32v s, std::size_t pos) {
     return pos;
 }
 
+// The start of the thing counted in [cs, st) when a making verb opens the
+// clause (after fillers) or stands inside it before the count; 0 for none.
+std::size_t counted_object(u32v s, std::size_t cs, std::size_t st) {
+    std::size_t v = skip_fillers(s, cs, st);
+    if (u32v w = match_at(s, v, kCountVerbs); !w.empty()) return v + w.size();
+    for (std::size_t k = v; k < st; ++k)
+        if (u32v w = match_at(s, k, kCountVerbs); !w.empty() && k + w.size() < st) return k + w.size();
+    return 0;
+}
+
 struct TargetScan {
     u32v s;
     std::vector<Target> out;
@@ -418,6 +432,8 @@ struct TargetScan {
         if (!match_at(s, u, kNotUnits).empty()) return;
         u32v mult = match_at(s, u, kMultipliers);
         std::size_t ue = u + mult.size();
+        // 20亿级项目, 百亿级: a size class that says what is counted, not a target
+        if (!mult.empty() && ue < s.size() && s[ue] == U'级') return;
         u32v unit = match_at(s, ue, kUnits);
         bool month_unit = false;
         if (unit.empty()) {
@@ -498,15 +514,14 @@ struct TargetScan {
                 }
             }
         }
-        // 新增X3个: the count closes a clause that a making verb opens.
-        bool counted = false;
-        if (op == Op::none && !chinese && clause_end(s, te) == te) {
-            std::size_t v = skip_fillers(s, clause_start(s, st), st);
-            if (!match_at(s, v, kCountVerbs).empty()) {
-                op = Op::eq;
-                counted = true;
-            }
+        // 新增X3个: the count closes a clause (or one item of a 、 list of
+        // counts) that a making verb opens or carries (全市累计建成5G基站1万个).
+        std::size_t counted_from = 0;  // where the counted thing starts
+        if (op == Op::none && !chinese && (clause_end(s, te) == te || s[te] == U'、')) {
+            counted_from = counted_object(s, clause_start(s, st), st);
+            if (counted_from) op = Op::eq;
         }
+        const bool counted = counted_from != 0;
         if (op == Op::none) return;
         if (approx && suffix == Op::none) op = Op::approx;
 
@@ -523,7 +538,7 @@ struct TargetScan {
                 }
             }
         }
-        if (counted) ms += match_at(s, ms, kCountVerbs).size();
+        if (counted) ms = std::max(ms, counted_from);
         // 建设10家左右X: only a verb before the count, the thing counted follows.
         if (!object && !counted && ms < metric_end && match_at(s, ms, kCountVerbs).size() == metric_end - ms) {
             ms = metric_end;

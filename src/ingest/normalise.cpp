@@ -9,6 +9,7 @@
 // Everything here is hand-written over UTF-8 (no regex): the pipeline has to
 // run at tens of MB/s.
 #include "normalise.hpp"
+#include "gloss.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -335,6 +336,13 @@ std::string normalise_chars(std::string_view s) {
 
 NormalisedText normalise(std::string_view utf8) {
     NormalisedText result;
+    // Pinyin glosses (工(gōng)業) go first: they would split words for
+    // the script test and for every pattern after it (gloss.cpp).
+    std::string unglossed;
+    if (may_hold_glosses(utf8)) {
+        unglossed = strip_glosses(utf8);
+        utf8 = unglossed;
+    }
     std::string converted;
     if (looks_traditional(utf8)) {
         result.script = "Hant";
@@ -351,6 +359,7 @@ NormalisedText normalise(std::string_view utf8) {
     std::vector<Line>& lines = result.lines;
     std::string text;
     bool header_seen = false;
+    TableRowReader rows;
     int line_no = 0;
     std::size_t pos = 0;
     const std::size_t n = utf8.size();
@@ -367,8 +376,8 @@ NormalisedText normalise(std::string_view utf8) {
         ++line_no;
         if (e < n && utf8[e] == '\r' && e + 1 < n && utf8[e + 1] == '\n') ++e;
         pos = e + 1;
-        std::string piped;  // a Markdown `| a | b |` row read as `a\tb` (pipe_table.cpp)
-        if (pipe_row_to_tabs(raw, piped)) raw = piped;
+        std::string piped;  // a table row (`| a | b |`, `a  b  c`, `a |`) read as `a\tb` (pipe_table.cpp)
+        if (rows.read(raw, piped)) raw = piped;
 
         normalise_line_chars(raw, text);
         if (text.empty()) continue;

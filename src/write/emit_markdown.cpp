@@ -67,19 +67,6 @@ std::string heading_text(const Document& d) {
 
 }  // namespace
 
-std::string zh_label(std::string_view v) {
-    if (v == "lead") return "牵头";
-    if (v == "participant") return "配合";
-    if (v == "responsible") return "负责";
-    if (v == "mandatory") return "必做";
-    if (v == "optional") return "选做";
-    if (v == "check") return "待核实";
-    if (v == "scope") return "范围";
-    if (v == "actor") return "举措";
-    if (v == "unit") return "单位";
-    return std::string(v);
-}
-
 std::string md_inline(std::string_view text) {
     std::string flat = flatten(text);
     std::string out;
