@@ -12,11 +12,14 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "decode.hpp"
 #include "extract.hpp"
 #include "grammar.hpp"
 #include "html.hpp"
+#include "io.hpp"
 #include "normalise.hpp"
 #include "segment.hpp"
 #include "sniff.hpp"
@@ -91,21 +94,9 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args) {
 }
 
 std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        return ss.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": cannot open");
-    std::string data;
-    in.seekg(0, std::ios::end);
-    auto size = in.tellg();
-    if (size > 0) data.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!in && !in.eof()) throw std::runtime_error(path + ": read error");
-    return data;
+    // A stream, not a seek-and-size read: pipes, FIFOs, /dev/stdin and
+    // <(process substitution) are inputs too (io.hpp).
+    return read_stream(path);
 }
 
 struct Compiler::Impl {
@@ -211,12 +202,27 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
 }
 
 void uniquify_ids(std::vector<Document>& docs) {
-    std::set<std::string> seen;
+    // A counter per id, not a search from -2 for every repeat: 20,000 inputs
+    // with the same file name stay linear.
+    std::unordered_set<std::string> seen;
+    std::unordered_map<std::string, int> next_suffix;
     for (auto& d : docs) {
         std::string base = d.id, id = base;
-        for (int k = 2; seen.count(id); ++k) id = base + "-" + std::to_string(k);
+        if (seen.count(id)) {
+            int& k = next_suffix.try_emplace(base, 2).first->second;
+            do id = base + "-" + std::to_string(k++);
+            while (seen.count(id));
+        }
         if (id != base) {
-            for (auto& t : d.tasks) t.id = id + t.id.substr(base.size());
+            // Task ids read back from JSON need not start with the document's
+            // id: those keep their own id under the new prefix.
+            for (auto& t : d.tasks) {
+                bool prefixed = t.id.size() >= base.size() && t.id.compare(0, base.size(), base) == 0 &&
+                                (t.id.size() == base.size() || t.id[base.size()] == ':');
+                t.id = prefixed ? id + t.id.substr(base.size()) : id + ":" + t.id;
+            }
+            d.diagnostics.push_back({"info", "id-renamed", 0,
+                                     "document id `" + base + "` is taken by an earlier input: renamed `" + id + "`"});
             d.id = id;
         }
         seen.insert(id);

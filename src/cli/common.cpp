@@ -103,16 +103,26 @@ Compiled compile_inputs(const std::vector<std::string>& args, bool accept_json) 
         } catch (const std::runtime_error& e) {
             print_diagnostic(path, {"error", "unreadable-input", 0, e.what()});
             out.exit = kInput;
+        } catch (const std::exception& e) {
+            // A bug one input triggers must not lose the other inputs' output;
+            // still exit 4, since it is ours, not the input's.
+            print_diagnostic(path, {"error", "internal-error", 0, e.what()});
+            out.exit = kInternal;
         }
     }
+    std::vector<size_t> before;
+    for (const auto& d : out.docs) before.push_back(d.diagnostics.size());
     uniquify_ids(out.docs);
+    for (size_t i = 0; i < out.docs.size(); ++i)  // the renaming notes
+        for (size_t k = before[i]; k < out.docs[i].diagnostics.size(); ++k)
+            print_diagnostic(out.docs[i].source, out.docs[i].diagnostics[k]);
     return out;
 }
 
 void emit(const std::string& out, const std::string& data) {
     if (out.empty() || out == "-") {
-        std::cout << data;
-        std::cout.flush();
+        std::cout.flush();  // anything printed before goes first
+        write_stdout(data);  // checked: a full disk or closed pipe is an error (io.hpp)
     } else {
         write_file_atomic(out, data);
     }
