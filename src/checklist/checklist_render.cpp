@@ -52,20 +52,20 @@ std::string counts_md(const Checklist& c) {
 
 // ---- CSV ------------------------------------------------------------------
 
+std::string basis_cell(const ChecklistItem& it, std::string_view lang) {
+    if (lang == "en") return basis_cell(it);
+    std::string out;
+    for (const auto& b : it.bindings) {
+        if (!out.empty()) out += "；";
+        out += label("source", b.source, lang) + "：" + b.who + "（" + label("status", b.status, lang) + "）";
+    }
+    return out;
+}
+
 std::string render_csv(const std::vector<Checklist>& lists, bool province, const EmitOptions& opts) {
-    std::vector<std::string> header = province ? std::vector<std::string>{"province", "status", "basis"}
-                                               : std::vector<std::string>{"unit", "level", "role"};
-    for (auto& h : task_csv_header()) header.push_back(h);
-    header.push_back("measures");
-    std::string out = csv_preamble(opts.excel) + csv_record(header, opts.excel);
+    std::string out = csv_preamble(opts.excel) + csv_record(checklist_header(province, opts.lang), opts.excel);
     for (const auto& c : lists)
-        for (const auto& it : c.items) {
-            std::vector<std::string> row = province ? std::vector<std::string>{c.name, it.status, basis_cell(it)}
-                                                    : std::vector<std::string>{c.name, c.level, it.role};
-            for (auto& x : task_csv_cells(*it.doc, *it.task)) row.push_back(std::move(x));
-            row.push_back(measures_cell(it));
-            out += csv_record(row, opts.excel);
-        }
+        for (const auto& it : c.items) out += csv_record(checklist_row(c, it, opts.lang), opts.excel);
     return out;
 }
 
@@ -217,11 +217,30 @@ void append_checklist_json(std::string& out, const Checklist& c, int level) {
 
 }  // namespace
 
+std::vector<std::string> checklist_header(bool province, std::string_view lang) {
+    std::vector<std::string> keys = province ? std::vector<std::string>{"province", "status", "basis"}
+                                             : std::vector<std::string>{"unit", "level", "role"};
+    for (auto& k : task_csv_keys()) keys.push_back(k);
+    keys.push_back("measures");
+    return labels("col", keys, lang);
+}
+
+std::vector<std::string> checklist_row(const Checklist& c, const ChecklistItem& it, std::string_view lang) {
+    std::vector<std::string> row =
+        is_province(c) ? std::vector<std::string>{c.name, label("status", it.status, lang), basis_cell(it, lang)}
+                       : std::vector<std::string>{c.name, label("level", c.level, lang), label("role", it.role, lang)};
+    for (auto& x : task_csv_cells(*it.doc, *it.task, lang)) row.push_back(std::move(x));
+    row.push_back(measures_cell(it));
+    return row;
+}
+
 std::string render_checklists(const std::vector<Checklist>& lists, const std::vector<Document>& docs,
                               const std::string& format, const EmitOptions& opts) {
     bool province = !lists.empty() && is_province(lists.front());
     if (format == "csv") return render_csv(lists, province, opts);
     if (format == "md") return render_md(lists);
+    if (format == "xlsx") return render_checklists_xlsx(lists, opts);
+    if (format == "html") return render_checklists_html(lists, opts);
     if (format == "json") {
         // Keys in nlohmann's (sorted) order: by, checklists, documents, schema.
         Json ds = Json::array();
@@ -248,15 +267,16 @@ std::string render_units(const std::vector<UnitSummary>& units, const std::strin
     auto known = [](const UnitSummary& u) { return u.known ? (*u.known ? "yes" : "no") : ""; };
     if (format == "csv") {
         std::string out = csv_preamble(opts.excel);
-        out += csv_record({"canonical", "level", "aliases", "lead", "participant", "responsible", "tasks", "documents",
-                           "known"},
+        out += csv_record(labels("ucol", {"canonical", "level", "aliases", "lead", "participant", "responsible", "tasks",
+                                         "documents", "known"},
+                                 opts.lang),
                           opts.excel);
         for (const auto& u : units) {
             std::string a;
             for (const auto& x : u.aliases) a += (a.empty() ? "" : "、") + x;
-            out += csv_record({u.canonical, u.level, a, std::to_string(u.lead), std::to_string(u.participant),
+            out += csv_record({u.canonical, label("level", u.level, opts.lang), a, std::to_string(u.lead), std::to_string(u.participant),
                                std::to_string(u.responsible), std::to_string(u.tasks), std::to_string(u.documents),
-                               known(u)},
+                               u.known ? label("bool", known(u), opts.lang) : std::string()},
                               opts.excel);
         }
         return out;

@@ -352,9 +352,11 @@ TaskPair compare_tasks(const Task& a, const Task& b, bool with_text_diff) {
 
     p.old_title = a.title;
     p.new_title = b.title;
-    p.title_changed = a.title != b.title;
+    // A field printed on one side only (a table layout has no titles, one
+    // year states no completion) is not a change of every pair.
+    p.title_changed = a.title && b.title && !a.title->empty() && !b.title->empty() && !same_text(*a.title, *b.title);
 
-    p.text_changed = a.text != b.text;
+    p.text_changed = !same_text(a.text, b.text);
     if (p.text_changed && with_text_diff) p.text_edits = diff_text(a.text, b.text);
 
     p.units_added = units_minus(b.units, a.units);
@@ -404,7 +406,7 @@ TaskPair compare_tasks(const Task& a, const Task& b, bool with_text_diff) {
 
     p.old_completion = a.completion;
     p.new_completion = b.completion;
-    p.completion_changed = a.completion != b.completion;
+    p.completion_changed = a.completion && b.completion && !same_text(*a.completion, *b.completion);
     return p;
 }
 

@@ -39,7 +39,10 @@ struct TextEdit {
 // folded into the changes so that the result reads well for Chinese.
 std::vector<TextEdit> diff_text(std::string_view a, std::string_view b);
 
-// `[-删除-]{+插入+}` markup of an edit script.
+// Equal but for punctuation width (：/:, （/( …): not an edit.
+bool same_text(std::string_view a, std::string_view b);
+
+// `[-删除-]{+插入+}` markup of an edit script (JSON's `text.diff`).
 std::string render_edits(const std::vector<TextEdit>& edits);
 
 // Minimum-cost perfect assignment on a rectangular cost matrix (rows ≤ or ≥
@@ -169,12 +172,17 @@ DiffResult diff_documents(Document&& old_doc, Document&& new_doc, const DiffOpti
 
 struct DiffRenderOptions {
     bool summary_only = false;
+    bool excel = true;        // CSV: BOM, CRLF, formula cells neutralised (--plain: RFC 4180)
+    std::string lang = "zh";  // CSV / XLSX / HTML headers and values ("zh" or "en")
+    std::string by;           // Markdown: "unit" adds a per-unit view (gained, lost, changed)
 };
 
 std::string render_diff_markdown(const DiffResult& r, const DiffRenderOptions& o = {});
 std::string render_diff_csv(const DiffResult& r, const DiffRenderOptions& o = {});
 std::string render_diff_json(const DiffResult& r, const DiffRenderOptions& o = {});
-// `format`: "md", "csv" or "json"; throws std::invalid_argument otherwise.
+std::string render_diff_html(const DiffResult& r, const DiffRenderOptions& o = {});
+std::string render_diff_xlsx(const DiffResult& r, const DiffRenderOptions& o = {});  // workbook bytes
+// `format`: "md", "csv", "json", "html" or "xlsx"; throws std::invalid_argument otherwise.
 std::string render_diff(const DiffResult& r, const std::string& format, const DiffRenderOptions& o = {});
 
 }  // namespace qingdan

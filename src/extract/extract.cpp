@@ -240,20 +240,46 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     t.text = text;
 }
 
+// Units of a table row: the 牵头 column's units lead, then the 责任单位
+// column's (the first leads when no 牵头 column named one), then the 配合
+// column's participate. One entry per unit.
+std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, std::vector<UnitRef> units,
+                                 std::vector<UnitRef> participants) {
+    if (leads.empty() && participants.empty()) return assign_roles(std::move(units));
+    leads = assign_roles(std::move(leads));
+    for (auto& u : leads) u.role = "lead";
+    units = assign_roles(std::move(units));
+    if (!leads.empty() || units.size() == 1)
+        for (auto& u : units) u.role = leads.empty() ? "lead" : "participant";
+    std::vector<UnitRef> out = std::move(leads);
+    for (auto* more : {&units, &participants})
+        for (auto& u : *more) {
+            auto key = [](const UnitRef& x) { return x.canonical.empty() ? x.name : x.canonical; };
+            if (std::none_of(out.begin(), out.end(), [&](const UnitRef& o) { return key(o) == key(u); })) {
+                if (more == &participants) u.role = "participant";
+                out.push_back(std::move(u));
+            }
+        }
+    return out;
+}
+
 // Table item: one measure per actor cell; the unit column belongs to the
 // measure of the body that owns those departments (the first, usually the
 // issuing body's), scope and completion columns to the task.
 void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
     std::string title, completion;
-    std::vector<UnitRef> units;
+    std::vector<UnitRef> units, leads, participants;  // by position; by column role
     const Pattern* actor = g.pattern("actor");
     for (const auto& c : it.cells) {
         switch (c.kind) {
             case CellKind::Title: title += c.text; break;
             case CellKind::Completion: completion += ustr::squeeze(c.text); break;
             case CellKind::Units: {
+                // A 牵头单位 column makes each unit in it lead, a 配合单位
+                // column each a participant; 责任单位 goes by position.
                 auto more = resolve_list(gz, c.text, c.line, doc);
-                units.insert(units.end(), more.begin(), more.end());
+                auto& dst = c.role == "lead" ? leads : c.role == "participant" ? participants : units;
+                dst.insert(dst.end(), more.begin(), more.end());
                 break;
             }
             case CellKind::Scope:
@@ -278,7 +304,7 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     if (!title.empty()) t.title = strip_final_stop(ustr::squeeze(title));
     if (!completion.empty()) t.completion = completion;
     if (t.measures.empty()) t.measures.push_back({std::nullopt, "", {}});
-    t.measures.front().units = assign_roles(std::move(units));
+    t.measures.front().units = table_roles(std::move(leads), std::move(units), std::move(participants));
     // Several scope cells may repeat a who/obligation pair: keep one.
     std::vector<Scope> uniq;
     for (auto& s : t.scope)
@@ -492,7 +518,9 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         } else {
             prose_item(it, g, home, t, doc, titled);
         }
-        t.units = union_units(t.measures);
+        // A table row's units carry their columns' roles; prose units take
+        // theirs by position across the measures.
+        t.units = g.model == "table" ? t.measures.front().units : union_units(t.measures);
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);
         t.deadlines = extract_deadlines(t.text, doc.year);
