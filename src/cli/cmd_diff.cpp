@@ -118,7 +118,7 @@ void register_diff(CLI::App& app) {
             }
             opts.unit = canonical;
         }
-        DiffResult r = diff_documents(*a, *b, opts);
+        DiffResult r = diff_documents(std::move(*a), std::move(*b), opts);  // moved: one copy of each task list
         DiffRenderOptions ro;
         ro.summary_only = o.summary;
         ro.excel = !o.table.plain;

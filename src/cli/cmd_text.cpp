@@ -10,6 +10,7 @@
 #include "decode.hpp"
 #include "html.hpp"
 #include "normalise.hpp"
+#include "sniff.hpp"
 
 namespace qingdan::cli {
 
@@ -41,8 +42,19 @@ void register_text(CLI::App& app) {
             }
         }
         for (const auto& f : files) {
+            if (report_skipped(f)) {
+                rc = kInput;
+                continue;
+            }
             try {
-                DecodedText d = decode(read_input(f.path));
+                std::string bytes = read_input(f.path);
+                DecodedText d;
+                if (Sniffed k = sniff(bytes); k.format != Format::text) {  // PDF, DOCX, XLSX
+                    Extracted ex = read_office(bytes, k);
+                    d = {std::move(ex.text), "UTF-8", std::move(ex.diagnostics)};
+                } else {
+                    d = decode(bytes);
+                }
                 std::optional<HtmlText> page;
                 if (looks_like_html(d.utf8)) page = html_to_text(d.utf8);
                 NormalisedText n = normalise(page ? std::string_view(page->text) : std::string_view(d.utf8));
@@ -59,6 +71,9 @@ void register_text(CLI::App& app) {
                 }
             } catch (const DecodeError& e) {
                 print_diagnostic(f.path, {"error", "binary-input", 0, e.what()});
+                rc = kInput;
+            } catch (const InputError& e) {
+                print_diagnostic(f.path, {"error", e.code(), 0, e.what()});
                 rc = kInput;
             } catch (const std::runtime_error& e) {
                 print_diagnostic(f.path, {"error", "unreadable-input", 0, e.what()});

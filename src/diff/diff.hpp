@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -54,6 +55,19 @@ std::vector<int> hungarian(const std::vector<std::vector<double>>& cost);
 // IDF taken over the tasks of both documents.
 std::vector<std::vector<double>> similarity_matrix(const std::vector<Task>& old_tasks,
                                                    const std::vector<Task>& new_tasks);
+
+// The task matching: for each old task the new task it pairs with (or -1)
+// and their similarity (4 decimals). Up to `dense_pairs` = n x m, every pair
+// is scored and the assignment is optimal (Hungarian); beyond, only candidate
+// pairs sharing bigrams are scored and each group of candidates is assigned
+// exactly when small, greedily when large, in memory linear in n + m.
+struct TaskMatch {
+    std::vector<int> match;
+    std::vector<double> similarity;
+};
+inline constexpr size_t kDenseDiffPairs = 1u << 18;
+TaskMatch match_tasks(const std::vector<Task>& old_tasks, const std::vector<Task>& new_tasks, double threshold,
+                      size_t dense_pairs = kDenseDiffPairs);
 
 // --- the diff --------------------------------------------------------------
 
@@ -139,12 +153,20 @@ struct DiffResult {
     bool has_differences() const { return changed_count() > 0 || !added.empty() || !removed.empty(); }
     const Task* old_task(const std::string& id) const;
     const Task* new_task(const std::string& id) const;
+
+private:
+    // id -> index, built on first lookup (a search per pair is quadratic
+    // when rendering the diff of two large documents).
+    mutable std::unordered_map<std::string, size_t> old_index_, new_index_;
 };
 
 // Compares one pair of tasks field by field (similarity left at 0).
 TaskPair compare_tasks(const Task& a, const Task& b, bool with_text_diff = true);
 
 DiffResult diff_documents(const Document& old_doc, const Document& new_doc, const DiffOptions& opts = {});
+// The same, moving the documents' tasks into the result instead of copying
+// them (the CLI's diff of two large documents holds one copy, not two).
+DiffResult diff_documents(Document&& old_doc, Document&& new_doc, const DiffOptions& opts = {});
 
 // --- rendering -------------------------------------------------------------
 

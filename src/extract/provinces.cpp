@@ -2,6 +2,7 @@
 #include "provinces.hpp"
 
 #include "normalise.hpp"
+#include "ustr.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -47,9 +48,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+using ustr::is_ascii;
 
 // Lower-case, without spaces, '-', '\'' and '_': "Nei Mongol" -> "neimongol".
 std::string fold_ascii(std::string_view s) {
@@ -74,7 +73,7 @@ std::size_t longest_prefix(const std::map<std::string, std::size_t, std::less<>>
     for (int chars = 0; chars < max_chars && pos < text.size(); ++chars) {
         const unsigned char c = static_cast<unsigned char>(text[pos]);
         if (c < 0x80) break;
-        pos = std::min(text.size(), pos + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4));
+        pos = std::min(text.size(), pos + ustr::sequence_length(c));
         if (auto it = index.find(text.substr(0, pos)); it != index.end()) {
             best = it->second;
             best_len = pos;

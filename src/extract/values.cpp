@@ -23,30 +23,8 @@ using u32v = std::u32string_view;
 // ---------------------------------------------------------------------------
 // UTF-32 -> UTF-8
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
-
-std::string encode(u32v s) {
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (char32_t c : s) append_utf8(out, c);
-    return out;
-}
+// The text layer's encoder, under the name this file reads best with.
+std::string encode(u32v s) { return ustr::to_u8(s); }
 
 // ---------------------------------------------------------------------------
 // Character classes
@@ -54,10 +32,7 @@ std::string encode(u32v s) {
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool is_ascii_alnum(char32_t c) { return is_ascii_digit(c) || is_ascii_alpha(c); }
-bool is_space(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
-           c == 0x3000 || c == 0xA0;
-}
+using ustr::is_space;
 
 int cn_digit(char32_t c) {
     switch (c) {
@@ -145,36 +120,17 @@ u32 decode_compact(std::string_view in, std::vector<bool>* ws_before = nullptr) 
     if (ws_before) ws_before->clear();
     bool pending = false;
     const auto* p = reinterpret_cast<const unsigned char*>(in.data());
-    const auto* e = p + in.size();
-    while (p < e) {
-        char32_t c = *p;
+    for (std::size_t i = 0; i < in.size();) {
         // Fast path: a CJK ideograph (U+4000..U+9FFF), most of the text; never
         // a space, never next to a kept space.
-        if (c >= 0xE4 && c <= 0xE9 && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            out.push_back(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu));
-            p += 3;
+        if (ustr::ideograph3_at(p + i, in.size() - i)) {
+            out.push_back(ustr::decode3(p + i));
+            i += 3;
             if (ws_before) ws_before->push_back(pending);
             pending = false;
             continue;
         }
-        if (c < 0x80) {
-            ++p;
-        } else {
-            int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-            bool ok = len != 0 && e - p >= len;
-            char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-            for (int k = 1; ok && k < len; ++k) {
-                if ((p[k] & 0xC0) != 0x80) ok = false;
-                cp = (cp << 6) | (p[k] & 0x3F);
-            }
-            if (ok) {
-                c = cp;
-                p += len;
-            } else {
-                c = 0xFFFD;
-                ++p;
-            }
-        }
+        const char32_t c = ustr::next(in, i);
         if (is_space(c)) {
             pending = true;
             continue;
@@ -324,7 +280,7 @@ constexpr u32v kUnits[] = {
     U"次", U"所", U"座", U"批", U"篇", U"场", U"套", U"条", U"名", U"户", U"倍",
     U"元", U"美元", U"吨", U"平方米", U"公里", U"台"};
 // Never a measure after a number: years, dates, ordinals-in-disguise.
-constexpr u32v kNotUnits[] = {U"周年", U"周岁", U"个人", U"批次"};
+constexpr u32v kNotUnits[] = {U"周年", U"周岁", U"个人", U"批次", U"分类"};  // 四分类: a kind, not 4 分
 constexpr u32v kMultipliers[] = {U"万亿", U"万", U"亿", U"千"};
 
 struct OpWord {
@@ -364,7 +320,9 @@ constexpr OpWord kPrefixOps[] = {
     {U"增长", Op::eq, true, false, false},      {U"提高", Op::eq, true, false, false},
     {U"提升", Op::eq, true, false, false},      {U"增加", Op::eq, true, false, false},
     {U"下降", Op::eq, true, false, false},      {U"降低", Op::eq, true, false, false},
-    {U"减少", Op::eq, true, false, false},      {U"在", Op::none, false, false, true},
+    {U"减少", Op::eq, true, false, false},      {U"安排", Op::eq, false, true, false},
+    {U"投入", Op::eq, false, true, false},      {U"筹集", Op::eq, false, true, false},
+    {U"在", Op::none, false, false, true},
     {U"为", Op::none, false, false, true},      {U"至", Op::none, false, false, true},
 };
 
@@ -380,9 +338,11 @@ constexpr u32v kCnVerbs[] = {U"新建", U"建成", U"新增", U"培育", U"达�
 // Verbs of making or holding countable things: a clause they open that
 // ends in a count is a target (新增知识产权快速维权中心3个, 建成…5家).
 constexpr u32v kCountVerbs[] = {U"新增", U"新建", U"建成", U"建设", U"培育", U"打造", U"设立",
-                                U"认定", U"遴选", U"组建", U"创建", U"举办", U"开展", U"布局"};
+                                U"认定", U"遴选", U"组建", U"创建", U"举办", U"开展", U"布局",
+                                U"招引", U"引进", U"改造", U"建立"};
 
-constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使", U"年内", U"全年", U"今年"};
+constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使", U"年内", U"全年", U"今年",
+                                  U"每年", U"累计"};
 // A metric does not start with a time (2021年新建..., 到2025年...).
 std::size_t skip_leading_time(u32v s, std::size_t i, std::size_t lim) {
     std::size_t j = i;
@@ -447,6 +407,19 @@ std::size_t clause_end(u32v s, std::size_t pos) {
     return pos;
 }
 
+// Completion verbs that close a clause a count opens (9项工程基本完成).
+constexpr u32v kCountDone[] = {U"完成", U"建成", U"落地", U"投用", U"投产", U"开工", U"竣工"};
+
+// The start of the thing counted in [cs, st) when a making verb opens the
+// clause (after fillers) or stands inside it before the count; 0 for none.
+std::size_t counted_object(u32v s, std::size_t cs, std::size_t st) {
+    std::size_t v = skip_fillers(s, cs, st);
+    if (u32v w = match_at(s, v, kCountVerbs); !w.empty()) return v + w.size();
+    for (std::size_t k = v; k < st; ++k)
+        if (u32v w = match_at(s, k, kCountVerbs); !w.empty() && k + w.size() < st) return k + w.size();
+    return 0;
+}
+
 struct TargetScan {
     u32v s;
     std::vector<Target> out;
@@ -462,6 +435,8 @@ struct TargetScan {
         if (!match_at(s, u, kNotUnits).empty()) return;
         u32v mult = match_at(s, u, kMultipliers);
         std::size_t ue = u + mult.size();
+        // 20亿级项目, 百亿级: a size class that says what is counted, not a target
+        if (!mult.empty() && ue < s.size() && s[ue] == U'级') return;
         u32v unit = match_at(s, ue, kUnits);
         bool month_unit = false;
         if (unit.empty()) {
@@ -542,15 +517,23 @@ struct TargetScan {
                 }
             }
         }
-        // 新增X3个: the count closes a clause that a making verb opens.
-        bool counted = false;
-        if (op == Op::none && !chinese && clause_end(s, te) == te) {
-            std::size_t v = skip_fillers(s, clause_start(s, st), st);
-            if (!match_at(s, v, kCountVerbs).empty()) {
-                op = Op::eq;
-                counted = true;
-            }
+        // 新增X3个: the count closes a clause (or one item of a 、 list of
+        // counts) that a making verb opens or carries (全市累计建成5G基站1万个).
+        std::size_t counted_from = 0;  // where the counted thing starts
+        if (op == Op::none && !chinese && (clause_end(s, te) == te || s[te] == U'、')) {
+            counted_from = counted_object(s, clause_start(s, st), st);
+            if (counted_from) op = Op::eq;
         }
+        // 9项重点工程建设目标基本完成: a clause opened by the count and closed
+        // by a completion verb counts what is to be done.
+        bool opens = false;
+        if (op == Op::none && !chinese && skip_fillers(s, clause_start(s, st), st) == st) {
+            u32v rest = s.substr(te, clause_end(s, te) - te);
+            for (u32v w : kCountDone)
+                if (rest.size() > w.size() && rest.substr(rest.size() - w.size()) == w) opens = true;
+            if (opens) op = Op::eq, object = true;
+        }
+        const bool counted = counted_from != 0;
         if (op == Op::none) return;
         if (approx && suffix == Op::none) op = Op::approx;
 
@@ -567,7 +550,7 @@ struct TargetScan {
                 }
             }
         }
-        if (counted) ms += match_at(s, ms, kCountVerbs).size();
+        if (counted) ms = std::max(ms, counted_from);
         // 建设10家左右X: only a verb before the count, the thing counted follows.
         if (!object && !counted && ms < metric_end && match_at(s, ms, kCountVerbs).size() == metric_end - ms) {
             ms = metric_end;
@@ -799,10 +782,23 @@ constexpr u32v kDoneWords[] = {U"全面完成", U"基本完成", U"完成",
 constexpr u32v kOnVerbs[] = {U"报送", U"提交", U"上报", U"报", U"完成"};
 constexpr u32v kGroupJoin[] = {U"以及", U"和", U"、", U"及", U"与", U"或"};
 
+// Labels of a completion column or line: the date after them is a limit.
+constexpr u32v kLimitLabels[] = {U"完成时限", U"完成时间", U"完成期限", U"时间节点", U"时限要求", U"时限"};
+
 struct DeadlineScan {
     u32v s;
     std::optional<int> doc_year;
     std::vector<DateTok> toks;
+
+    bool closes_text(std::size_t pos) const {
+        return pos == s.size() || s[pos] == U'。' || s[pos] == U'；' || s[pos] == U';' || s[pos] == U'）' ||
+               s[pos] == U')' || s[pos] == U'\n';
+    }
+
+    bool after_limit_label(std::size_t pos) const {
+        while (pos > 0 && (s[pos - 1] == U' ' || s[pos - 1] == U'：' || s[pos - 1] == U':')) --pos;
+        return !match_ending_at(s, pos, kLimitLabels).empty();
+    }
 
     // Try a date token at i; returns false when there is none.
     bool token_at(std::size_t i, DateTok& t, std::size_t& skip_to) {
@@ -858,6 +854,14 @@ struct DeadlineScan {
             // a bare month needs a day/底 or context; checked by the caller
             t.end = e;
             return true;
+        }
+        // 第一季度 / 上半年 without a printed year: the document's
+        if ((c == U'第' || c == U'上' || c == U'下') && (i == 0 || !is_cn_numeral_char(s[i - 1]))) {
+            std::size_t e = scan_year_part(s, i, t);
+            if (e != i) {
+                t.end = e;
+                return true;
+            }
         }
         // 年底 / 年末 without a printed year (今年年底前, 年底前)
         if (c == U'年' && (at(s, i + 1, U"底") || at(s, i + 1, U"末"))) {
@@ -964,6 +968,12 @@ struct DeadlineScan {
                     }
                 }
             }
+            // An end of a period that closes the text or a sentence (完成时限：
+            // 2024年6月底 / …于6月底。) is a limit by itself — not one a comma
+            // continues (截至2021年底，累计建成… is a status); nor is any date
+            // under a 完成时限： label.
+            if (kind.empty() && ((last.period_end && closes_text(last.end)) || after_limit_label(first.start)))
+                kind = "by";
             if (kind.empty() && last.day > 0 && first.start > 0 &&
                 (s[first.start - 1] == U'于') && !match_at(s, last.end, kOnVerbs).empty()) {
                 kind = "on";
@@ -1154,8 +1164,9 @@ std::vector<Target> extract_targets(std::string_view text) {
 
 std::vector<Deadline> extract_deadlines(std::string_view text, std::optional<int> doc_year) {
     std::vector<Deadline> out;
-    // fast path: every date has a 年 or a 月
-    if (text.find("年") == std::string_view::npos && text.find("月") == std::string_view::npos)
+    // fast path: every date has a 年, a 月 or a 季度 (第一季度)
+    if (text.find("年") == std::string_view::npos && text.find("月") == std::string_view::npos &&
+        text.find("季度") == std::string_view::npos)
         return out;
     u32 s = decode_compact(text);
     DeadlineScan scan{s, doc_year, {}};

@@ -122,6 +122,13 @@ public:
 
     RawItem* current() { return cur_ ? &*cur_ : nullptr; }
 
+    // Forgets the open item (a table row that held only furniture).
+    void drop_item() {
+        if (!cur_) return;
+        if (part_) --part_items_[*part_];
+        cur_.reset();
+    }
+
     // True once any item was opened.
     bool any_item() const { return cur_.has_value() || !sk_.items.empty(); }
 
@@ -137,7 +144,10 @@ public:
     // Text outside any item: preamble parts feed the goals; other parts
     // keep it in case they turn out to have no items at all.
     void loose_text(const Line& l) {
-        if (!part_) return;  // introduction before the first part
+        if (!part_) {  // introduction before the first part: only its citations are read
+            sk_.intro.push_back(l);
+            return;
+        }
         if (sk_.sections[*part_].kind == "preamble") {
             sk_.preamble.push_back(l);
         } else {

@@ -16,6 +16,49 @@ bool has_body(const std::string& rest) {
     return stop != std::string::npos && ustr::length(rest.substr(stop + 3)) >= 2;
 }
 
+// True when a numbered item (1. / （1）) follows the （一） line at `i`
+// before the next heading: the （一） line then heads a section. A （一）
+// with no items below is itself a task (its text may follow on its lines).
+bool heads_items(const std::vector<Line>& lines, size_t i, const Grammar& g) {
+    const Pattern* item = g.pattern("item");
+    const Pattern* level2 = g.pattern("level2");
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+        const std::string& t = lines[j].text;
+        if (item && item->matches(t)) return true;
+        if (level2 && level2->matches(t)) return false;
+        for (const char* key : Builder::kLevel1Keys)
+            if (const Pattern* p = g.pattern(key); p && p->matches(t)) return false;
+    }
+    return false;
+}
+
+// An open `1.` item holding only its name: no sentence end, no clause.
+bool names_only(const RawItem* it) {
+    if (!it || !it->label || it->level2 || it->cells.size() != 1) return false;
+    const std::string& t = it->cells[0].text;
+    if (t.empty() || ustr::length(t) > 40) return false;
+    for (const char* stop : {"。", "；", "）", ")", "，"})
+        if (t.find(stop) != std::string::npos) return false;
+    return true;
+}
+
+// A document cut mid-item (a truncated download) may end in a fragment too
+// short to be a task (`5.强化项目会办推`): dropped, with a warning.
+void drop_fragment(Skeleton& sk) {
+    if (sk.items.empty()) return;
+    const RawItem& last = sk.items.back();
+    std::string text;
+    for (const auto& c : last.cells) text += c.text;
+    text = ustr::trim(text);
+    constexpr size_t kShortest = 8;  // code points
+    if (text.empty() || ustr::length(text) >= kShortest) return;
+    for (const char* end : {"。", "；", "）", ")", "！"})
+        if (ustr::ends_with(text, end)) return;
+    sk.diagnostics.push_back({"warning", "truncated-item", last.span.line_start,
+                              "the text ends in a fragment of an item (`" + text + "`), not read as a task"});
+    sk.items.pop_back();
+}
+
 }  // namespace
 
 void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk) {
@@ -31,6 +74,7 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
     // part of its text. A level-1 heading resumes segmentation (an annex
     // that is itself a plan).
     bool in_annex = false;
+    bool sub_list = false;  // reading the （1）… sub-items of a `1.` item
     for (size_t i = sk.cover.body_start; i < lines.size(); ++i) {
         const Line& l = lines[i];
         if (skip && skip->matches(l.text)) {
@@ -42,12 +86,14 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
         }
         if (int used = b.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
             i += used - 1;  // a title printed on the heading's next line
+            sub_list = false;
             in_annex = false;
             continue;
         }
         if (in_annex) continue;
         if (auto m = level2 ? level2->find(l.text) : std::nullopt) {
-            if (b.part_kind_now() != "preamble" && has_body(m->groups[2])) {
+            sub_list = false;
+            if (b.part_kind_now() != "preamble" && (has_body(m->groups[2]) || !heads_items(lines, i, g))) {
                 RawItem& it = b.open_item(l);
                 it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
                 it.printed = ustr::small_chinese_number(m->groups[1]);
@@ -61,9 +107,17 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
             continue;
         }
         auto m = item ? item->find(l.text) : std::nullopt;
-        if (!m && item3) m = item3->find(l.text);
+        // （1）…（4） under a `1.` item that is only a name (`1.完善应急预案
+        //体系`, no sentence of its own) are its text, not tasks.
+        if (!m && item3 && !sub_list) {
+            auto sub = item3->find(l.text);
+            sub_list = sub && sub->groups[1] == "1" && names_only(b.current());
+        }
+        const bool sub_item = !m && sub_list;
+        if (!m && item3 && !sub_item) m = item3->find(l.text);
         if (m && b.part_kind_now() != "preamble") {
             RawItem& it = b.open_item(l);
+            sub_list = false;
             it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
             it.printed = std::atoi(m->groups[1].c_str());
             it.cells.push_back({CellKind::Measure, ustr::trim(m->groups[2]), l.line_start});
@@ -77,6 +131,7 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
         }
     }
     b.finish();
+    drop_fragment(sk);
 }
 
 }  // namespace qingdan
