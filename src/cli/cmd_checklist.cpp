@@ -199,6 +199,7 @@ void register_units(CLI::App& app) {
         Resources res;
         load_resources(res);
         Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
+        drop_unreal_units(c.docs, res.units ? &*res.units : nullptr, data_dir());
         EmitOptions eo = o.table.emit();
         emit(o.out, render_units(summarize_units(c.docs, res.units ? &*res.units : nullptr), o.format, eo));
         exit_code() = c.exit;
