@@ -43,6 +43,13 @@ std::string slug(const std::string& path) {
     return out.empty() ? "doc" : out;
 }
 
+// A document in which no task is found is an error: a CI gate over a
+// folder must fail on it, not pass silently (issue 14).
+void note_no_tasks(Document& doc) {
+    if (doc.tasks.empty())
+        doc.diagnostics.push_back({"error", "no-tasks", 0, "no task found (layout `" + doc.layout + "`)"});
+}
+
 }  // namespace
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& args) {
@@ -137,6 +144,7 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     if (norm.lines.empty()) {
         doc.diagnostics.push_back({"warning", "empty-input", 0, "the input holds no text"});
         doc.layout = "none";
+        note_no_tasks(doc);
         return doc;
     }
     const auto& gs = impl_->grammars;
@@ -151,20 +159,25 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     doc.layout = gs[gi].name;
     Skeleton sk = segment(norm.lines, gs[gi]);
     extract(sk, gs[gi], impl_->units, doc);
+    note_no_tasks(doc);
     return doc;
 }
 
-void uniquify_ids(std::vector<Document>& docs) {
-    std::set<std::string> seen;
-    for (auto& d : docs) {
-        std::string base = d.id, id = base;
-        for (int k = 2; seen.count(id); ++k) id = base + "-" + std::to_string(k);
-        if (id != base) {
-            for (auto& t : d.tasks) t.id = id + t.id.substr(base.size());
-            d.id = id;
-        }
-        seen.insert(id);
+bool IdAssigner::assign(Document& d) {
+    std::string base = d.id, id = base;
+    for (int k = 2; seen_.count(id); ++k) id = base + "-" + std::to_string(k);
+    bool renamed = id != base;
+    if (renamed) {
+        for (auto& t : d.tasks) t.id = id + t.id.substr(base.size());
+        d.id = id;
     }
+    seen_.insert(id);
+    return renamed;
+}
+
+void uniquify_ids(std::vector<Document>& docs) {
+    IdAssigner ids;
+    for (auto& d : docs) ids.assign(d);
 }
 
 }  // namespace qingdan

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,5 +59,14 @@ private:
 
 // Makes document ids unique within one run (appends -2, -3 ...).
 void uniquify_ids(std::vector<Document>& docs);
+
+// The same, one document at a time in input order, for runs that stream
+// (issue 14). Returns whether `doc` was renamed.
+class IdAssigner {
+public:
+    bool assign(Document& doc);
+private:
+    std::set<std::string> seen_;
+};
 
 }  // namespace qingdan

@@ -2,6 +2,7 @@
 // The logic lives in the library (qingdan/checklist.hpp); this file parses
 // options, loads the gazetteers and profiles, and writes the output.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -53,6 +54,42 @@ void load_resources(Resources& r) {
     }
 }
 
+// Compiles the inputs on the workers (-j) keeping of each document only
+// what `keep` leaves of it once its diagnostics are printed (issue 14:
+// checklists accumulate only what they emit, not whole documents).
+Compiled compile_kept(const std::vector<std::string>& inputs, const std::function<void(Document&)>& keep) {
+    Compiled c;
+    Tally tally;
+    c.exit = for_each_document(
+        inputs, /*accept_json=*/true, nullptr,
+        [&](Document& d, const std::string&) {
+            keep(d);
+            c.docs.push_back(std::move(d));
+        },
+        tally);
+    if (globals().verbose) print_summary(tally);
+    return c;
+}
+
+// A checklist shows tasks with their section headings, the document's id,
+// source, title and year: the rest goes.
+void keep_for_checklist(Document& d) {
+    d.diagnostics = {};
+    d.goals = {};
+    d.deadlines = {};
+    d.addressees = {};
+    d.sha256 = {};
+}
+
+// The unit summary counts units per task and per document: only those stay.
+void keep_for_units(Document& d) {
+    Document slim;
+    slim.id = std::move(d.id);
+    slim.tasks.resize(d.tasks.size());
+    for (size_t i = 0; i < d.tasks.size(); ++i) slim.tasks[i].units = std::move(d.tasks[i].units);
+    d = std::move(slim);
+}
+
 }  // namespace
 
 void register_checklist(CLI::App& app) {
@@ -84,6 +121,7 @@ void register_checklist(CLI::App& app) {
     dir_opt->excludes(out_opt);
     cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
     add_compile_options(cmd);
+    add_batch_options(cmd);
     cmd->callback([] {
         if (o.by == "unit" && (!o.provinces.empty() || !o.profiles.empty())) {
             print_diagnostic("checklist", {"error", "usage", 0, "--province and --profile need --by province"});
@@ -135,7 +173,7 @@ void register_checklist(CLI::App& app) {
                 for (const auto& p : res.provinces->all()) add(&p);
         }
 
-        Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
+        Compiled c = compile_kept(o.inputs, keep_for_checklist);
         const UnitGazetteer* gaz = res.units ? &*res.units : nullptr;
         std::vector<Checklist> lists;
         if (o.by == "unit") {
@@ -182,10 +220,11 @@ void register_units(CLI::App& app) {
     cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
     cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
     add_compile_options(cmd);
+    add_batch_options(cmd);
     cmd->callback([] {
         Resources res;
         load_resources(res);
-        Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
+        Compiled c = compile_kept(o.inputs, keep_for_units);
         EmitOptions eo;
         eo.excel = o.excel;
         emit(o.out, render_units(summarize_units(c.docs, res.units ? &*res.units : nullptr), o.format, eo));

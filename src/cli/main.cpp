@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
     app.fallthrough();  // global options may follow the subcommand
     app.add_option("--diagnostics", globals().diagnostics, "Diagnostics format on stderr")
         ->check(CLI::IsMember({"text", "json"}));
-    app.add_flag("-q,--quiet", globals().quiet, "Hide info-level diagnostics");
+    app.add_flag("-q,--quiet", globals().quiet, "Show only error diagnostics");
+    app.add_flag("-v,--verbose", globals().verbose, "Show every diagnostic, info included, and the summary line");
     register_compile(app);
     register_validate(app);
     register_text(app);
