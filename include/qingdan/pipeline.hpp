@@ -4,7 +4,8 @@
 
 #include <memory>
 #include <optional>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,11 +28,14 @@ struct GrammarInfo {
 
 // One input as named on the command line, after expanding directories.
 struct InputFile {
-    std::string path;  // "-" for standard input
+    std::string path;     // "-" for standard input
+    std::string skipped;  // non-empty: found in a directory but not read, and why
 };
 
-// Expands directories (every supported file in them, sorted), keeps "-".
-// Throws std::runtime_error for a path that does not exist.
+// Expands directories (sorted; every file in them: text/HTML by extension,
+// PDF/DOCX/XLSX by content, the rest listed with `skipped` set), keeps "-".
+// Named files are always taken: compile sniffs their content. Throws
+// std::runtime_error for a path that does not exist.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& args);
 
 // Reads a whole file ("-" = stdin). Throws std::runtime_error on I/O errors.
@@ -47,7 +51,11 @@ public:
     Compiler(const Compiler&) = delete;
     Compiler& operator=(const Compiler&) = delete;
 
-    // Compiles raw input bytes. Throws DecodeError for binary input.
+    // Compiles raw input bytes of any supported format (text, HTML, PDF, DOCX,
+    // XLSX: sniffed by content). Throws DecodeError for binary input and
+    // InputError (ingest/extracted.hpp, with a diagnostic code) for an office
+    // file that cannot be read: scanned or encrypted PDF, legacy .doc/.wps,
+    // unsupported or damaged container.
     Document compile(std::string_view bytes, const std::string& source) const;
 
     std::vector<GrammarInfo> grammars() const;
@@ -61,12 +69,15 @@ private:
 void uniquify_ids(std::vector<Document>& docs);
 
 // The same, one document at a time in input order, for runs that stream
-// (issue 14). Returns whether `doc` was renamed.
+// (issue 14). Returns whether `doc` was renamed (it then carries an
+// id-renamed info diagnostic). A counter per id, not a search from -2 for
+// every repeat: 20,000 inputs with the same file name stay linear.
 class IdAssigner {
 public:
     bool assign(Document& doc);
 private:
-    std::set<std::string> seen_;
+    std::unordered_set<std::string> seen_;
+    std::unordered_map<std::string, int> next_suffix_;
 };
 
 }  // namespace qingdan

@@ -7,48 +7,35 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "output_options.hpp"
 #include "emit.hpp"
 #include "stream.hpp"
 
 namespace qingdan::cli {
-
-namespace {
-
-// A bad -o (missing directory, read-only) is the user's error, reported with
-// the path and the reason before any document is compiled.
-std::unique_ptr<Output> open_output(const std::string& path) {
-    try {
-        return std::make_unique<Output>(path);
-    } catch (const std::runtime_error& e) {
-        std::cerr << "qingdan: error: " << e.what() << "\n";
-        exit_code() = kInput;
-        return nullptr;
-    }
-}
-
-}  // namespace
 
 void register_compile(CLI::App& app) {
     struct Opts {
         std::vector<std::string> inputs;
         std::string format = "json";
         std::string out;
-        bool excel = false;
+        TableOptions table;
     };
     static Opts o;
     auto* cmd = app.add_subcommand("compile", "Compile documents into the qingdan/1 canonical schema");
     cmd->add_option("inputs", o.inputs, "Files, directories, or - for standard input")->required();
     cmd->add_option("--format,-f", o.format, "Output format")->check(CLI::IsMember({"json", "jsonl", "csv", "md"}));
     cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
-    cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
+    add_table_options(cmd, o.table);
     add_compile_options(cmd);
     add_batch_options(cmd);
+    add_footer(cmd, {"qingdan compile data/corpus -o corpus.json", "qingdan compile plan.txt --format csv -o plan.csv"},
+               kExitCodesCompile);
     cmd->callback([] {
-        EmitOptions eo;
-        eo.excel = o.excel;
+        EmitOptions eo = o.table.emit();
         StreamFormat fmt(o.format, eo);
-        auto out = open_output(o.out);
-        if (!out) return;
+        // A bad -o (missing directory, read-only) fails here, before any
+        // work: OutputError, exit 3 with the path and the reason (main.cpp).
+        auto out = std::make_unique<Output>(o.out);
         out->write(fmt.head());
         bool first = true;
         Tally tally;
@@ -85,6 +72,10 @@ void register_validate(CLI::App& app) {
     cmd->add_option("--ignore", globals().ignore, "Neither show nor count diagnostics with this code (repeatable)");
     add_compile_options(cmd);
     add_batch_options(cmd);
+    add_footer(cmd, {"qingdan validate data/corpus", "qingdan validate --werror --ignore unknown-unit plan.txt"},
+               "  0  no error (no warning with --werror, at most N with --max-warnings N)\n"
+               "  1  errors such as no-tasks (or warnings beyond --werror / --max-warnings)\n"
+               "  2  usage error\n  3  an input could not be read\n");
     cmd->callback([] {
         Tally tally;
         int rc = for_each_document(o.inputs, false, nullptr, [](Document&, const std::string&) {}, tally);

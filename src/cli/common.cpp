@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "decode.hpp"
+#include "extracted.hpp"
 #include "io.hpp"
 #include "json.hpp"
 #include "pool.hpp"
@@ -81,6 +82,12 @@ void print_summary(const Tally& t) {
     std::cerr << line << "\n";
 }
 
+bool report_skipped(const InputFile& f) {
+    if (f.skipped.empty()) return false;
+    print_diagnostic(f.path, {"error", "skipped-input", 0, f.skipped});
+    return true;
+}
+
 namespace {
 
 bool is_json_file(const std::string& path) {
@@ -92,7 +99,8 @@ struct Job {
     std::vector<Document> docs;  // several when a qingdan/1 JSON file is read back
     std::vector<std::string> rendered;
     std::optional<Diagnostic> failure;  // the input could not be read or decoded
-    bool skipped = false;               // not a document (binary)
+    bool skipped = false;               // not a document (binary, scanned PDF, legacy .doc)
+    int exit = kInput;                  // with a failure: kInput, or kInternal for our own bug
 };
 
 struct Input {
@@ -125,7 +133,16 @@ std::vector<Input> expand(const std::vector<std::string>& args, bool accept_json
             continue;
         }
         try {
-            for (auto& f : collect_inputs({a})) add(f.path);
+            // A file a directory holds but qingdan cannot read is named, and
+            // the run fails (exit 3) after the other inputs are done.
+            for (auto& f : collect_inputs({a})) {
+                if (report_skipped(f)) {
+                    exit = kInput;
+                    ++tally.skipped;
+                } else {
+                    add(f.path);
+                }
+            }
         } catch (const std::exception& e) {
             print_diagnostic(a, {"error", "unreadable-input", 0, e.what()});
             exit = kInput;
@@ -148,10 +165,18 @@ Job run_job(const Compiler& compiler, const std::string& path, bool accept_json,
     } catch (const DecodeError& e) {
         job.failure = Diagnostic{"error", "binary-input", 0, e.what()};
         job.skipped = true;
+    } catch (const InputError& e) {  // scanned/encrypted PDF, legacy .doc, unsupported or damaged file
+        job.failure = Diagnostic{"error", e.code(), 0, e.what()};
+        job.skipped = true;
     } catch (const nlohmann::json::exception& e) {
         job.failure = Diagnostic{"error", "bad-json", 0, e.what()};
     } catch (const std::runtime_error& e) {
         job.failure = Diagnostic{"error", "unreadable-input", 0, e.what()};
+    } catch (const std::exception& e) {
+        // A bug one input triggers must not lose the other inputs' output;
+        // still exit 4, since it is ours, not the input's.
+        job.failure = Diagnostic{"error", "internal-error", 0, e.what()};
+        job.exit = kInternal;
     }
     if (render)
         for (auto& d : job.docs) job.rendered.push_back(render(d));
@@ -191,7 +216,7 @@ int for_each_document(const std::vector<std::string>& args, bool accept_json, co
         const std::string& path = inputs[i].path;
         if (job.failure) {
             print_diagnostic(path, *job.failure);
-            exit = kInput;
+            exit = std::max(exit, job.exit);
             ++(job.skipped ? tally.skipped : tally.with_errors);
             if (!job.skipped) ++tally.errors;
         }
@@ -233,6 +258,7 @@ struct Output::File {
 
 Output::Output(const std::string& path) {
     if (!path.empty() && path != "-") file_ = std::make_unique<File>(path);
+    else std::cout.flush();  // anything printed before goes first
 }
 
 Output::~Output() = default;
@@ -242,20 +268,17 @@ void Output::write(std::string_view data) {
         file_->file.write(data);
         return;
     }
-    std::cout << data;
+    write_stdout(data);  // checked: a full disk or closed pipe is an error (io.hpp)
 }
 
 void Output::commit() {
-    if (file_)
-        file_->file.commit();
-    else
-        std::cout.flush();
+    if (file_) file_->file.commit();
 }
 
 void emit(const std::string& out, const std::string& data) {
     if (out.empty() || out == "-") {
-        std::cout << data;
-        std::cout.flush();
+        std::cout.flush();  // anything printed before goes first
+        write_stdout(data);  // checked: a full disk or closed pipe is an error (io.hpp)
     } else {
         write_file_atomic(out, data);
     }

@@ -89,6 +89,9 @@ private:
     std::unique_ptr<File> file_;
 };
 
+// Prints `skipped-input` for a file a directory walk did not take; true then.
+bool report_skipped(const InputFile& f);
+
 struct Compiled {
     std::vector<Document> docs;
     int exit = kOk;  // kInput when any input could not be read or decoded

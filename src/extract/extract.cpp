@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -149,7 +151,9 @@ bool items_titled(const Skeleton& sk, const Grammar& g) {
         ++items;
         named += opens_with_name(it, clause);
     }
-    return named >= 3 && named * 3 >= items * 2;
+    // Three named items settle it; a page cut after one or two items
+    // (excerpts, a first page) is titled when every item it has is named.
+    return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
 }
 
 std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
@@ -236,20 +240,46 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     t.text = text;
 }
 
+// Units of a table row: the 牵头 column's units lead, then the 责任单位
+// column's (the first leads when no 牵头 column named one), then the 配合
+// column's participate. One entry per unit.
+std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, std::vector<UnitRef> units,
+                                 std::vector<UnitRef> participants) {
+    if (leads.empty() && participants.empty()) return assign_roles(std::move(units));
+    leads = assign_roles(std::move(leads));
+    for (auto& u : leads) u.role = "lead";
+    units = assign_roles(std::move(units));
+    if (!leads.empty() || units.size() == 1)
+        for (auto& u : units) u.role = leads.empty() ? "lead" : "participant";
+    std::vector<UnitRef> out = std::move(leads);
+    for (auto* more : {&units, &participants})
+        for (auto& u : *more) {
+            auto key = [](const UnitRef& x) { return x.canonical.empty() ? x.name : x.canonical; };
+            if (std::none_of(out.begin(), out.end(), [&](const UnitRef& o) { return key(o) == key(u); })) {
+                if (more == &participants) u.role = "participant";
+                out.push_back(std::move(u));
+            }
+        }
+    return out;
+}
+
 // Table item: one measure per actor cell; the unit column belongs to the
 // measure of the body that owns those departments (the first, usually the
 // issuing body's), scope and completion columns to the task.
 void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
     std::string title, completion;
-    std::vector<UnitRef> units;
+    std::vector<UnitRef> units, leads, participants;  // by position; by column role
     const Pattern* actor = g.pattern("actor");
     for (const auto& c : it.cells) {
         switch (c.kind) {
             case CellKind::Title: title += c.text; break;
             case CellKind::Completion: completion += ustr::squeeze(c.text); break;
             case CellKind::Units: {
+                // A 牵头单位 column makes each unit in it lead, a 配合单位
+                // column each a participant; 责任单位 goes by position.
                 auto more = resolve_list(gz, c.text, c.line, doc);
-                units.insert(units.end(), more.begin(), more.end());
+                auto& dst = c.role == "lead" ? leads : c.role == "participant" ? participants : units;
+                dst.insert(dst.end(), more.begin(), more.end());
                 break;
             }
             case CellKind::Scope:
@@ -274,7 +304,7 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     if (!title.empty()) t.title = strip_final_stop(ustr::squeeze(title));
     if (!completion.empty()) t.completion = completion;
     if (t.measures.empty()) t.measures.push_back({std::nullopt, "", {}});
-    t.measures.front().units = assign_roles(std::move(units));
+    t.measures.front().units = table_roles(std::move(leads), std::move(units), std::move(participants));
     // Several scope cells may repeat a who/obligation pair: keep one.
     std::vector<Scope> uniq;
     for (auto& s : t.scope)
@@ -289,20 +319,35 @@ bool is_local_addressee(const Grammar& g, const std::string& a) {
     return p && p->matches(a);
 }
 
-// Localities bound by a prose task: collective local units (各地方知识产权局,
-// 各县市…), else (for a task with no unit at all) the local addressees of
-// the cover notice. A named local department (省市场监管局, 市公安局) is a
-// responsible unit, not a category of localities.
+// Localities bound by a prose task. Plans that print no 必做/选做 bind
+// localities only where the document itself says so:
+// - a collective local unit that does the task (各地方知识产权局负责: lead or
+//   sole responsible unit), not one that merely assists departments
+//   (…牵头，各街道办事处配合) — a participant is help, not an obligation;
+// - for a task with no unit at all, its own subject (各省…知识产权管理部门…要),
+//   else a cover notice addressed to localities
+//   alone (各省…知识产权局). A notice that also goes to departments
+//   (各省人民政府，国务院各部委) leaves the work to whoever the text names,
+//   so its addressees bind nobody in particular.
+// A named local department (省市场监管局, 市公安局) is a responsible unit,
+// not a category of localities.
 void prose_scope(const Grammar& g, Task& t, const Document& doc) {
-    for (const auto& u : t.units)
-        if (u.level == "local" && is_collective_local(u.name))
-            t.scope.push_back({collective_tier(u.name), u.name, "mandatory", u.name});
+    for (const auto& m : t.measures)  // roles as the unit's own clause gives them
+        for (const auto& u : m.units)
+            if (u.level == "local" && u.role != "participant" && is_collective_local(u.name) &&
+                std::none_of(t.scope.begin(), t.scope.end(), [&](const Scope& s) { return s.who == u.name; }))
+                t.scope.push_back({collective_tier(u.name), u.name, "mandatory", u.name});
     if (!t.units.empty()) return;
-    for (const auto& a : doc.addressees)
-        if (is_local_addressee(g, a)) {
-            t.scope.push_back({"province", a, "mandatory", a});
-            break;
+    if (const Pattern* p = g.pattern("local_subject"))
+        if (auto m = p->find(t.text)) {
+            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[0]});
+            return;
         }
+    if (doc.addressees.empty()) return;
+    for (const auto& a : doc.addressees)
+        if (!is_local_addressee(g, a)) return;
+    const std::string& a = doc.addressees.front();
+    t.scope.push_back({"province", a, "mandatory", a});
 }
 
 // The year a plan is for: title_year on the title (2022年…清单, …指引（2023）),
@@ -376,12 +421,25 @@ void check_part_sequence(Document& doc) {
 
 void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Document& doc) {
     std::map<bool, int> prev;  // last intended number per numbering family
-    std::set<std::string> ids;
-    auto next_printed = [&](size_t i) -> std::optional<int> {
-        for (size_t j = i + 1; j < tasks.size(); ++j)
-            if (level2[j] == level2[i]) return tasks[j].number;
-        return std::nullopt;
-    };
+    // The next task's printed number in the same family, found in one
+    // backward pass (a forward search per task is quadratic when one family
+    // is sparse). Taken before any repair, as the search read it.
+    std::vector<std::optional<int>> following(tasks.size());
+    {
+        std::optional<int> next_of[2];
+        bool seen_of[2] = {false, false};
+        for (size_t i = tasks.size(); i-- > 0;) {
+            const int f = level2[i] ? 1 : 0;
+            if (seen_of[f]) following[i] = next_of[f];
+            next_of[f] = tasks[i].number;
+            seen_of[f] = true;
+        }
+    }
+    auto next_printed = [&](size_t i) { return following[i]; };
+    // Ids made unique with a counter per base id (id~2, id~3 ...): a search
+    // from ~2 for every repeat is quadratic in a list of 16,000 `1.` items.
+    std::unordered_set<std::string> ids;
+    std::unordered_map<std::string, int> next_suffix;
     for (size_t i = 0; i < tasks.size(); ++i) {
         Task& t = tasks[i];
         const int line = t.span.line_start;
@@ -416,7 +474,11 @@ void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Doc
         for (const auto& s : t.section_path) path += s + "/";
         std::string id = doc.id + ":" + path + (t.number ? std::to_string(*t.number) : "r" + std::to_string(t.seq));
         std::string unique = id;
-        for (int k = 2; ids.count(unique); ++k) unique = id + "~" + std::to_string(k);
+        if (ids.count(unique)) {
+            int& k = next_suffix.try_emplace(id, 2).first->second;
+            do unique = id + "~" + std::to_string(k++);
+            while (ids.count(unique));
+        }
         ids.insert(unique);
         t.id = unique;
     }
@@ -456,7 +518,9 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         } else {
             prose_item(it, g, home, t, doc, titled);
         }
-        t.units = union_units(t.measures);
+        // A table row's units carry their columns' roles; prose units take
+        // theirs by position across the measures.
+        t.units = g.model == "table" ? t.measures.front().units : union_units(t.measures);
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);
         t.deadlines = extract_deadlines(t.text, doc.year);

@@ -21,54 +21,8 @@ namespace {
 // UTF-8 helpers
 // ---------------------------------------------------------------------------
 
-std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        size_t len = 1;
-        if (c < 0x80) {
-            cp = c;
-        } else if (c >= 0xC2 && c < 0xE0) {
-            len = 2;
-        } else if (c >= 0xE0 && c < 0xF0) {
-            len = 3;
-        } else if (c >= 0xF0 && c < 0xF5) {
-            len = 4;
-        }
-        if (len > 1) {
-            if (i + len > s.size()) {
-                len = 1;
-            } else {
-                cp = c & (0x7F >> len);
-                for (size_t k = 1; k < len; ++k) {
-                    const auto cc = static_cast<unsigned char>(s[i + k]);
-                    if ((cc & 0xC0) != 0x80) {
-                        cp = 0xFFFD;
-                        len = 1;
-                        break;
-                    }
-                    cp = (cp << 6) | (cc & 0x3F);
-                }
-            }
-        }
-        out.push_back(cp);
-        i += len;
-    }
-    return out;
-}
-
-void append_u8(std::string& out, char32_t cp) {
-    ustr::append(out, cp);
-}
-
-std::string to_u8(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (char32_t cp : s) append_u8(out, cp);
-    return out;
-}
+using ustr::to_u32;
+using ustr::to_u8;
 
 bool is_space(char32_t c) {
     return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == U'\f' || c == U'\v' || c == 0x3000 ||
@@ -111,8 +65,6 @@ std::string lower_ascii(std::string_view s) {
 // prefix match of a whole UTF-8 string always falls on character boundaries)
 // ---------------------------------------------------------------------------
 
-size_t u8_char_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
-
 // True when the 3-byte UTF-8 character `lit` is at s[i].
 inline bool at3(std::string_view s, size_t i, const char* lit) {
     return i + 3 <= s.size() && s[i] == lit[0] && s[i + 1] == lit[1] && s[i + 2] == lit[2];
@@ -128,15 +80,6 @@ inline size_t space_at(std::string_view s, size_t i) {
     return 0;
 }
 
-// The last code point of a UTF-8 string (0 when empty).
-char32_t last_char(std::string_view s) {
-    if (s.empty()) return 0;
-    size_t i = s.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-    const std::u32string u = to_u32(s.substr(i));
-    return u.empty() ? 0 : u.front();
-}
-
 // Characters a unit name ends with (…司, …部, …局, 成员单位, 各省份 ...).
 bool is_unit_final(char32_t c) {
     static constexpr std::u32string_view kFinal =
@@ -146,7 +89,7 @@ bool is_unit_final(char32_t c) {
 
 bool ends_like_unit(std::string_view name) {
     if (name.empty()) return false;
-    const char32_t last = last_char(name);
+    const char32_t last = ustr::last(name);
     if (last < 0x80) return (last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z');
     if (name == "最高法" || name == "最高检") return true;
     return is_unit_final(last);
@@ -264,7 +207,7 @@ public:
             }
             const size_t len = separator_at(u, i);
             if (!len) {
-                i += u8_char_len(static_cast<unsigned char>(u[i]));
+                i += ustr::sequence_length(static_cast<unsigned char>(u[i]));
                 continue;
             }
             const bool dun = at3(u, i, "、");
@@ -331,7 +274,7 @@ private:
             size_t n;
             while (i < p.size() && (n = space_at(p, i)) > 0) i += n;
             size_t j = i;
-            while (j < p.size() && space_at(p, j) == 0) j += u8_char_len(static_cast<unsigned char>(p[j]));
+            while (j < p.size() && space_at(p, j) == 0) j += ustr::sequence_length(static_cast<unsigned char>(p[j]));
             if (j > i) parts.push_back(p.substr(i, j - i));
             i = j;
         }
@@ -670,7 +613,7 @@ UnitGazetteer::Home UnitGazetteer::home_of_title(std::string_view title) const {
                 i += len;
                 continue;
             }
-        i += u8_char_len(static_cast<unsigned char>(title[i]));
+        i += ustr::sequence_length(static_cast<unsigned char>(title[i]));
     }
     if (provs.size() != 1 || cities.size() > 1) return {};
     h.province = provs.front();
@@ -949,7 +892,7 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
     // without level or collective words, then a department kind.
     size_t i = 0;
     for (int chars = 0; chars < 9 && i < name.size(); ++chars) {
-        const size_t clen = u8_char_len(static_cast<unsigned char>(name[i]));
+        const size_t clen = ustr::sequence_length(static_cast<unsigned char>(name[i]));
         const std::string_view ch = name.substr(i, clen);
         if (clen != 3 || ch == "各" || ch == "省" || ch == "有" || ch == "级") return {};
         i += clen;
@@ -973,7 +916,7 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
 std::optional<std::pair<std::string, std::string>> sub_department_of(const UnitGazetteer& g, std::string_view n) {
     std::vector<size_t> cuts;  // character boundaries
     for (size_t i = 0; i < n.size();) {
-        i += u8_char_len(static_cast<unsigned char>(n[i]));
+        i += ustr::sequence_length(static_cast<unsigned char>(n[i]));
         cuts.push_back(i);
     }
     if (cuts.size() < 5) return std::nullopt;
@@ -994,7 +937,7 @@ std::optional<std::pair<std::string, std::string>> sub_department_of(const UnitG
         const bool cnipa_parent = parent->level == "cnipa-internal" || parent->canonical == "国家知识产权局";
         size_t j = 0;
         for (int c = 0; c < 16 && j < rest.size(); ++c) {
-            j += u8_char_len(static_cast<unsigned char>(rest[j]));
+            j += ustr::sequence_length(static_cast<unsigned char>(rest[j]));
             if (c == 0) continue;
             const UnitInfo* u = g.find(rest.substr(0, j));
             if (u && (u->level != "cnipa-internal" || cnipa_parent)) return std::nullopt;
@@ -1055,7 +998,7 @@ bool is_protection_centre(std::string_view name) {
 std::vector<UnitRef> split_run_together(const UnitGazetteer& g, std::string_view name) {
     std::vector<size_t> cut{0};  // character boundaries as byte offsets
     for (size_t i = 0; i < name.size();) {
-        i += u8_char_len(static_cast<unsigned char>(name[i]));
+        i += ustr::sequence_length(static_cast<unsigned char>(name[i]));
         cut.push_back(i);
     }
     const size_t n = cut.size() - 1;
