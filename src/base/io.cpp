@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <mutex>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -59,6 +58,9 @@ void remove_flat_dir(const char* dir) {
     rmdir(dir);
 }
 
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction g_previous[3];  // what each signal did before ours
+
 extern "C" void on_fatal_signal(int sig) {
     for (int i = 0; i < kSlots; ++i) {
         char* p = g_slots[i].load();
@@ -68,7 +70,9 @@ extern "C" void on_fatal_signal(int sig) {
         else
             unlink(p);
     }
-    signal(sig, SIG_DFL);
+    // Then whatever the signal did before (the default: die of it).
+    for (int k = 0; k < 3; ++k)
+        if (kSignals[k] == sig) sigaction(sig, &g_previous[k], nullptr);
     raise(sig);
 }
 
@@ -118,19 +122,19 @@ fs::path dir_of(const fs::path& target) {
 }  // namespace
 
 void install_temp_cleanup() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        process_umask();
-        for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-            struct sigaction old {};
-            sigaction(sig, nullptr, &old);
-            if (old.sa_handler == SIG_IGN) continue;  // e.g. nohup: keep ignoring
-            struct sigaction sa {};
-            sa.sa_handler = on_fatal_signal;
-            sigemptyset(&sa.sa_mask);
-            sigaction(sig, &sa, nullptr);
-        }
-    });
+    process_umask();
+    // Checked on every write (one system call per signal), not once: a
+    // handler installed later by the embedding program is chained, not lost.
+    for (int k = 0; k < 3; ++k) {
+        struct sigaction old {};
+        sigaction(kSignals[k], nullptr, &old);
+        if (old.sa_handler == SIG_IGN || old.sa_handler == on_fatal_signal) continue;  // nohup: keep ignoring
+        g_previous[k] = old;
+        struct sigaction sa {};
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(kSignals[k], &sa, nullptr);
+    }
 }
 
 std::string read_stream(const std::string& path) {

@@ -82,12 +82,17 @@ void keep_for_checklist(Document& d) {
     d.sha256 = {};
 }
 
-// The unit summary counts units per task and per document: only those stay.
+// The unit summary counts units per task and per document: only those stay
+// (with the source and lines that drop_unreal_units names in its warnings).
 void keep_for_units(Document& d) {
     Document slim;
     slim.id = std::move(d.id);
+    slim.source = std::move(d.source);
     slim.tasks.resize(d.tasks.size());
-    for (size_t i = 0; i < d.tasks.size(); ++i) slim.tasks[i].units = std::move(d.tasks[i].units);
+    for (size_t i = 0; i < d.tasks.size(); ++i) {
+        slim.tasks[i].units = std::move(d.tasks[i].units);
+        slim.tasks[i].span = d.tasks[i].span;
+    }
     d = std::move(slim);
 }
 
@@ -238,6 +243,7 @@ void register_units(CLI::App& app) {
         Resources res;
         load_resources(res);
         Compiled c = compile_kept(o.inputs, keep_for_units);
+        drop_unreal_units(c.docs, res.units ? &*res.units : nullptr, data_dir());
         EmitOptions eo = o.table.emit();
         emit(o.out, render_units(summarize_units(c.docs, res.units ? &*res.units : nullptr), o.format, eo));
         exit_code() = c.exit;

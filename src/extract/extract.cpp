@@ -151,9 +151,7 @@ bool items_titled(const Skeleton& sk, const Grammar& g) {
         ++items;
         named += opens_with_name(it, clause);
     }
-    // Three named items settle it; a page cut after one or two items
-    // (excerpts, a first page) is titled when every item it has is named.
-    return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
+    return named >= 3 && named * 3 >= items * 2;
 }
 
 std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
@@ -340,7 +338,7 @@ void prose_scope(const Grammar& g, Task& t, const Document& doc) {
     if (!t.units.empty()) return;
     if (const Pattern* p = g.pattern("local_subject"))
         if (auto m = p->find(t.text)) {
-            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[0]});
+            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[1]});
             return;
         }
     if (doc.addressees.empty()) return;
@@ -365,6 +363,53 @@ std::optional<int> year_of(const Grammar& g, const Cover& c) {
         if (years.size() == 1) return std::atoi(years.begin()->c_str());
         if (years.size() > 1) return std::nullopt;  // 总结2018年…编制2019年: ambiguous
     }
+    return std::nullopt;
+}
+
+// 2022-2025年, 2021—2035年, (2022—2024年): a span of years.
+bool has_year_range(std::string_view s) {
+    for (size_t i = 0; i + 9 <= s.size(); ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))))
+            continue;
+        size_t j = i;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        if (j - i != 4) continue;
+        size_t k = j;
+        for (std::string_view dash : {"-", "—", "–", "－", "~", "至"})
+            if (s.substr(j, dash.size()) == dash) k = j + dash.size();
+        if (k != j && k + 4 <= s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) return true;
+    }
+    return false;
+}
+
+// The year printed in a 文号 (国办函〔2014〕31号 -> 2014), or 0.
+int doc_number_year(std::string_view dn) {
+    for (size_t i = 0; i + 4 <= dn.size(); ++i) {
+        size_t j = i;
+        while (j < dn.size() && j - i < 5 && std::isdigit(static_cast<unsigned char>(dn[j]))) ++j;
+        if (j - i == 4) return std::atoi(std::string(dn.substr(i, 4)).c_str());
+        i = j;
+    }
+    return 0;
+}
+
+// Without a year in its titles, a document is of the year its own 文号
+// gives; failing that (a page without its cover or title), of the latest
+// document its opening paragraph cites (昆政发〔2016〕13号): a plan is
+// written after what it implements. Dates are not used: a 推进计划 signed
+// in December is for the next year, and sites repost old plans years later.
+// A multi-year plan (…方案(2022-2025年)) has no one year.
+std::optional<int> fallback_year(const Cover& c, const std::vector<Line>& opening) {
+    for (const auto& t : {c.title, c.notice_title})
+        if (t && has_year_range(*t)) return std::nullopt;
+    if (c.doc_number)
+        if (int y = doc_number_year(*c.doc_number)) return y;
+    if (c.title) return std::nullopt;
+    int latest = 0;
+    for (const auto& l : opening)
+        for (size_t at = l.text.find("〔"); at != std::string::npos; at = l.text.find("〔", at + 3))
+            latest = std::max(latest, doc_number_year(std::string_view(l.text).substr(at, 10)));
+    if (latest > 0) return latest;
     return std::nullopt;
 }
 
@@ -495,9 +540,15 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     doc.issued = c.issued;
     doc.published = c.published;
     doc.year = year_of(g, c);
+    if (!doc.year) doc.year = fallback_year(c, sk.intro.empty() ? c.notice_text : sk.intro);
     doc.addressees = c.addressees;
     doc.sections = sk.sections;
     doc.diagnostics.insert(doc.diagnostics.end(), sk.diagnostics.begin(), sk.diagnostics.end());
+    // Goals: the quantitative statements of the preamble parts (主要目标 …),
+    // including a heading that runs its text on (一、工作目标。到2021年，9项…).
+    for (const auto& s : sk.sections)
+        if (s.level == 1 && s.kind == "preamble")
+            for (auto& t : extract_targets(s.title)) doc.goals.push_back(std::move(t));
     for (const auto& l : sk.preamble)
         for (auto& t : extract_targets(l.text)) doc.goals.push_back(std::move(t));
     for (const auto& l : c.notice_text)

@@ -24,29 +24,18 @@ namespace {
 using ustr::to_u32;
 using ustr::to_u8;
 
-bool is_space(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == U'\f' || c == U'\v' || c == 0x3000 ||
-           c == 0xA0 || c == 0xFEFF;
-}
-
-
-bool has_space_byte(std::string_view s) {
-    for (char c : s)
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return true;
-    return s.find("\xE3\x80\x80") != std::string_view::npos || s.find("\xC2\xA0") != std::string_view::npos;
-}
+using ustr::is_ascii;
+using ustr::is_space;
+using ustr::space_at;
 
 // Trims, and drops every whitespace character inside (PDF letter-spacing).
 std::string squeeze(std::string_view s) {
-    if (!has_space_byte(s)) return std::string(s);
+    if (!ustr::has_space(s)) return std::string(s);
     std::u32string u = to_u32(s);
     u.erase(std::remove_if(u.begin(), u.end(), is_space), u.end());
     return to_u8(u);
 }
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -70,15 +59,6 @@ inline bool at3(std::string_view s, size_t i, const char* lit) {
     return i + 3 <= s.size() && s[i] == lit[0] && s[i + 1] == lit[1] && s[i + 2] == lit[2];
 }
 
-// Byte length of the whitespace character at s[i], or 0.
-inline size_t space_at(std::string_view s, size_t i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) return (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') ? 1 : 0;
-    if (c == 0xE3) return at3(s, i, "\xE3\x80\x80") ? 3 : 0;  // U+3000
-    if (c == 0xEF) return at3(s, i, "\xEF\xBB\xBF") ? 3 : 0;  // BOM
-    if (c == 0xC2) return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0 ? 2 : 0;
-    return 0;
-}
 
 // Characters a unit name ends with (…司, …部, …局, 成员单位, 各省份 ...).
 bool is_unit_final(char32_t c) {

@@ -32,6 +32,16 @@ bool heads_items(const std::vector<Line>& lines, size_t i, const Grammar& g) {
     return false;
 }
 
+// An open `1.` item holding only its name: no sentence end, no clause.
+bool names_only(const RawItem* it) {
+    if (!it || !it->label || it->level2 || it->cells.size() != 1) return false;
+    const std::string& t = it->cells[0].text;
+    if (t.empty() || ustr::length(t) > 40) return false;
+    for (const char* stop : {"。", "；", "）", ")", "，"})
+        if (t.find(stop) != std::string::npos) return false;
+    return true;
+}
+
 // A document cut mid-item (a truncated download) may end in a fragment too
 // short to be a task (`5.强化项目会办推`): dropped, with a warning.
 void drop_fragment(Skeleton& sk) {
@@ -64,6 +74,7 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
     // part of its text. A level-1 heading resumes segmentation (an annex
     // that is itself a plan).
     bool in_annex = false;
+    bool sub_list = false;  // reading the （1）… sub-items of a `1.` item
     for (size_t i = sk.cover.body_start; i < lines.size(); ++i) {
         const Line& l = lines[i];
         if (skip && skip->matches(l.text)) {
@@ -75,11 +86,13 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
         }
         if (int used = b.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
             i += used - 1;  // a title printed on the heading's next line
+            sub_list = false;
             in_annex = false;
             continue;
         }
         if (in_annex) continue;
         if (auto m = level2 ? level2->find(l.text) : std::nullopt) {
+            sub_list = false;
             if (b.part_kind_now() != "preamble" && (has_body(m->groups[2]) || !heads_items(lines, i, g))) {
                 RawItem& it = b.open_item(l);
                 it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
@@ -94,12 +107,17 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
             continue;
         }
         auto m = item ? item->find(l.text) : std::nullopt;
-        // （1）…（4） under a `1.` item are its text, not tasks of their own.
-        const bool sub_item = !m && b.current() && b.current()->label && !b.current()->level2 &&
-                              !ustr::starts_with(*b.current()->label, "（") && !ustr::starts_with(*b.current()->label, "(");
+        // （1）…（4） under a `1.` item that is only a name (`1.完善应急预案
+        //体系`, no sentence of its own) are its text, not tasks.
+        if (!m && item3 && !sub_list) {
+            auto sub = item3->find(l.text);
+            sub_list = sub && sub->groups[1] == "1" && names_only(b.current());
+        }
+        const bool sub_item = !m && sub_list;
         if (!m && item3 && !sub_item) m = item3->find(l.text);
         if (m && b.part_kind_now() != "preamble") {
             RawItem& it = b.open_item(l);
+            sub_list = false;
             it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
             it.printed = std::atoi(m->groups[1].c_str());
             it.cells.push_back({CellKind::Measure, ustr::trim(m->groups[2]), l.line_start});
