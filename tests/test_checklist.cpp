@@ -134,6 +134,16 @@ TEST_CASE("golden: 江苏's province checklist without a profile", "[checklist][
     check_golden("checklist-province-jiangsu.md", "-q checklist data/corpus --by province --province 江苏 --format md");
 }
 
+TEST_CASE("golden: 保护司's and 江苏's checklists as the default (Chinese, Excel-ready) CSV", "[checklist][golden]") {
+    check_golden("checklist-unit-baohusi.csv", "-q checklist data/corpus --by unit --unit 保护司");
+    check_golden("checklist-province-jiangsu.csv", "-q checklist data/corpus --by province --province 江苏");
+}
+
+TEST_CASE("golden: the 2020 → 2022 diff as Markdown", "[checklist][golden]") {
+    check_golden("diff-2020-2022.md",
+                 "-q diff data/corpus/003_be8e79e834ab801c.txt data/corpus/000_83ac722d97caa312.txt --by unit | cat");
+}
+
 TEST_CASE("golden: 江苏's province checklist with a profile", "[checklist][golden]") {
     check_golden("checklist-province-jiangsu-profile.md",
                  "-q checklist data/corpus --by province --profile tests/golden/checklist-jiangsu-profile.ini "
