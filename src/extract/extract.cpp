@@ -31,12 +31,13 @@ std::vector<UnitRef> resolve_list(const UnitGazetteer& gz, const std::string& cl
     return out;
 }
 
-// Union of the measures' units in order, one per canonical name, roles by
-// position (both seed plans state: the first listed leads).
+// Union of the measures' units in order, one per canonical name: one
+// measure keeps its clause's roles, several are ranked by position (both
+// seed plans state: the first listed leads), marked co-leads stay leads.
 std::vector<UnitRef> union_units(const std::vector<Measure>& ms) {
-    std::vector<UnitRef> all;
-    for (const auto& m : ms) all.insert(all.end(), m.units.begin(), m.units.end());
-    return assign_roles(std::move(all));
+    std::vector<std::vector<UnitRef>> lists;
+    for (const auto& m : ms) lists.push_back(m.units);
+    return merge_unit_lists(lists);
 }
 
 std::string strip_final_stop(std::string s) {
@@ -50,10 +51,11 @@ std::string strip_final_stop(std::string s) {
 struct Clause {
     std::optional<std::string> units;
     std::optional<std::string> completion;
+    std::optional<std::string> carried;  // units a …下同 note gives every later item
     bool any() const { return units || completion; }
 };
 
-Clause read_clause(const std::string& inside) {
+Clause read_clause_head(const std::string& inside) {
     if (is_unit_clause(inside)) return {inside, std::nullopt};
     if (is_completion_phrase(inside)) return {std::nullopt, ustr::squeeze(ustr::trim(inside))};
     // Mixed: each part between ，；,; is either completion or responsibility.
@@ -77,7 +79,22 @@ Clause read_clause(const std::string& inside) {
         b = e + sep;
     }
     if (completion.empty() || units.empty() || !is_unit_clause(units)) return {};
-    return {units, completion};
+    return {units, completion, std::nullopt};
+}
+
+// A unit list may be followed by notes after a stop (〔责任单位：A、B按职责分工
+// 负责。具体任务均涉及C，不再做分工，下同。〕): the list is read as a clause,
+// a carry-over note gives units to this and every later item.
+Clause read_clause(const std::string& inside) {
+    const size_t stop = inside.find("。");
+    if (stop != std::string::npos && !ustr::trim(std::string_view(inside).substr(stop + 3)).empty()) {
+        Clause c = read_clause_head(inside.substr(0, stop));
+        if (c.units) {
+            c.carried = carried_unit_list(std::string_view(inside).substr(stop + 3));
+            return c;
+        }
+    }
+    return read_clause_head(inside);
 }
 
 // A completion-only parenthesis counts where a clause ends: before the end,
@@ -160,6 +177,27 @@ std::optional<std::string> prose_actor(const Grammar& g, const std::string& text
     return m->groups[1];
 }
 
+// True when every parenthesis of `s` is closed.
+bool balanced(std::string_view s) {
+    int depth = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '(' || s.substr(i).starts_with("（")) ++depth;
+        if ((s[i] == ')' || s.substr(i).starts_with("）")) && --depth < 0) return false;
+    }
+    return depth == 0;
+}
+
+// A line after an item's first that is nothing but a unit clause, with no
+// label (市发改委牵头落实, 区财政局、区税务局负责落实。): put in parentheses so
+// it closes its measure like an inline clause.
+std::string bracket_bare_unit_line(const std::string& text) {
+    std::string clause = ustr::trim(text);
+    while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
+    if (clause.empty() || clause.find("。") != std::string::npos || !balanced(clause) || !is_unit_clause(clause))
+        return text;
+    return "（" + clause + "）";
+}
+
 // A responsibility clause printed on its own line after the task
 // (牵头单位：A；配合单位：B), or after the last stop of a line, is put in
 // parentheses so it closes its measure like an inline （…） clause. Labels
@@ -173,8 +211,8 @@ std::string bracket_unit_line(const Pattern* label, const std::string& text) {
         if (!before.empty() && !ustr::ends_with(before, "。")) continue;
         std::string clause = ustr::trim(std::string_view(text).substr(at));
         while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
-        for (std::string_view stop : {"。", "（", "）", "(", ")"})
-            if (clause.find(stop) != std::string::npos) return text;
+        // Parentheses inside the names (各县(市、区)政府) are fine; a stop is prose.
+        if (clause.find("。") != std::string::npos || !balanced(clause)) return text;
         std::string sep;
         size_t from = at;
         for (size_t j = k + 1; j < hits.size(); ++j) {
@@ -200,10 +238,13 @@ void add_completion(Task& t, const std::string& c) {
 // Prose item: split at unit clauses; each clause with its own units is a
 // measure. Completion clauses set the task's completion and leave the text.
 void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc,
-                bool titled) {
+                bool titled, std::vector<UnitRef>& carried) {
     const Pattern* label = g.pattern("unit_label");
     std::string body;
-    for (const auto& c : it.cells) body += bracket_unit_line(label, c.text);
+    for (size_t k = 0; k < it.cells.size(); ++k) {
+        const std::string line = bracket_unit_line(label, it.cells[k].text);
+        body += k > 0 && line == it.cells[k].text ? bracket_bare_unit_line(line) : line;
+    }
     const Pattern* clause = g.pattern("unit_clause");
     // Only a numbered paragraph names itself; loose part text has no title.
     if (it.label && (g.titles == "leading-sentence" || titled || it.level2)) t.title = split_title(body, clause);
@@ -218,10 +259,11 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
         printed += body.substr(from, m.end[0] - from);
         from = m.end[0];
         if (c.completion) add_completion(t, *c.completion);
+        if (c.carried)
+            for (auto& u : resolve_list(gz, *c.carried, it.span.line_start, doc)) carried.push_back(std::move(u));
         if (!c.units) continue;
         piece = ustr::trim(piece);
         Measure ms{prose_actor(g, piece), ustr::trim(printed), resolve_list(gz, *c.units, it.span.line_start, doc)};
-        ms.units = assign_roles(std::move(ms.units));
         text += piece;
         if (!piece.empty() || !ms.units.empty()) t.measures.push_back(std::move(ms));
         piece.clear();
@@ -241,15 +283,14 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
 // issuing body's), scope and completion columns to the task.
 void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
     std::string title, completion;
-    std::vector<UnitRef> units;
+    std::vector<std::vector<UnitRef>> units;  // one list per unit cell
     const Pattern* actor = g.pattern("actor");
     for (const auto& c : it.cells) {
         switch (c.kind) {
             case CellKind::Title: title += c.text; break;
             case CellKind::Completion: completion += ustr::squeeze(c.text); break;
             case CellKind::Units: {
-                auto more = resolve_list(gz, c.text, c.line, doc);
-                units.insert(units.end(), more.begin(), more.end());
+                units.push_back(resolve_list(gz, c.text, c.line, doc));
                 break;
             }
             case CellKind::Scope:
@@ -274,7 +315,7 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     if (!title.empty()) t.title = strip_final_stop(ustr::squeeze(title));
     if (!completion.empty()) t.completion = completion;
     if (t.measures.empty()) t.measures.push_back({std::nullopt, "", {}});
-    t.measures.front().units = assign_roles(std::move(units));
+    t.measures.front().units = merge_unit_lists(units);
     // Several scope cells may repeat a who/obligation pair: keep one.
     std::vector<Scope> uniq;
     for (auto& s : t.scope)
@@ -282,6 +323,17 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
                          [&](const Scope& u) { return u.who == s.who && u.obligation == s.obligation; }))
             uniq.push_back(std::move(s));
     t.scope = std::move(uniq);
+}
+
+// Units carried from an earlier note (…下同) join each later item's as
+// participants, unless the item names them itself.
+void add_carried(std::vector<UnitRef>& units, const std::vector<UnitRef>& carried) {
+    for (const auto& c : carried) {
+        if (std::any_of(units.begin(), units.end(), [&](const UnitRef& u) { return u.canonical == c.canonical; }))
+            continue;
+        units.push_back(c);
+        units.back().role = "participant";
+    }
 }
 
 bool is_local_addressee(const Grammar& g, const std::string& a) {
@@ -442,6 +494,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         for (auto& d : extract_deadlines(l.text, doc.year)) doc.deadlines.push_back(std::move(d));
 
     std::vector<bool> level2;
+    std::vector<UnitRef> carried;  // units a …下同 note gives every later item
     const bool titled = g.titles == "auto" && items_titled(sk, g);
     for (const auto& it : sk.items) {
         Task t;
@@ -454,9 +507,10 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         if (g.model == "table") {
             table_item(it, g, home, t, doc);
         } else {
-            prose_item(it, g, home, t, doc, titled);
+            prose_item(it, g, home, t, doc, titled, carried);
         }
         t.units = union_units(t.measures);
+        add_carried(t.units, carried);
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);
         t.deadlines = extract_deadlines(t.text, doc.year);

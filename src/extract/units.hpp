@@ -162,4 +162,16 @@ std::string collective_tier(std::string_view name);
 // (same canonical) are removed keeping the first.
 std::vector<UnitRef> assign_roles(std::vector<UnitRef> units);
 
+// The units of several clauses or cells of one task (measures, a lead and a
+// participants column), one per canonical name in printed order. One list
+// keeps its roles; several are ranked by position (the first listed leads)
+// except that leads marked together (分别牵头) all stay leads.
+std::vector<UnitRef> merge_unit_lists(const std::vector<std::vector<UnitRef>>& lists);
+
+// A note in a unit clause that gives units for this and every later item
+// (具体任务均涉及相关市(州)人民政府，不再做分工，下同): the unit list it
+// names, or nothing. Its words are the carry / carry-intro rows of
+// data/unit_phrasing.tsv.
+std::optional<std::string> carried_unit_list(std::string_view note);
+
 }  // namespace qingdan

@@ -1,0 +1,53 @@
+// Private to the units files (units.cpp: gazetteer; unit_clause.cpp: clause
+// parsing and roles; unit_resolve.cpp: name resolution; units_text.cpp: the
+// UTF-8 helpers they share). Not part of the extract stage's interface.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unit_phrasing.hpp"
+#include "units.hpp"
+
+namespace qingdan::unit_detail {
+
+// --- text (units_text.cpp) -------------------------------------------------
+std::u32string to_u32(std::string_view s);
+std::string to_u8(std::u32string_view s);
+std::string squeeze(std::string_view s);  // trims, drops every space inside
+bool is_ascii(std::string_view s);
+std::string lower_ascii(std::string_view s);
+[[noreturn]] void fail(const std::string& file, int line, const std::string& msg);
+inline size_t u8_char_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+// True when the 3-byte UTF-8 character `lit` is at s[i].
+inline bool at3(std::string_view s, size_t i, const char* lit) {
+    return i + 3 <= s.size() && s[i] == lit[0] && s[i + 1] == lit[1] && s[i + 2] == lit[2];
+}
+size_t space_at(std::string_view s, size_t i);  // byte length of the space at s[i], or 0
+char32_t last_char(std::string_view s);
+std::string_view trim_sv(std::string_view s);
+bool has_space(std::string_view s);
+// …司, …部, …局, 成员单位, 各县(市、区)政府(管委会): ends like a unit name.
+bool ends_like_unit(std::string_view name);
+
+// --- clause parsing (unit_clause.cpp) --------------------------------------
+// One name of a unit list; `parts` are the pieces a space or line break had
+// separated in print (战略规 / 划司), empty when there was no such break.
+struct SplitName {
+    std::string name;
+    std::vector<std::string> parts;
+    UnitRole role = UnitRole::none;  // from a label, tail or note
+};
+std::vector<SplitName> split_impl(std::string_view clause, const UnitGazetteer* g);
+std::string_view strip_phrasing(std::string_view s, UnitRole* role = nullptr);
+std::optional<std::vector<SplitName>> unit_clause_names(std::string_view inside, const UnitGazetteer* g);
+// Roles from the marks (a lead mark, 分别牵头) or, unmarked, by position.
+void assign_marked_roles(std::vector<UnitRef>& refs, const std::vector<UnitRole>& marks);
+
+// --- resolution (unit_resolve.cpp) -----------------------------------------
+std::vector<UnitRef> resolve_split(const UnitGazetteer& g, std::vector<SplitName> names,
+                                   std::vector<std::string>* unknown, UnitGazetteer::Repairs* repaired);
+
+}  // namespace qingdan::unit_detail
