@@ -276,6 +276,9 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
         text += piece;
     }
     t.text = text;
+    // No clause in parentheses: one written into the sentence (由A会同B负责).
+    if (std::none_of(t.measures.begin(), t.measures.end(), [](const Measure& m) { return !m.units.empty(); }))
+        if (auto inl = inline_unit_clause(body)) t.measures.back().units = resolve_list(gz, *inl, it.span.line_start, doc);
 }
 
 // Table item: one measure per actor cell; the unit column belongs to the
@@ -334,6 +337,9 @@ void add_carried(std::vector<UnitRef>& units, const std::vector<UnitRef>& carrie
         units.push_back(c);
         units.back().role = "participant";
     }
+    // A lone responsible unit with carried ones is the first listed: it leads.
+    if (units.size() > 1 && std::none_of(units.begin(), units.end(), [](const UnitRef& u) { return u.role == "lead"; }))
+        units.front().role = "lead";
 }
 
 bool is_local_addressee(const Grammar& g, const std::string& a) {

@@ -304,6 +304,8 @@ private:
     std::vector<SplitName> names_;
 };
 
+}  // namespace
+
 // Forbidden inside a unit name: sentence punctuation, digits, function words.
 bool plausible_name(std::string_view name, const UnitGazetteer* g) {
     if (g && g->find(name)) return true;
@@ -316,6 +318,8 @@ bool plausible_name(std::string_view name, const UnitGazetteer* g) {
         if (name.find(w) != std::string_view::npos) return false;
     return ends_like_unit(name) || name.starts_with("各");
 }
+
+namespace {
 
 // A clause ends with a role-giving tail or a marker (负责, 牵头卖力), or
 // starts with a label and a colon (责任单位：…).
@@ -448,6 +452,36 @@ std::optional<std::string> carried_unit_list(std::string_view note) {
             }))
             return std::string(list);
     }
+    return std::nullopt;
+}
+
+std::optional<std::string> inline_unit_clause(std::string_view text) {
+    const UnitPhrasing& ph = UnitPhrasing::current();
+    for (const auto& in : ph.lead_ins)
+        for (size_t at = text.find(in); at != std::string_view::npos; at = text.find(in, at + in.size())) {
+            const std::string_view rest = text.substr(at + in.size());
+            // The joiner within the first name's length (由A会同B…).
+            size_t join = std::string_view::npos;
+            for (const auto& j : ph.joiners)
+                if (size_t k = rest.find(j.text); k != std::string_view::npos && k >= 6 && k <= 60) join = k;
+            if (join == std::string_view::npos) continue;
+            // The list ends at the first phrasing after the joiner (等部门, 负责).
+            size_t end = std::string_view::npos;
+            auto earlier = [&](const std::string& w) {
+                const size_t k = rest.find(w, join);
+                if (k != std::string_view::npos && k < end) end = k;
+            };
+            for (const auto& t : ph.tails) earlier(t.text);
+            for (const auto& m : ph.markers) earlier(m);
+            if (end == std::string_view::npos || end > 600) continue;
+            const std::string_view list = rest.substr(0, end);
+            if (list.find("。") != std::string_view::npos || list.find("，") != std::string_view::npos) continue;
+            auto names = unit_detail::split_impl(list, nullptr);
+            if (names.size() >= 2 &&
+                std::all_of(names.begin(), names.end(),
+                            [](const unit_detail::SplitName& n) { return unit_detail::plausible_name(n.name, nullptr); }))
+                return std::string(list);
+        }
     return std::nullopt;
 }
 

@@ -174,4 +174,9 @@ std::vector<UnitRef> merge_unit_lists(const std::vector<std::vector<UnitRef>>& l
 // data/unit_phrasing.tsv.
 std::optional<std::string> carried_unit_list(std::string_view note);
 
+// A unit clause written into the sentence, with no parentheses: 由A会同B、C等
+// 部门负责落实 / 由A会同B等部门研究提出落实意见. The list (A会同B、C, the
+// joiner marking A as lead), or nothing.
+std::optional<std::string> inline_unit_clause(std::string_view text);
+
 }  // namespace qingdan

@@ -42,6 +42,7 @@ struct SplitName {
 };
 std::vector<SplitName> split_impl(std::string_view clause, const UnitGazetteer* g);
 std::string_view strip_phrasing(std::string_view s, UnitRole* role = nullptr);
+bool plausible_name(std::string_view name, const UnitGazetteer* g);
 std::optional<std::vector<SplitName>> unit_clause_names(std::string_view inside, const UnitGazetteer* g);
 // Roles from the marks (a lead mark, 分别牵头) or, unmarked, by position.
 void assign_marked_roles(std::vector<UnitRef>& refs, const std::vector<UnitRole>& marks);
