@@ -166,7 +166,9 @@ bool items_titled(const Skeleton& sk, const Grammar& g) {
         ++items;
         named += opens_with_name(it, clause);
     }
-    return named >= 3 && named * 3 >= items * 2;
+    // Three named items settle it; a page cut after one or two items
+    // (excerpts, a first page) is titled when every item it has is named.
+    return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
 }
 
 std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
@@ -347,20 +349,35 @@ bool is_local_addressee(const Grammar& g, const std::string& a) {
     return p && p->matches(a);
 }
 
-// Localities bound by a prose task: collective local units (各地方知识产权局,
-// 各县市…), else (for a task with no unit at all) the local addressees of
-// the cover notice. A named local department (省市场监管局, 市公安局) is a
-// responsible unit, not a category of localities.
+// Localities bound by a prose task. Plans that print no 必做/选做 bind
+// localities only where the document itself says so:
+// - a collective local unit that does the task (各地方知识产权局负责: lead or
+//   sole responsible unit), not one that merely assists departments
+//   (…牵头，各街道办事处配合) — a participant is help, not an obligation;
+// - for a task with no unit at all, its own subject (各省…知识产权管理部门…要),
+//   else a cover notice addressed to localities
+//   alone (各省…知识产权局). A notice that also goes to departments
+//   (各省人民政府，国务院各部委) leaves the work to whoever the text names,
+//   so its addressees bind nobody in particular.
+// A named local department (省市场监管局, 市公安局) is a responsible unit,
+// not a category of localities.
 void prose_scope(const Grammar& g, Task& t, const Document& doc) {
-    for (const auto& u : t.units)
-        if (u.level == "local" && is_collective_local(u.name))
-            t.scope.push_back({collective_tier(u.name), u.name, "mandatory", u.name});
+    for (const auto& m : t.measures)  // roles as the unit's own clause gives them
+        for (const auto& u : m.units)
+            if (u.level == "local" && u.role != "participant" && is_collective_local(u.name) &&
+                std::none_of(t.scope.begin(), t.scope.end(), [&](const Scope& s) { return s.who == u.name; }))
+                t.scope.push_back({collective_tier(u.name), u.name, "mandatory", u.name});
     if (!t.units.empty()) return;
-    for (const auto& a : doc.addressees)
-        if (is_local_addressee(g, a)) {
-            t.scope.push_back({"province", a, "mandatory", a});
-            break;
+    if (const Pattern* p = g.pattern("local_subject"))
+        if (auto m = p->find(t.text)) {
+            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[0]});
+            return;
         }
+    if (doc.addressees.empty()) return;
+    for (const auto& a : doc.addressees)
+        if (!is_local_addressee(g, a)) return;
+    const std::string& a = doc.addressees.front();
+    t.scope.push_back({"province", a, "mandatory", a});
 }
 
 // The year a plan is for: title_year on the title (2022年…清单, …指引（2023）),

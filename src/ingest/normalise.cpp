@@ -9,6 +9,7 @@
 // Everything here is hand-written over UTF-8 (no regex): the pipeline has to
 // run at tens of MB/s.
 #include "normalise.hpp"
+#include "gloss.hpp"
 
 #include <opencc/Config.hpp>
 #include <opencc/ConversionChain.hpp>
@@ -1154,6 +1155,13 @@ bool is_page_furniture(std::string_view line) {
 
 NormalisedText normalise(std::string_view utf8) {
     NormalisedText result;
+    // Pinyin glosses (工(gōng)業) go first: they would split words for
+    // the script test and for every pattern after it (gloss.cpp).
+    std::string unglossed;
+    if (may_hold_glosses(utf8)) {
+        unglossed = strip_glosses(utf8);
+        utf8 = unglossed;
+    }
     std::string converted;
     if (looks_traditional(utf8)) {
         result.script = "Hant";

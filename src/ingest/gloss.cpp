@@ -1,0 +1,83 @@
+#include "gloss.hpp"
+
+#include "ustr.hpp"
+
+namespace qingdan {
+namespace {
+
+// Tone-marked vowels of Hanyu Pinyin (and ü with tone).
+constexpr std::u32string_view kToned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ";
+
+bool is_toned(char32_t c) { return kToned.find(c) != std::u32string_view::npos; }
+bool is_pinyin_letter(char32_t c) { return (c >= U'a' && c <= U'z') || c == U'ü' || is_toned(c); }
+bool is_open(char32_t c) { return c == U'(' || c == U'（'; }
+bool is_close(char32_t c) { return c == U')' || c == U'）'; }
+
+// Length in bytes of a gloss starting at `i` (an opening bracket), 0 if none.
+size_t gloss_at(std::string_view s, size_t i) {
+    size_t j = i;
+    if (!is_open(ustr::next(s, j))) return 0;
+    int letters = 0;
+    bool tone = false;
+    while (j < s.size()) {
+        size_t k = j;
+        char32_t c = ustr::next(s, k);
+        if (is_close(c)) {
+            return letters >= 1 && tone ? k - i : 0;
+        }
+        if (c >= U'1' && c <= U'5' && letters > 0) {
+            tone = true;  // gong1: a tone digit ends the syllable
+            size_t m = k;
+            if (m < s.size() && is_close(ustr::next(s, m))) return m - i;
+            return 0;
+        }
+        if (!is_pinyin_letter(c) || ++letters > 6) return 0;
+        tone = tone || is_toned(c);
+        j = k;
+    }
+    return 0;
+}
+
+// The Han character ending at byte `i`, if any (glossed words are CJK, so a
+// three- or four-byte sequence).
+bool han_before(std::string_view s, size_t i) {
+    for (size_t len : {3u, 4u}) {
+        if (i < len) return false;
+        size_t k = i - len;
+        if ((static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) continue;
+        size_t e = k;
+        return ustr::is_han(ustr::next(s, e)) && e == i;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool may_hold_glosses(std::string_view s) {
+    // A gloss carries a tone: a tone-marked vowel (lead byte 0xC4..0xC7 or
+    // 0xC3 for ü) or a digit after an ASCII '('. Pages without either skip the scan.
+    for (unsigned char b : s)
+        if (b == '(' || (b >= 0xC3 && b <= 0xC7)) return true;
+    return false;
+}
+
+std::string strip_glosses(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    size_t copied = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const bool ascii_open = s[i] == '(';
+        const bool wide_open = s.compare(i, 3, "\xEF\xBC\x88") == 0;  // （
+        if (!ascii_open && !wide_open) continue;
+        if (!han_before(s, i)) continue;
+        if (size_t n = gloss_at(s, i)) {
+            out.append(s.substr(copied, i - copied));
+            copied = i + n;
+            i = copied - 1;
+        }
+    }
+    out.append(s.substr(copied));
+    return out;
+}
+
+}  // namespace qingdan
