@@ -162,3 +162,29 @@ TEST_CASE("（X负责） after each clause: the measures' units, first listed le
     CHECK(got[0] == Pairs{{"区卫生健康委", "lead"}, {"区农业农村局", "participant"}});
     CHECK(got[1] == Pairs{{"区市场监管局", "responsible"}});
 }
+
+TEST_CASE("以上工作由… / 以下任务均需…: units stated once for a group", "[units][clauses][compile]") {
+    auto gs = group_unit_statement("以上工作由市教育局、市人社局负责。");
+    REQUIRE(gs);
+    CHECK(gs->units == "市教育局、市人社局负责");
+    CHECK_FALSE(gs->forward);
+    gs = group_unit_statement("以下任务均需各区县政府配合落实");
+    REQUIRE(gs);
+    CHECK(gs->forward);
+    CHECK_FALSE(group_unit_statement("以上工作要加强组织领导。"));
+
+    const std::string doc =
+        "某市工作要点\n"
+        "一、加强队伍建设\n"
+        "1.加强教师培训。每年组织全员培训一次。\n"
+        "2.完善考核机制。建立健全教师考核评价制度。\n"
+        "以上工作由市教育局、市人社局负责。\n"
+        "二、改善办学条件\n"
+        "3.推进校舍改造。完成20所学校校舍改造。(市住建局负责)\n";
+    const auto got = task_units(doc);
+    REQUIRE(got.size() == 3);
+    const Pairs both{{"市教育局", "lead"}, {"市人社局", "participant"}};
+    CHECK(got[0] == both);
+    CHECK(got[1] == both);
+    CHECK(got[2] == Pairs{{"市住建局", "responsible"}});
+}

@@ -240,10 +240,16 @@ void add_completion(Task& t, const std::string& c) {
 // Prose item: split at unit clauses; each clause with its own units is a
 // measure. Completion clauses set the task's completion and leave the text.
 void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc,
-                bool titled, std::vector<UnitRef>& carried) {
+                bool titled, std::vector<UnitRef>& carried, std::vector<GroupStatement>& groups) {
     const Pattern* label = g.pattern("unit_label");
     std::string body;
     for (size_t k = 0; k < it.cells.size(); ++k) {
+        // 以上工作由A负责 / 以下任务均需A落实 after the item: units of a group.
+        if (k > 0)
+            if (auto gs = group_unit_statement(it.cells[k].text)) {
+                groups.push_back(std::move(*gs));
+                continue;
+            }
         const std::string line = bracket_unit_line(label, it.cells[k].text);
         body += k > 0 && line == it.cells[k].text ? bracket_bare_unit_line(line) : line;
     }
@@ -343,6 +349,40 @@ void add_carried(std::vector<UnitRef>& units, const std::vector<UnitRef>& carrie
     if (units.size() > 1 && std::none_of(units.begin(), units.end(), [](const UnitRef& u) { return u.role == "lead"; }))
         units.front().role = "lead";
 }
+
+// Units stated once for a group of items (group_unit_statement, …下同).
+struct UnitGroups {
+    std::vector<UnitRef> carried;  // …下同: every later item
+    std::vector<std::pair<std::vector<std::string>, std::vector<UnitRef>>> forward;  // 以下…: later items of a section
+    std::vector<GroupStatement> found;  // statements of the item just read
+
+    // Carried and forward units join task `t`'s own.
+    void add_to(Task& t) const {
+        add_carried(t.units, carried);
+        for (const auto& [path, units] : forward)
+            if (t.section_path.size() >= path.size() && std::equal(path.begin(), path.end(), t.section_path.begin()))
+                add_carried(t.units, units);
+    }
+
+    // The statements of the last task read: 以上… gives its units to the
+    // items before it in its section that name none; 以下… to later ones.
+    void apply(const UnitGazetteer& gz, Document& doc) {
+        if (found.empty() || doc.tasks.empty()) return;
+        const Task& last = doc.tasks.back();
+        const std::vector<std::string> path = last.section_path;
+        const int line = last.span.line_end;
+        for (const auto& gs : found) {
+            std::vector<UnitRef> units = resolve_list(gz, gs.units, line, doc);
+            if (gs.forward) {
+                forward.emplace_back(path, std::move(units));
+                continue;
+            }
+            for (size_t i = doc.tasks.size(); i-- > 0 && doc.tasks[i].section_path == path;)
+                if (doc.tasks[i].units.empty()) doc.tasks[i].units = units;
+        }
+        found.clear();
+    }
+};
 
 bool is_local_addressee(const Grammar& g, const std::string& a) {
     const Pattern* p = g.pattern("local_addressee");
@@ -517,7 +557,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         for (auto& d : extract_deadlines(l.text, doc.year)) doc.deadlines.push_back(std::move(d));
 
     std::vector<bool> level2;
-    std::vector<UnitRef> carried;  // units a …下同 note gives every later item
+    UnitGroups groups;
     const bool titled = g.titles == "auto" && items_titled(sk, g);
     for (const auto& it : sk.items) {
         Task t;
@@ -530,10 +570,10 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         if (g.model == "table") {
             table_item(it, g, home, t, doc);
         } else {
-            prose_item(it, g, home, t, doc, titled, carried);
+            prose_item(it, g, home, t, doc, titled, groups.carried, groups.found);
         }
         t.units = union_units(t.measures);
-        add_carried(t.units, carried);
+        groups.add_to(t);
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);
         t.deadlines = extract_deadlines(t.text, doc.year);
@@ -544,6 +584,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
             doc.diagnostics.push_back({"info", "no-units", t.span.line_start, "task names no responsible unit"});
         level2.push_back(it.level2);
         doc.tasks.push_back(std::move(t));
+        groups.apply(home, doc);
     }
     number_tasks(doc.tasks, level2, doc);
     check_part_sequence(doc);

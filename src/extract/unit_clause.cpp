@@ -157,19 +157,24 @@ public:
                 continue;
             }
             bool joiner = false;
-            const size_t len = separator_at(u, i, &joiner);
+            size_t len = separator_at(u, i, &joiner);
+            bool label_gap = false;  // 牵头单位：A 配合单位：B
+            if (!len && depth == 0 && (len = space_at(u, i)) > 0) {
+                label_gap = label_follows(u.substr(i));
+                if (!label_gap) len = 0;
+            }
             if (!len) {
                 i += u8_char_len(static_cast<unsigned char>(u[i]));
                 continue;
             }
-            const bool dun = at3(u, i, "、");
+            const bool dun = !label_gap && at3(u, i, "、");
             const bool comma = dun || u[i] == ',' || at3(u, i, "，");
             const bool protect = (depth > 0 && comma) || (dun && depth == 0 && protected_dun(u, start, i));
             if (!protect) {
                 piece(u.substr(start, i - start));
                 if (joiner) mark_group(UnitRole::lead);  // A会同B: A leads
                 if (!dun && u[i] != '/') group_ = names_.size();
-                if (u[i] == ';' || at3(u, i, "；")) label_role_ = UnitRole::none;
+                if (label_gap || u[i] == ';' || at3(u, i, "；")) label_role_ = UnitRole::none;
                 start = i + len;
             }
             i += len;
@@ -181,6 +186,17 @@ public:
     }
 
 private:
+    // Spaces then a label and its colon (…局 配合单位：…).
+    bool label_follows(std::string_view rest) const {
+        rest = trim_sv(rest);
+        for (const auto& l : ph_.labels)
+            if (rest.starts_with(l.text)) {
+                const std::string_view after = trim_sv(rest.substr(l.text.size()));
+                return after.starts_with(":") || after.starts_with("：");
+            }
+        return false;
+    }
+
     // Label prefixes: 局内：, 牵头部门：, 责任单位： (possibly several).
     std::string_view strip_labels(std::string_view p) {
         for (;;) {
@@ -263,14 +279,18 @@ private:
         UnitRole tail = UnitRole::none;
         std::string_view s = strip_leading(strip_phrasing(name, &tail));
         s = drop_trailing_note(s);
-        // 省知识产权局（牵头）, 公安厅(配合): a role note after the name.
+        // 省知识产权局（牵头）, 公安厅(配合): a role note after the name, for that name only.
+        UnitRole own = UnitRole::none;
         for (const auto& note : ph_.notes)
             if (s.size() > note.text.size() && s.ends_with(note.text)) {
-                tail = stronger(tail, note.role);
+                own = note.role;
                 s = trim_sv(s.substr(0, s.size() - note.text.size()));
                 break;
             }
+        const size_t before = names_.size();
         if (!s.empty() && !ph_.is_generic(s)) push_split(s, std::move(parts));
+        if (own != UnitRole::none)
+            for (size_t k = before; k < names_.size(); ++k) names_[k].role = own;
         // A role-giving tail applies to the group it ends (A、B配合, A、B分别牵头).
         if (tail != UnitRole::none) mark_group(tail);
     }
@@ -282,7 +302,9 @@ private:
             for (const auto& c : ph_.conjunctions)
                 for (size_t i = s.find(c); i != std::string_view::npos; i = s.find(c, i + c.size())) {
                     const std::string_view left = strip_phrasing(s.substr(0, i)), right = s.substr(i + c.size());
+                    // A 、 left in a piece is inside one collective name (各省、自治区、直辖市及…).
                     if (ustr::length(left) < 2 || ustr::length(right) < 2 || !ends_like_unit(left) ||
+                        s.substr(0, i).find("、") != std::string_view::npos ||
                         !ends_like_unit(strip_phrasing(right)))
                         continue;
                     emit_one(left, {});
@@ -336,7 +358,7 @@ bool clause_marked(std::string_view inside) {
     }
     for (const auto& m : ph.markers)
         if (s.size() > m.size() && s.ends_with(m)) return true;
-    if (const auto* t = ph.tail_of(s); t && t->role != UnitRole::none) return true;
+    if (const auto* t = ph.tail_of(s); t && t->role != UnitRole::none && s.size() > t->text.size()) return true;
     UnitRole role = UnitRole::none;
     if (verb_tail(ph, s, &role)) return true;
     for (const auto& l : ph.labels)
@@ -481,6 +503,20 @@ std::optional<std::string> inline_unit_clause(std::string_view text) {
                 std::all_of(names.begin(), names.end(),
                             [](const unit_detail::SplitName& n) { return unit_detail::plausible_name(n.name, nullptr); }))
                 return std::string(list);
+        }
+    return std::nullopt;
+}
+
+std::optional<GroupStatement> group_unit_statement(std::string_view line) {
+    const UnitPhrasing& ph = UnitPhrasing::current();
+    std::string_view s = unit_detail::trim_sv(line);
+    while (s.ends_with("。") || s.ends_with("；")) s = unit_detail::trim_sv(s.substr(0, s.size() - 3));
+    for (int forward = 0; forward < 2; ++forward)
+        for (const auto& p : forward ? ph.group_forward : ph.group_back) {
+            if (!s.starts_with(p)) continue;
+            const std::string_view list = s.substr(p.size());
+            if (list.find("。") != std::string_view::npos || !unit_clause_names(list, nullptr)) return std::nullopt;
+            return GroupStatement{std::string(list), forward == 1};
         }
     return std::nullopt;
 }

@@ -97,6 +97,8 @@ UnitPhrasing UnitPhrasing::load(const std::string& path) {
         else if (kind == "marker") t.markers.push_back(p.text);
         else if (kind == "carry") t.carry.push_back(p.text);
         else if (kind == "carry-intro") t.carry_intro.push_back(p.text);
+        else if (kind == "group-back") t.group_back.push_back(p.text);
+        else if (kind == "group-forward") t.group_forward.push_back(p.text);
         else fail(path, no, "unknown kind '" + kind + "'");
     }
     longest_first(t.tails);
@@ -107,6 +109,8 @@ UnitPhrasing UnitPhrasing::load(const std::string& path) {
     };
     by_len(t.conjunctions);
     by_len(t.carry_intro);
+    by_len(t.group_back);
+    by_len(t.group_forward);
     return t;
 }
 
@@ -139,7 +143,7 @@ bool UnitPhrasing::is_generic(std::string_view s) const {
 
 const UnitPhrasing::Phrase* UnitPhrasing::tail_of(std::string_view s) const {
     for (const Phrase& p : tails)
-        if (s.size() > p.text.size() && s.ends_with(p.text)) return &p;
+        if (s.size() >= p.text.size() && s.ends_with(p.text)) return &p;
     return nullptr;
 }
 

@@ -179,4 +179,13 @@ std::optional<std::string> carried_unit_list(std::string_view note);
 // joiner marking A as lead), or nothing.
 std::optional<std::string> inline_unit_clause(std::string_view text);
 
+// A line that states units once for a group of items: 以上工作由A、B负责
+// (back: the items before it in its section) or 以下任务均需A配合落实
+// (forward: the items after it). The unit list and the direction, or nothing.
+struct GroupStatement {
+    std::string units;
+    bool forward = false;
+};
+std::optional<GroupStatement> group_unit_statement(std::string_view line);
+
 }  // namespace qingdan
