@@ -12,13 +12,17 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "decode.hpp"
 #include "extract.hpp"
 #include "grammar.hpp"
 #include "html.hpp"
+#include "io.hpp"
 #include "normalise.hpp"
 #include "segment.hpp"
+#include "sniff.hpp"
 #include "units.hpp"
 
 namespace qingdan {
@@ -45,23 +49,43 @@ std::string slug(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// A file found in a directory is read when its extension says text or HTML,
+// or when its first bytes say PDF, zip (DOCX/XLSX) or legacy Office — the
+// content decides, so a PDF saved without extension is read too. Anything
+// else is listed as skipped, with the reason, never dropped silently.
+InputFile classify_found(const fs::path& p) {
+    if (kSupported.count(p.extension().string())) return {p.string(), ""};
+    std::ifstream in(p, std::ios::binary);
+    char head[1024];
+    in.read(head, sizeof head);
+    std::string_view h(head, static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+    if (has_office_magic(h)) return {p.string(), ""};
+    return {p.string(), "not a supported format (qingdan reads text, HTML, PDF, DOCX and XLSX)"};
+}
+
+}  // namespace
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& args) {
     std::vector<InputFile> out;
     for (const auto& a : args) {
         if (a == "-") {
-            out.push_back({a});
+            out.push_back({a, ""});
             continue;
         }
         std::error_code ec;
         if (fs::is_directory(a, ec)) {
-            std::vector<std::string> found;
-            for (const auto& e : fs::directory_iterator(a, ec))
-                if (e.is_regular_file() && kSupported.count(e.path().extension().string()))
-                    found.push_back(e.path().string());
-            std::sort(found.begin(), found.end());
-            for (auto& f : found) out.push_back({std::move(f)});
+            std::vector<InputFile> found;
+            for (const auto& e : fs::directory_iterator(a, ec)) {
+                // Hidden files (.DS_Store, .gitkeep) are not documents; subfolders are not walked.
+                if (!e.is_regular_file() || e.path().filename().string().rfind('.', 0) == 0) continue;
+                found.push_back(classify_found(e.path()));
+            }
+            std::sort(found.begin(), found.end(), [](const InputFile& x, const InputFile& y) { return x.path < y.path; });
+            for (auto& f : found) out.push_back(std::move(f));
         } else if (fs::exists(a, ec)) {
-            out.push_back({a});
+            out.push_back({a, ""});
         } else {
             throw std::runtime_error(a + ": no such file or directory");
         }
@@ -70,21 +94,9 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args) {
 }
 
 std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        return ss.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": cannot open");
-    std::string data;
-    in.seekg(0, std::ios::end);
-    auto size = in.tellg();
-    if (size > 0) data.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!in && !in.eof()) throw std::runtime_error(path + ": read error");
-    return data;
+    // A stream, not a seek-and-size read: pipes, FIFOs, /dev/stdin and
+    // <(process substitution) are inputs too (io.hpp).
+    return read_stream(path);
 }
 
 struct Compiler::Impl {
@@ -117,11 +129,62 @@ std::vector<GrammarInfo> Compiler::grammars() const {
     return out;
 }
 
+namespace {
+
+// Office inputs: each task's and section's span learns the page and table row
+// of its first line (line numbers are those of the extracted text).
+void annotate_spans(Document& doc, const Extracted& ex) {
+    auto fill = [&](Span& sp) {
+        if (sp.line_start < 1 || static_cast<std::size_t>(sp.line_start) > ex.origin.size()) return;
+        const auto& o = ex.origin[static_cast<std::size_t>(sp.line_start - 1)];
+        if (o.page) sp.page = o.page;
+        if (o.row) sp.row = o.row;
+    };
+    for (auto& t : doc.tasks) fill(t.span);
+    for (auto& s : doc.sections) fill(s.span);
+}
+
+// Layout detection, segmentation and extraction on normalised lines.
+void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document& doc) {
+    if (norm.lines.empty()) {
+        doc.diagnostics.push_back({"warning", "empty-input", 0, "the input holds no text"});
+        doc.layout = "none";
+        return;
+    }
+    const auto& gs = impl.grammars;
+    size_t gi = 0;
+    if (impl.opts.layout) {
+        gi = static_cast<size_t>(std::find_if(gs.begin(), gs.end(), [&](const Grammar& g) {
+                                     return g.name == *impl.opts.layout;
+                                 }) - gs.begin());
+    } else {
+        gi = detect_layout(norm.lines, gs);
+    }
+    doc.layout = gs[gi].name;
+    Skeleton sk = segment(norm.lines, gs[gi]);
+    extract(sk, gs[gi], impl.units, doc);
+}
+
+}  // namespace
+
 Document Compiler::compile(std::string_view bytes, const std::string& source) const {
     Document doc;
     doc.source = source;
     doc.id = slug(source);
     doc.sha256 = sha256_hex(bytes);
+    // The content decides the format, never the file name (docs/formats.md).
+    Sniffed kind = sniff(bytes);  // throws InputError for a damaged zip
+    if (kind.format != Format::text) {
+        Extracted ex = read_office(bytes, kind);  // throws InputError
+        doc.encoding = "UTF-8";
+        NormalisedText norm = normalise(ex.text);
+        doc.script = norm.script;
+        doc.diagnostics = std::move(ex.diagnostics);
+        doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
+        structure(*impl_, norm, doc);
+        annotate_spans(doc, ex);
+        return doc;
+    }
     DecodedText decoded = decode(bytes);  // throws DecodeError for binary input
     doc.encoding = decoded.encoding;
     // A saved web page becomes text first; its lines are then mapped back to
@@ -134,33 +197,32 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     doc.diagnostics = std::move(decoded.diagnostics);
     if (page) doc.diagnostics.insert(doc.diagnostics.end(), page->diagnostics.begin(), page->diagnostics.end());
     doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
-    if (norm.lines.empty()) {
-        doc.diagnostics.push_back({"warning", "empty-input", 0, "the input holds no text"});
-        doc.layout = "none";
-        return doc;
-    }
-    const auto& gs = impl_->grammars;
-    size_t gi = 0;
-    if (impl_->opts.layout) {
-        gi = static_cast<size_t>(std::find_if(gs.begin(), gs.end(), [&](const Grammar& g) {
-                                     return g.name == *impl_->opts.layout;
-                                 }) - gs.begin());
-    } else {
-        gi = detect_layout(norm.lines, gs);
-    }
-    doc.layout = gs[gi].name;
-    Skeleton sk = segment(norm.lines, gs[gi]);
-    extract(sk, gs[gi], impl_->units, doc);
+    structure(*impl_, norm, doc);
     return doc;
 }
 
 void uniquify_ids(std::vector<Document>& docs) {
-    std::set<std::string> seen;
+    // A counter per id, not a search from -2 for every repeat: 20,000 inputs
+    // with the same file name stay linear.
+    std::unordered_set<std::string> seen;
+    std::unordered_map<std::string, int> next_suffix;
     for (auto& d : docs) {
         std::string base = d.id, id = base;
-        for (int k = 2; seen.count(id); ++k) id = base + "-" + std::to_string(k);
+        if (seen.count(id)) {
+            int& k = next_suffix.try_emplace(base, 2).first->second;
+            do id = base + "-" + std::to_string(k++);
+            while (seen.count(id));
+        }
         if (id != base) {
-            for (auto& t : d.tasks) t.id = id + t.id.substr(base.size());
+            // Task ids read back from JSON need not start with the document's
+            // id: those keep their own id under the new prefix.
+            for (auto& t : d.tasks) {
+                bool prefixed = t.id.size() >= base.size() && t.id.compare(0, base.size(), base) == 0 &&
+                                (t.id.size() == base.size() || t.id[base.size()] == ':');
+                t.id = prefixed ? id + t.id.substr(base.size()) : id + ":" + t.id;
+            }
+            d.diagnostics.push_back({"info", "id-renamed", 0,
+                                     "document id `" + base + "` is taken by an earlier input: renamed `" + id + "`"});
             d.id = id;
         }
         seen.insert(id);

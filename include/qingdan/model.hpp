@@ -18,8 +18,11 @@ struct Diagnostic {
 };
 
 struct Span {
-    int line_start = 0;
+    int line_start = 0;  // 1-based lines of the input (for PDF/DOCX/XLSX: of its extracted text, `qingdan text`)
     int line_end = 0;
+    // Office inputs only (docs/formats.md); absent from the JSON when unset.
+    std::optional<int> page;  // PDF page of line_start (1-based)
+    std::optional<int> row;   // table row of line_start: DOCX table row, XLSX sheet row, PDF table row
 };
 
 struct UnitRef {

@@ -26,11 +26,14 @@ struct GrammarInfo {
 
 // One input as named on the command line, after expanding directories.
 struct InputFile {
-    std::string path;  // "-" for standard input
+    std::string path;     // "-" for standard input
+    std::string skipped;  // non-empty: found in a directory but not read, and why
 };
 
-// Expands directories (every supported file in them, sorted), keeps "-".
-// Throws std::runtime_error for a path that does not exist.
+// Expands directories (sorted; every file in them: text/HTML by extension,
+// PDF/DOCX/XLSX by content, the rest listed with `skipped` set), keeps "-".
+// Named files are always taken: compile sniffs their content. Throws
+// std::runtime_error for a path that does not exist.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& args);
 
 // Reads a whole file ("-" = stdin). Throws std::runtime_error on I/O errors.
@@ -46,7 +49,11 @@ public:
     Compiler(const Compiler&) = delete;
     Compiler& operator=(const Compiler&) = delete;
 
-    // Compiles raw input bytes. Throws DecodeError for binary input.
+    // Compiles raw input bytes of any supported format (text, HTML, PDF, DOCX,
+    // XLSX: sniffed by content). Throws DecodeError for binary input and
+    // InputError (ingest/extracted.hpp, with a diagnostic code) for an office
+    // file that cannot be read: scanned or encrypted PDF, legacy .doc/.wps,
+    // unsupported or damaged container.
     Document compile(std::string_view bytes, const std::string& source) const;
 
     std::vector<GrammarInfo> grammars() const;

@@ -61,8 +61,7 @@ void JsonWriter::put_string(std::string_view s) {
     for (size_t i = 0; i < n;) {
         const unsigned char c = p[i];
         if (c >= 0x80) {
-            if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-                (p[i + 2] & 0xC0) == 0x80) {
+            if (ustr::plain3_at(p + i, n - i)) {
                 i += 3;
                 continue;
             }

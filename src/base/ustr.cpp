@@ -20,6 +20,20 @@ int digit_value(char32_t c) {
 
 }  // namespace
 
+std::u32string to_u32(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) out.push_back(next(s, i));
+    return out;
+}
+
+std::string to_u8(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size() * 3);
+    for (char32_t cp : s) append(out, cp);
+    return out;
+}
+
 int small_chinese_number(std::string_view s) {
     int total = 0, cur = -1;
     bool any = false;

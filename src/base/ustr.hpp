@@ -1,8 +1,15 @@
-// Small UTF-8 helpers shared by the pipeline stages (private header).
+// The text layer: every UTF-8 <-> code point step of the library goes
+// through here, built on utfcpp (utf8::unchecked once a sequence has been
+// validated). The measured fast paths live here too: the validator, the
+// three-byte (CJK) checks, ASCII runs and code point counting eight bytes at
+// a time.
 #pragma once
+
+#include <utf8.h>
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -49,36 +56,115 @@ inline std::size_t utf8_sequence(const unsigned char* p, std::size_t n, std::siz
     return len;
 }
 
-// Decodes one code point at s[i], advancing i; invalid bytes yield U+FFFD.
-inline char32_t next(std::string_view s, size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; return c; }
-    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (len == 0 || i + len > s.size()) { ++i; return 0xFFFD; }
-    char32_t cp = c & (0x3F >> (len - 1));
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+// True for a UTF-8 continuation byte (10xxxxxx).
+inline bool is_trail(unsigned char b) { return utf8::internal::is_trail(b); }
+
+// Byte length of the sequence a lead byte opens (1 for ASCII and for stray
+// bytes); for stepping through text already known to be well-formed.
+inline std::size_t sequence_length(unsigned char lead) {
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+// --- Fast paths (most of the text is CJK: three-byte sequences) ----------
+
+// True when p[0..3) (n bytes available) is a well-formed three-byte sequence
+// whose lead byte puts no extra limit on the second byte (E1..EC, EE, EF:
+// all but E0 and ED), so that two continuation bytes are all it takes.
+inline bool plain3_at(const unsigned char* p, std::size_t n) {
+    const unsigned char b0 = p[0];
+    return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && n >= 3 && is_trail(p[1]) && is_trail(p[2]);
+}
+
+// True when p[0..3) is a three-byte sequence with lead E4..E9: a code point
+// in U+4000..U+9FFF, a CJK ideograph (never a space or punctuation).
+inline bool ideograph3_at(const unsigned char* p, std::size_t n) {
+    return p[0] >= 0xE4 && p[0] <= 0xE9 && n >= 3 && is_trail(p[1]) && is_trail(p[2]);
+}
+
+// The code point of a three-byte sequence the caller has checked.
+inline char32_t decode3(const unsigned char* p) {
+    return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+}
+
+// Number of leading ASCII bytes of p[0..n), eight at a time.
+inline std::size_t ascii_prefix(const unsigned char* p, std::size_t n) {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) break;
+    }
+    while (i < n && p[i] < 0x80) ++i;
+    return i;
+}
+
+// --- Code points -------------------------------------------------------------
+
+// Decodes the code point at s[i] (i < s.size()). A well-formed sequence
+// (checked by utf8_sequence: no overlongs, surrogates or truncation) sets
+// `cp`, advances i past it and returns true; otherwise i advances one byte
+// and the result is false.
+inline bool decode(std::string_view s, std::size_t& i, char32_t& cp) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    if (p[0] < 0x80) {
+        cp = p[0];
+        ++i;
+        return true;
+    }
+    std::size_t maximal;
+    bool truncated;
+    const std::size_t len = utf8_sequence(p, s.size() - i, &maximal, &truncated);
+    if (len == 0) {
+        ++i;
+        return false;
+    }
+    const char* it = s.data() + i;
+    cp = static_cast<char32_t>(utf8::unchecked::next(it));
     i += len;
-    return cp;
+    return true;
+}
+
+// Decodes one code point at s[i], advancing i; an ill-formed byte reads as
+// U+FFFD, one byte long (normalised text has none).
+inline char32_t next(std::string_view s, std::size_t& i) {
+    char32_t cp;
+    return decode(s, i, cp) ? cp : char32_t{0xFFFD};
+}
+
+// Start of the code point that ends at byte `end` (0 < end <= s.size()):
+// back over continuation bytes, never before 0.
+inline std::size_t char_start(std::string_view s, std::size_t end) {
+    std::size_t b = end - 1;
+    while (b > 0 && is_trail(static_cast<unsigned char>(s[b]))) --b;
+    return b;
+}
+
+// The largest character boundary <= `at` (for cutting valid text at a byte
+// budget); `at` <= s.size().
+inline std::size_t floor_boundary(std::string_view s, std::size_t at) {
+    while (at > 0 && at < s.size() && is_trail(static_cast<unsigned char>(s[at]))) --at;
+    return at;
+}
+
+// First and last code point of `s` (0 when empty).
+inline char32_t first(std::string_view s) {
+    std::size_t i = 0;
+    return s.empty() ? 0 : next(s, i);
+}
+inline char32_t last(std::string_view s) {
+    if (s.empty()) return 0;
+    std::size_t i = char_start(s, s.size());
+    return next(s, i);
 }
 
 // Appends one code point as UTF-8 (the one encoder the library uses).
 inline void append(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    utf8::unchecked::append(static_cast<uint32_t>(cp), std::back_inserter(out));
 }
+
+// Whole strings between UTF-8 and UTF-32 (ill-formed bytes read as U+FFFD).
+std::u32string to_u32(std::string_view s);
+std::string to_u8(std::u32string_view s);
 
 inline bool is_han(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007 ||

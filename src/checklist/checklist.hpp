@@ -101,9 +101,20 @@ std::vector<UnitSummary> summarize_units(const std::vector<Document>& docs, cons
 
 // --- rendering ------------------------------------------------------------
 
-// `format`: "csv", "md" or "json". All checklists in one output.
+// The checklist table (CSV, XLSX, HTML): header and one row per item.
+// The task columns of task_csv_keys() between the leading unit/province
+// columns and the trailing `measures`; `lang` "zh" labels headers and values.
+std::vector<std::string> checklist_header(bool province, std::string_view lang);
+std::vector<std::string> checklist_row(const Checklist& c, const ChecklistItem& it, std::string_view lang);
+
+// `format`: "csv", "md", "json", "html" or "xlsx" (bytes of a workbook).
+// All checklists in one output.
 std::string render_checklists(const std::vector<Checklist>& lists, const std::vector<Document>& docs,
                               const std::string& format, const EmitOptions& opts = {});
+
+// The people's views behind render_checklists' "xlsx" and "html".
+std::string render_checklists_xlsx(const std::vector<Checklist>& lists, const EmitOptions& opts);
+std::string render_checklists_html(const std::vector<Checklist>& lists, const EmitOptions& opts);
 
 std::string render_units(const std::vector<UnitSummary>& units, const std::string& format,
                          const EmitOptions& opts = {});

@@ -8,8 +8,11 @@
 #include <vector>
 
 #include "checklist.hpp"
+#include "html_page.hpp"
 #include "io.hpp"
 #include "json.hpp"
+#include "ustr.hpp"
+#include "xlsx.hpp"
 
 namespace qingdan {
 
@@ -17,38 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Decodes one code point; invalid or overlong sequences give 0xFFFFFFFF.
-char32_t decode(std::string_view s, size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    int len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
-        ++i;
-        return 0xFFFFFFFF;
-    }
-    char32_t cp = c & (0x3F >> (len - 1));
-    for (int k = 1; k < len; ++k) {
-        unsigned char cc = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-        if ((cc & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFFFFFF;
-        }
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return 0xFFFFFFFF;
-    }
-    i += static_cast<size_t>(len);
-    return cp;
-}
-
 bool unsafe(char32_t cp) {
-    if (cp == 0xFFFFFFFF) return true;
     if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0)) return true;  // C0, DEL, C1, NBSP
     switch (cp) {
     case '/': case '\\': case ':': case '*': case '?': case '"': case '<': case '>': case '|': case ' ':
@@ -68,9 +40,7 @@ bool unsafe(char32_t cp) {
 // The longest prefix of `s` (valid UTF-8) within `max` bytes.
 std::string cut_utf8(const std::string& s, size_t max) {
     if (s.size() <= max) return s;
-    size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-    return s.substr(0, end);
+    return s.substr(0, ustr::floor_boundary(s, max));
 }
 
 std::string strip_edges(std::string s) {
@@ -110,8 +80,8 @@ std::string safe_file_stem(std::string_view name, std::size_t max_bytes) {
     std::string s;
     for (size_t i = 0; i < name.size();) {
         size_t start = i;
-        char32_t cp = decode(name, i);
-        if (unsafe(cp)) {
+        char32_t cp;
+        if (!ustr::decode(name, i, cp) || unsafe(cp)) {  // ill-formed bytes are unsafe too
             if (s.empty() || s.back() != '_') s += '_';
         } else {
             s.append(name.substr(start, i - start));
@@ -154,12 +124,12 @@ std::vector<std::string> assign_file_names(const std::vector<std::string>& names
 std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vector<Checklist>& lists,
                                           const std::vector<Document>& docs, const std::string& format,
                                           const EmitOptions& opts) {
-    if (format != "csv" && format != "md" && format != "json")
+    if (format != "csv" && format != "md" && format != "json" && format != "html" && format != "xlsx")
         throw std::invalid_argument("unknown checklist format `" + format + "`");
-    fs::path root(dir);
-    std::error_code ec;
-    fs::create_directories(root, ec);
-    if (!fs::is_directory(root)) throw std::runtime_error(dir + ": cannot create directory");
+    // Written into a staging directory and moved into place at the end, so a
+    // run that fails half-way (a full disk) leaves the previous checklists whole.
+    StagedDir staged(dir);
+    fs::path root(staged.path());
     std::string ext = "." + format;
     std::vector<std::string> names;
     for (const auto& c : lists) names.push_back(c.name);
@@ -179,10 +149,26 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
             index += "- [" + md_inline(lists[i].name) + "](<" + files[i] + ">) — " +
                      std::to_string(lists[i].items.size()) + " 项\n";
     } else if (format == "csv") {
-        index = csv_preamble(opts.excel) + csv_record({"checklist", "file", "level", "items"}, opts.excel);
+        index = csv_preamble(opts.excel) +
+                csv_record(labels("col", {"checklist", "file", "level", "items"}, opts.lang), opts.excel);
         for (size_t i = 0; i < lists.size(); ++i)
-            index += csv_record({lists[i].name, files[i], lists[i].level, std::to_string(lists[i].items.size())},
+            index += csv_record({lists[i].name, files[i], label("level", lists[i].level, opts.lang),
+                                 std::to_string(lists[i].items.size())},
                                 opts.excel);
+    } else if (format == "html") {
+        std::string body = std::string("<h1>") + (opts.lang == "en" ? "Checklists" : "清单索引") + "</h1>\n<ol>\n";
+        for (size_t i = 0; i < lists.size(); ++i)
+            body += "<li><a href=\"" + html_escape(files[i]) + "\">" + html_escape(lists[i].name) + "</a>（" +
+                    std::to_string(lists[i].items.size()) + "）</li>\n";
+        index = html_page(opts.lang == "en" ? "Checklists" : "清单索引", opts.lang, body + "</ol>\n");
+    } else if (format == "xlsx") {
+        XlsxSheet sheet;
+        sheet.name = opts.lang == "en" ? "Index" : "目录";
+        sheet.header = labels("col", {"checklist", "file", "level", "items"}, opts.lang);
+        for (size_t i = 0; i < lists.size(); ++i)
+            sheet.rows.push_back({lists[i].name, files[i], label("level", lists[i].level, opts.lang),
+                                  std::to_string(lists[i].items.size())});
+        index = render_xlsx({sheet}, opts.lang);
     } else {
         Json arr = Json::array();
         for (size_t i = 0; i < lists.size(); ++i)
@@ -193,6 +179,7 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
         index = dump_pretty(Json{{"schema", "qingdan-checklist-index/1"}, {"by", by}, {"files", arr}});
     }
     write_file_atomic((root / ("index" + ext)).string(), index);
+    staged.commit();
     return out;
 }
 

@@ -52,20 +52,20 @@ std::string counts_md(const Checklist& c) {
 
 // ---- CSV ------------------------------------------------------------------
 
+std::string basis_cell(const ChecklistItem& it, std::string_view lang) {
+    if (lang == "en") return basis_cell(it);
+    std::string out;
+    for (const auto& b : it.bindings) {
+        if (!out.empty()) out += "；";
+        out += label("source", b.source, lang) + "：" + b.who + "（" + label("status", b.status, lang) + "）";
+    }
+    return out;
+}
+
 std::string render_csv(const std::vector<Checklist>& lists, bool province, const EmitOptions& opts) {
-    std::vector<std::string> header = province ? std::vector<std::string>{"province", "status", "basis"}
-                                               : std::vector<std::string>{"unit", "level", "role"};
-    for (auto& h : task_csv_header()) header.push_back(h);
-    header.push_back("measures");
-    std::string out = csv_preamble(opts.excel) + csv_record(header, opts.excel);
+    std::string out = csv_preamble(opts.excel) + csv_record(checklist_header(province, opts.lang), opts.excel);
     for (const auto& c : lists)
-        for (const auto& it : c.items) {
-            std::vector<std::string> row = province ? std::vector<std::string>{c.name, it.status, basis_cell(it)}
-                                                    : std::vector<std::string>{c.name, c.level, it.role};
-            for (auto& x : task_csv_cells(*it.doc, *it.task)) row.push_back(std::move(x));
-            row.push_back(measures_cell(it));
-            out += csv_record(row, opts.excel);
-        }
+        for (const auto& it : c.items) out += csv_record(checklist_row(c, it, opts.lang), opts.excel);
     return out;
 }
 
@@ -177,30 +177,88 @@ Json checklist_json(const Checklist& c) {
         for (const char* k : kRoles) cj[k] = counts.count(k) ? counts.at(k) : 0;
     }
     j["counts"] = cj;
-    Json items = Json::array();
-    for (const auto& it : c.items) items.push_back(item_json(c, it));
-    j["items"] = items;
+    j["items"] = Json::array();  // streamed by append_checklist_json
     return j;
 }
 
+// `j` dumped as nlohmann's dump(2) would print it nested `level` deep.
+// Strings hold no raw newline (escaped), so every '\n' starts a line.
+void append_nested(std::string& out, const Json& j, int level) {
+    const std::string s = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string pad(static_cast<size_t>(level) * 2, ' ');
+    for (char ch : s) {
+        out += ch;
+        if (ch == '\n') out += pad;
+    }
+}
+
+// One checklist, its items converted and dumped one at a time: a tree of
+// every item of every province (each embedding its whole task) took 571 MB
+// for a 149 KB document. Byte-identical to dumping the whole tree.
+void append_checklist_json(std::string& out, const Checklist& c, int level) {
+    std::string head;
+    append_nested(head, checklist_json(c), level);
+    const std::string pad(static_cast<size_t>(level + 1) * 2, ' ');
+    const std::string slot = "\n" + pad + "\"items\": []";
+    const size_t at = head.find(slot);
+    if (c.items.empty() || at == std::string::npos) {
+        out += head;
+        return;
+    }
+    out.append(head, 0, at + slot.size() - 1);  // up to and without the ']'
+    for (size_t i = 0; i < c.items.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        out += pad + "  ";
+        append_nested(out, item_json(c, c.items[i]), level + 2);
+    }
+    out += "\n" + pad + "]";
+    out.append(head, at + slot.size(), std::string::npos);
+}
+
 }  // namespace
+
+std::vector<std::string> checklist_header(bool province, std::string_view lang) {
+    std::vector<std::string> keys = province ? std::vector<std::string>{"province", "status", "basis"}
+                                             : std::vector<std::string>{"unit", "level", "role"};
+    for (auto& k : task_csv_keys()) keys.push_back(k);
+    keys.push_back("measures");
+    return labels("col", keys, lang);
+}
+
+std::vector<std::string> checklist_row(const Checklist& c, const ChecklistItem& it, std::string_view lang) {
+    std::vector<std::string> row =
+        is_province(c) ? std::vector<std::string>{c.name, label("status", it.status, lang), basis_cell(it, lang)}
+                       : std::vector<std::string>{c.name, label("level", c.level, lang), label("role", it.role, lang)};
+    for (auto& x : task_csv_cells(*it.doc, *it.task, lang)) row.push_back(std::move(x));
+    row.push_back(measures_cell(it));
+    return row;
+}
 
 std::string render_checklists(const std::vector<Checklist>& lists, const std::vector<Document>& docs,
                               const std::string& format, const EmitOptions& opts) {
     bool province = !lists.empty() && is_province(lists.front());
     if (format == "csv") return render_csv(lists, province, opts);
     if (format == "md") return render_md(lists);
+    if (format == "xlsx") return render_checklists_xlsx(lists, opts);
+    if (format == "html") return render_checklists_html(lists, opts);
     if (format == "json") {
-        Json j{{"schema", "qingdan-checklist/1"}, {"by", lists.empty() ? std::string() : lists.front().by}};
+        // Keys in nlohmann's (sorted) order: by, checklists, documents, schema.
         Json ds = Json::array();
         for (const auto& d : docs)
             ds.push_back(Json{{"id", d.id}, {"source", d.source}, {"title", d.title ? Json(*d.title) : Json(nullptr)},
                               {"year", d.year ? Json(*d.year) : Json(nullptr)}});
-        j["documents"] = ds;
-        Json cs = Json::array();
-        for (const auto& c : lists) cs.push_back(checklist_json(c));
-        j["checklists"] = cs;
-        return dump_pretty(j);
+        std::string out = "{\n  \"by\": ";
+        append_nested(out, Json(lists.empty() ? std::string() : lists.front().by), 1);
+        out += ",\n  \"checklists\": [";
+        for (size_t i = 0; i < lists.size(); ++i) {
+            out += i ? ",\n    " : "\n    ";
+            append_checklist_json(out, lists[i], 2);
+        }
+        out += lists.empty() ? "]" : "\n  ]";
+        out += ",\n  \"documents\": ";
+        append_nested(out, ds, 1);
+        out += ",\n  \"schema\": \"qingdan-checklist/1\"\n}\n";
+        return out;
     }
     throw std::invalid_argument("unknown checklist format `" + format + "`");
 }
@@ -209,15 +267,16 @@ std::string render_units(const std::vector<UnitSummary>& units, const std::strin
     auto known = [](const UnitSummary& u) { return u.known ? (*u.known ? "yes" : "no") : ""; };
     if (format == "csv") {
         std::string out = csv_preamble(opts.excel);
-        out += csv_record({"canonical", "level", "aliases", "lead", "participant", "responsible", "tasks", "documents",
-                           "known"},
+        out += csv_record(labels("ucol", {"canonical", "level", "aliases", "lead", "participant", "responsible", "tasks",
+                                         "documents", "known"},
+                                 opts.lang),
                           opts.excel);
         for (const auto& u : units) {
             std::string a;
             for (const auto& x : u.aliases) a += (a.empty() ? "" : "、") + x;
-            out += csv_record({u.canonical, u.level, a, std::to_string(u.lead), std::to_string(u.participant),
+            out += csv_record({u.canonical, label("level", u.level, opts.lang), a, std::to_string(u.lead), std::to_string(u.participant),
                                std::to_string(u.responsible), std::to_string(u.tasks), std::to_string(u.documents),
-                               known(u)},
+                               u.known ? label("bool", known(u), opts.lang) : std::string()},
                               opts.excel);
         }
         return out;

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "output_options.hpp"
 #include "checklist.hpp"
 #include "provinces.hpp"
 #include "units.hpp"
@@ -65,7 +66,7 @@ void register_checklist(CLI::App& app) {
         std::string format = "csv";
         std::string out_dir;
         std::string out;
-        bool excel = false;
+        TableOptions table;
     };
     static Opts o;
     auto* cmd = app.add_subcommand("checklist", "Checklists per responsible unit or per province");
@@ -78,12 +79,18 @@ void register_checklist(CLI::App& app) {
     cmd->add_option("--province", o.provinces, "Only this province (江苏, 江苏省, Jiangsu; repeatable)");
     cmd->add_option("--profile", o.profiles, "Province profile (see docs/data.md; repeatable)")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--format,-f", o.format, "Output format")->check(CLI::IsMember({"csv", "md", "json"}));
+    cmd->add_option("--format,-f", o.format, "Output format (xlsx: one sheet per checklist, needs -o or --out-dir)")
+        ->check(CLI::IsMember({"csv", "md", "json", "html", "xlsx"}))
+        ->capture_default_str();
     auto* dir_opt = cmd->add_option("--out-dir", o.out_dir, "Write one file per checklist, plus an index, into DIR");
     auto* out_opt = cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
     dir_opt->excludes(out_opt);
-    cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
+    add_table_options(cmd, o.table);
     add_compile_options(cmd);
+    add_footer(cmd,
+               {"qingdan checklist data/corpus --by unit --unit 保护司 --format xlsx -o 保护司.xlsx",
+                "qingdan checklist plan.json --by province --province 江苏 --profile js.ini --format html -o 江苏.html"},
+               kExitCodesCompile);
     cmd->callback([] {
         if (o.by == "unit" && (!o.provinces.empty() || !o.profiles.empty())) {
             print_diagnostic("checklist", {"error", "usage", 0, "--province and --profile need --by province"});
@@ -137,6 +144,7 @@ void register_checklist(CLI::App& app) {
 
         Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
         const UnitGazetteer* gaz = res.units ? &*res.units : nullptr;
+        drop_unreal_units(c.docs, gaz, data_dir());
         std::vector<Checklist> lists;
         if (o.by == "unit") {
             std::vector<std::string> only;
@@ -157,12 +165,13 @@ void register_checklist(CLI::App& app) {
         } else {
             lists = checklists_by_province(c.docs, provinces, profiles, res.provinces);
         }
-        EmitOptions eo;
-        eo.excel = o.excel;
+        EmitOptions eo = o.table.emit();
         if (!o.out_dir.empty())
             write_checklists(o.out_dir, lists, c.docs, o.format, eo);
-        else
-            emit(o.out, render_checklists(lists, c.docs, o.format, eo));
+        else if (!emit_output(o.out, render_checklists(lists, c.docs, o.format, eo), o.format == "xlsx", "checklist")) {
+            exit_code() = kUsage;
+            return;
+        }
         exit_code() = c.exit;
     });
 }
@@ -172,22 +181,25 @@ void register_units(CLI::App& app) {
         std::vector<std::string> inputs;
         std::string format = "csv";
         std::string out;
-        bool excel = false;
+        TableOptions table;
     };
     static Opts o;
     auto* cmd = app.add_subcommand("units", "Every responsible unit: canonical name, aliases seen, task counts, level");
     cmd->add_option("inputs", o.inputs, "Documents, directories, qingdan/1 JSON files, or - for standard input")
         ->required();
-    cmd->add_option("--format,-f", o.format, "Output format")->check(CLI::IsMember({"csv", "md", "json"}));
+    cmd->add_option("--format,-f", o.format, "Output format")
+        ->check(CLI::IsMember({"csv", "md", "json"}))
+        ->capture_default_str();
     cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
-    cmd->add_flag("--excel", o.excel, "CSV for Excel: BOM, CRLF, formula cells neutralised");
+    add_table_options(cmd, o.table);
     add_compile_options(cmd);
+    add_footer(cmd, {"qingdan units data/corpus", "qingdan units plan.json --format json -o units.json"},
+               kExitCodesCompile);
     cmd->callback([] {
         Resources res;
         load_resources(res);
         Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
-        EmitOptions eo;
-        eo.excel = o.excel;
+        EmitOptions eo = o.table.emit();
         emit(o.out, render_units(summarize_units(c.docs, res.units ? &*res.units : nullptr), o.format, eo));
         exit_code() = c.exit;
     });

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "output_options.hpp"
 #include "diff.hpp"
 #include "units.hpp"
 
@@ -45,20 +46,32 @@ void register_diff(CLI::App& app) {
         std::string format = "md";
         std::string out;
         std::string unit;
+        std::string by;
         double threshold = kDefaultDiffThreshold;
         bool summary = false;
+        TableOptions table;
     };
     static Opts o;
     auto* cmd = app.add_subcommand("diff", "Compare two task lists: added, removed, changed and unchanged tasks");
     cmd->add_option("old", o.old_path, "The older document (source file or qingdan/1 JSON)")->required();
     cmd->add_option("new", o.new_path, "The newer document (source file or qingdan/1 JSON)")->required();
-    cmd->add_option("--format,-f", o.format, "Output format")->check(CLI::IsMember({"md", "csv", "json"}));
+    cmd->add_option("--format,-f", o.format, "Output format (xlsx needs -o)")
+        ->check(CLI::IsMember({"md", "csv", "json", "html", "xlsx"}))
+        ->capture_default_str();
     cmd->add_option("--unit", o.unit, "Only the tasks of this unit (any alias), on either side");
+    cmd->add_option("--by", o.by, "Markdown: add a per-unit view (tasks gained, lost and changed per unit)")
+        ->check(CLI::IsMember({"unit"}));
     cmd->add_option("--threshold", o.threshold, "Minimum similarity (0-1) for two tasks to match")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     cmd->add_flag("--summary", o.summary, "Print the counts only");
     cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
+    add_table_options(cmd, o.table);
     add_compile_options(cmd);
+    add_footer(cmd,
+               {"qingdan diff list-2020.txt list-2022.txt", "qingdan diff old.json new.json --by unit",
+                "qingdan diff old.txt new.txt --format xlsx -o diff.xlsx"},
+               kExitCodesDiff);
     cmd->callback([] {
         if (o.old_path == "-" && o.new_path == "-") {
             usage_error("standard input can be only one of OLD and NEW");
@@ -74,15 +87,23 @@ void register_diff(CLI::App& app) {
         }
         DiffOptions opts;
         opts.threshold = o.threshold;
+        const auto& g = globals();
+        std::string data = g.data_dir.empty() ? default_share_dir() + "/data" : g.data_dir;
+        std::optional<UnitGazetteer> gaz;
+        try {
+            gaz = UnitGazetteer::load(data + "/units.tsv");
+        } catch (const std::exception& e) {
+            print_diagnostic(data + "/units.tsv", {"warning", "no-gazetteer", 0, e.what()});
+        }
+        {  // fragments of damaged text are not units, nor leads
+            std::vector<Document> both;
+            both.push_back(std::move(*a));
+            both.push_back(std::move(*b));
+            drop_unreal_units(both, gaz ? &*gaz : nullptr, data);
+            a = std::move(both[0]);
+            b = std::move(both[1]);
+        }
         if (!o.unit.empty()) {
-            const auto& g = globals();
-            std::string data = g.data_dir.empty() ? default_share_dir() + "/data" : g.data_dir;
-            std::optional<UnitGazetteer> gaz;
-            try {
-                gaz = UnitGazetteer::load(data + "/units.tsv");
-            } catch (const std::exception& e) {
-                print_diagnostic(data + "/units.tsv", {"warning", "no-gazetteer", 0, e.what()});
-            }
             std::string canonical = resolve_unit_filter(o.unit, gaz ? &*gaz : nullptr);
             bool known = gaz && gaz->find(o.unit) != nullptr;
             auto used = [&](const Document& d) {
@@ -97,10 +118,16 @@ void register_diff(CLI::App& app) {
             }
             opts.unit = canonical;
         }
-        DiffResult r = diff_documents(*a, *b, opts);
+        DiffResult r = diff_documents(std::move(*a), std::move(*b), opts);  // moved: one copy of each task list
         DiffRenderOptions ro;
         ro.summary_only = o.summary;
-        emit(o.out, render_diff(r, o.format, ro));
+        ro.excel = !o.table.plain;
+        ro.lang = o.table.lang;
+        ro.by = o.by;
+        if (!emit_output(o.out, render_diff(r, o.format, ro), o.format == "xlsx", "diff")) {
+            exit_code() = kUsage;
+            return;
+        }
         exit_code() = r.has_differences() ? kDiff : kOk;
     });
 }

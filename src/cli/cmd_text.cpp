@@ -6,9 +6,11 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "output_options.hpp"
 #include "decode.hpp"
 #include "html.hpp"
 #include "normalise.hpp"
+#include "sniff.hpp"
 
 namespace qingdan::cli {
 
@@ -25,6 +27,8 @@ void register_text(CLI::App& app) {
     cmd->add_flag("--lines", o.lines, "Prefix each line with its original line number");
     cmd->add_flag("--no-join", o.raw, "Keep the original line breaks (no wrap joining)");
     cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
+    add_footer(cmd, {"qingdan text notice.html", "qingdan text --lines --no-join plan.txt"},
+               "  0  success\n  2  usage error\n  3  an input could not be read or decoded\n");
     cmd->callback([] {
         std::string out;
         int rc = kOk;
@@ -38,8 +42,19 @@ void register_text(CLI::App& app) {
             }
         }
         for (const auto& f : files) {
+            if (report_skipped(f)) {
+                rc = kInput;
+                continue;
+            }
             try {
-                DecodedText d = decode(read_input(f.path));
+                std::string bytes = read_input(f.path);
+                DecodedText d;
+                if (Sniffed k = sniff(bytes); k.format != Format::text) {  // PDF, DOCX, XLSX
+                    Extracted ex = read_office(bytes, k);
+                    d = {std::move(ex.text), "UTF-8", std::move(ex.diagnostics)};
+                } else {
+                    d = decode(bytes);
+                }
                 std::optional<HtmlText> page;
                 if (looks_like_html(d.utf8)) page = html_to_text(d.utf8);
                 NormalisedText n = normalise(page ? std::string_view(page->text) : std::string_view(d.utf8));
@@ -57,6 +72,9 @@ void register_text(CLI::App& app) {
             } catch (const DecodeError& e) {
                 print_diagnostic(f.path, {"error", "binary-input", 0, e.what()});
                 rc = kInput;
+            } catch (const InputError& e) {
+                print_diagnostic(f.path, {"error", e.code(), 0, e.what()});
+                rc = kInput;
             } catch (const std::runtime_error& e) {
                 print_diagnostic(f.path, {"error", "unreadable-input", 0, e.what()});
                 rc = kInput;
@@ -69,7 +87,10 @@ void register_text(CLI::App& app) {
 
 void register_grammars(CLI::App& app) {
     auto* cmd = app.add_subcommand("grammars", "List the layout grammars qingdan knows");
-    add_compile_options(cmd);
+    // Only --grammars changes what this lists (--data and --layout do nothing here).
+    cmd->add_option("--grammars", globals().grammar_dirs, "Extra directory of *.grammar files")
+        ->check(CLI::ExistingDirectory);
+    add_footer(cmd, {"qingdan grammars", "qingdan grammars --grammars my-grammars/"}, "  0  success\n  2  usage error\n");
     cmd->callback([] {
         Compiler c(compile_options());
         for (const auto& g : c.grammars()) std::cout << fmt::format("{:<20} {}\n{:<20} ({})\n", g.name, g.description, "", g.path);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "decode.hpp"
+#include "extracted.hpp"
 #include "io.hpp"
 #include "json.hpp"
 
@@ -53,6 +54,12 @@ bool is_json_file(const std::string& path) {
 
 }  // namespace
 
+bool report_skipped(const InputFile& f) {
+    if (f.skipped.empty()) return false;
+    print_diagnostic(f.path, {"error", "skipped-input", 0, f.skipped});
+    return true;
+}
+
 Compiled compile_inputs(const std::vector<std::string>& args, bool accept_json) {
     Compiled out;
     std::vector<std::string> expanded;
@@ -62,7 +69,12 @@ Compiled compile_inputs(const std::vector<std::string>& args, bool accept_json) 
             continue;
         }
         try {
-            for (auto& f : collect_inputs({a})) expanded.push_back(f.path);
+            // A file a directory holds but qingdan cannot read is named, and
+            // the run fails (exit 3) after the other inputs are done.
+            for (auto& f : collect_inputs({a})) {
+                if (report_skipped(f)) out.exit = kInput;
+                else expanded.push_back(f.path);
+            }
         } catch (const std::exception& e) {
             print_diagnostic(a, {"error", "unreadable-input", 0, e.what()});
             out.exit = kInput;
@@ -82,22 +94,35 @@ Compiled compile_inputs(const std::vector<std::string>& args, bool accept_json) 
         } catch (const DecodeError& e) {
             print_diagnostic(path, {"error", "binary-input", 0, e.what()});
             out.exit = kInput;
+        } catch (const InputError& e) {  // scanned/encrypted PDF, legacy .doc, unsupported or damaged file
+            print_diagnostic(path, {"error", e.code(), 0, e.what()});
+            out.exit = kInput;
         } catch (const nlohmann::json::exception& e) {
             print_diagnostic(path, {"error", "bad-json", 0, e.what()});
             out.exit = kInput;
         } catch (const std::runtime_error& e) {
             print_diagnostic(path, {"error", "unreadable-input", 0, e.what()});
             out.exit = kInput;
+        } catch (const std::exception& e) {
+            // A bug one input triggers must not lose the other inputs' output;
+            // still exit 4, since it is ours, not the input's.
+            print_diagnostic(path, {"error", "internal-error", 0, e.what()});
+            out.exit = kInternal;
         }
     }
+    std::vector<size_t> before;
+    for (const auto& d : out.docs) before.push_back(d.diagnostics.size());
     uniquify_ids(out.docs);
+    for (size_t i = 0; i < out.docs.size(); ++i)  // the renaming notes
+        for (size_t k = before[i]; k < out.docs[i].diagnostics.size(); ++k)
+            print_diagnostic(out.docs[i].source, out.docs[i].diagnostics[k]);
     return out;
 }
 
 void emit(const std::string& out, const std::string& data) {
     if (out.empty() || out == "-") {
-        std::cout << data;
-        std::cout.flush();
+        std::cout.flush();  // anything printed before goes first
+        write_stdout(data);  // checked: a full disk or closed pipe is an error (io.hpp)
     } else {
         write_file_atomic(out, data);
     }

@@ -34,6 +34,9 @@ CompileOptions compile_options();
 void print_diagnostic(const std::string& source, const Diagnostic& d);
 void print_diagnostics(const Document& doc);
 
+// Prints `skipped-input` for a file a directory walk did not take; true then.
+bool report_skipped(const InputFile& f);
+
 struct Compiled {
     std::vector<Document> docs;
     int exit = kOk;  // kInput when any input could not be read or decoded

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -38,7 +39,10 @@ struct TextEdit {
 // folded into the changes so that the result reads well for Chinese.
 std::vector<TextEdit> diff_text(std::string_view a, std::string_view b);
 
-// `[-删除-]{+插入+}` markup of an edit script.
+// Equal but for punctuation width (：/:, （/( …): not an edit.
+bool same_text(std::string_view a, std::string_view b);
+
+// `[-删除-]{+插入+}` markup of an edit script (JSON's `text.diff`).
 std::string render_edits(const std::vector<TextEdit>& edits);
 
 // Minimum-cost perfect assignment on a rectangular cost matrix (rows ≤ or ≥
@@ -51,6 +55,19 @@ std::vector<int> hungarian(const std::vector<std::vector<double>>& cost);
 // IDF taken over the tasks of both documents.
 std::vector<std::vector<double>> similarity_matrix(const std::vector<Task>& old_tasks,
                                                    const std::vector<Task>& new_tasks);
+
+// The task matching: for each old task the new task it pairs with (or -1)
+// and their similarity (4 decimals). Up to `dense_pairs` = n x m, every pair
+// is scored and the assignment is optimal (Hungarian); beyond, only candidate
+// pairs sharing bigrams are scored and each group of candidates is assigned
+// exactly when small, greedily when large, in memory linear in n + m.
+struct TaskMatch {
+    std::vector<int> match;
+    std::vector<double> similarity;
+};
+inline constexpr size_t kDenseDiffPairs = 1u << 18;
+TaskMatch match_tasks(const std::vector<Task>& old_tasks, const std::vector<Task>& new_tasks, double threshold,
+                      size_t dense_pairs = kDenseDiffPairs);
 
 // --- the diff --------------------------------------------------------------
 
@@ -136,23 +153,36 @@ struct DiffResult {
     bool has_differences() const { return changed_count() > 0 || !added.empty() || !removed.empty(); }
     const Task* old_task(const std::string& id) const;
     const Task* new_task(const std::string& id) const;
+
+private:
+    // id -> index, built on first lookup (a search per pair is quadratic
+    // when rendering the diff of two large documents).
+    mutable std::unordered_map<std::string, size_t> old_index_, new_index_;
 };
 
 // Compares one pair of tasks field by field (similarity left at 0).
 TaskPair compare_tasks(const Task& a, const Task& b, bool with_text_diff = true);
 
 DiffResult diff_documents(const Document& old_doc, const Document& new_doc, const DiffOptions& opts = {});
+// The same, moving the documents' tasks into the result instead of copying
+// them (the CLI's diff of two large documents holds one copy, not two).
+DiffResult diff_documents(Document&& old_doc, Document&& new_doc, const DiffOptions& opts = {});
 
 // --- rendering -------------------------------------------------------------
 
 struct DiffRenderOptions {
     bool summary_only = false;
+    bool excel = true;        // CSV: BOM, CRLF, formula cells neutralised (--plain: RFC 4180)
+    std::string lang = "zh";  // CSV / XLSX / HTML headers and values ("zh" or "en")
+    std::string by;           // Markdown: "unit" adds a per-unit view (gained, lost, changed)
 };
 
 std::string render_diff_markdown(const DiffResult& r, const DiffRenderOptions& o = {});
 std::string render_diff_csv(const DiffResult& r, const DiffRenderOptions& o = {});
 std::string render_diff_json(const DiffResult& r, const DiffRenderOptions& o = {});
-// `format`: "md", "csv" or "json"; throws std::invalid_argument otherwise.
+std::string render_diff_html(const DiffResult& r, const DiffRenderOptions& o = {});
+std::string render_diff_xlsx(const DiffResult& r, const DiffRenderOptions& o = {});  // workbook bytes
+// `format`: "md", "csv", "json", "html" or "xlsx"; throws std::invalid_argument otherwise.
 std::string render_diff(const DiffResult& r, const std::string& format, const DiffRenderOptions& o = {});
 
 }  // namespace qingdan

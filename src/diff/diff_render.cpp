@@ -1,16 +1,19 @@
 // Renders a DiffResult as a Markdown review document, CSV or JSON
 // (`qingdan-diff/1`, docs/schema/qingdan-diff-1.schema.json).
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "diff.hpp"
+#include "diff_render.hpp"
+#include "emit.hpp"
 #include "json.hpp"
 #include "ustr.hpp"
 
 namespace qingdan {
-namespace {
+namespace diff_detail {
 
 // --- shared wording ----------------------------------------------------------
 
@@ -89,7 +92,7 @@ std::string task_name(const Task* t) {
     return excerpt(t->text, 24);
 }
 
-std::string units_text(const std::vector<UnitRef>& units, bool roles) {
+std::string units_list(const std::vector<UnitRef>& units, bool roles) {
     std::vector<std::string> parts;
     for (const auto& u : units) parts.push_back(roles ? u.canonical + "（" + role_text(u.role) + "）" : u.canonical);
     return join(parts, "、");
@@ -100,6 +103,20 @@ std::string one_line(std::string s) {
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     return s;
 }
+
+std::vector<TextEdit> pair_edits(const DiffResult& r, const TaskPair& p) {
+    if (!p.text_changed) return {};
+    if (!p.text_edits.empty()) return p.text_edits;
+    const Task* a = r.old_task(p.old_id);
+    const Task* b = r.new_task(p.new_id);
+    return a && b ? diff_text(a->text, b->text) : std::vector<TextEdit>{};
+}
+
+}  // namespace diff_detail
+
+namespace {
+
+using namespace diff_detail;
 
 // --- Markdown ----------------------------------------------------------------
 
@@ -124,33 +141,21 @@ std::string code(std::string_view s) {
     return "`" + std::string(s) + "`";
 }
 
-// Edit markup with the text parts escaped but the markers kept literal.
+// Edit markup that GitHub and GitLab render: <del>/<ins> around the
+// escaped text of the changes.
 std::string md_edits(const std::vector<TextEdit>& edits) {
     std::string out;
     for (const auto& e : edits) {
         switch (e.op) {
             case TextEdit::Op::Equal: out += md(e.text); break;
-            case TextEdit::Op::Delete: out += "[-" + md(e.text) + "-]"; break;
-            case TextEdit::Op::Insert: out += "{+" + md(e.text) + "+}"; break;
+            case TextEdit::Op::Delete: out += "<del>" + md(e.text) + "</del>"; break;
+            case TextEdit::Op::Insert: out += "<ins>" + md(e.text) + "</ins>"; break;
         }
     }
     return out;
 }
 
-std::string change_label(const std::string& c) {
-    if (c == "title") return "标题";
-    if (c == "text") return "文本";
-    if (c == "units") return "单位";
-    if (c == "lead") return "牵头单位";
-    if (c == "scope") return "范围";
-    if (c == "targets") return "目标";
-    if (c == "deadlines") return "期限";
-    if (c == "renumbered") return "编号";
-    if (c == "moved") return "章节";
-    if (c == "kind") return "类型";
-    if (c == "completion") return "完成时间";
-    return c;
-}
+std::string change_label(const std::string& c) { return label("change", c, "zh"); }
 
 std::string doc_name(const DocSummary& d) {
     if (d.title) return *d.title;
@@ -175,7 +180,7 @@ void md_task_item(std::string& out, const Task* t, const std::string& id) {
     }
     out += fmt::format("- **{} {}** — {} · 章节 {}", md(number_text(t->number, t->label)), md(task_name(t)),
                        code(id), md(section_text(t->section_path)));
-    if (!t->units.empty()) out += " · " + md(units_text(t->units, true));
+    if (!t->units.empty()) out += " · " + md(units_list(t->units, true));
     out += "\n";
     if (!t->text.empty()) out += "  > " + md(excerpt(t->text, 80)) + "\n";
 }
@@ -199,8 +204,8 @@ void md_pair(std::string& out, const DiffResult& r, const TaskPair& p) {
     if (p.kind_changed) out += fmt::format("- 类型: {} → {}\n", md(p.old_kind), md(p.new_kind));
     if (p.lead_changed)
         out += fmt::format("- 牵头单位: {} → {}\n", md(p.old_lead.value_or("—")), md(p.new_lead.value_or("—")));
-    if (!p.units_added.empty()) out += "- 新增单位: " + md(units_text(p.units_added, false)) + "\n";
-    if (!p.units_removed.empty()) out += "- 删除单位: " + md(units_text(p.units_removed, false)) + "\n";
+    if (!p.units_added.empty()) out += "- 新增单位: " + md(units_list(p.units_added, false)) + "\n";
+    if (!p.units_removed.empty()) out += "- 删除单位: " + md(units_list(p.units_removed, false)) + "\n";
     for (const auto& s : p.scope_added) out += "- 新增范围: " + md(scope_text(s)) + "\n";
     for (const auto& s : p.scope_removed) out += "- 删除范围: " + md(scope_text(s)) + "\n";
     for (const auto& t : p.targets_changed)
@@ -213,12 +218,54 @@ void md_pair(std::string& out, const DiffResult& r, const TaskPair& p) {
         out += fmt::format("- 完成时间: {} → {}\n", md(p.old_completion.value_or("—")),
                            md(p.new_completion.value_or("—")));
     if (p.text_changed) {
-        out += "- 文本 (`[-删除-]{+新增+}`):\n\n";
+        out += "- 文本（<del>删除</del> <ins>新增</ins>）:\n\n";
         std::vector<TextEdit> edits = p.text_edits;
         if (edits.empty() && a && b) edits = diff_text(a->text, b->text);
         out += "  > " + md_edits(edits) + "\n";
     }
     out += "\n";
+}
+
+// Per unit (--by unit): the tasks each unit gained, lost and kept with
+// changes. A unit gains a task that is added with it or a pair that added
+// it; it loses one removed with it or a pair that dropped it.
+struct UnitView {
+    std::vector<std::string> gained, lost, changed;  // Markdown lines
+};
+
+void md_by_unit(std::string& out, const DiffResult& r) {
+    std::map<std::string, UnitView> view;
+    auto line = [](const Task* t, const std::string& id) {
+        if (!t) return code(id);
+        return fmt::format("**{} {}** {}", md(number_text(t->number, t->label)), md(task_name(t)), code(id));
+    };
+    auto name = [](const UnitRef& u) { return u.canonical.empty() ? u.name : u.canonical; };
+    for (const auto& id : r.added)
+        if (const Task* t = r.new_task(id))
+            for (const auto& u : t->units) view[name(u)].gained.push_back(line(t, id) + "（" + role_text(u.role) + "）");
+    for (const auto& id : r.removed)
+        if (const Task* t = r.old_task(id))
+            for (const auto& u : t->units) view[name(u)].lost.push_back(line(t, id) + "（" + role_text(u.role) + "）");
+    for (const auto& p : r.pairs) {
+        const Task* b = r.new_task(p.new_id);
+        for (const auto& u : p.units_added) view[name(u)].gained.push_back(line(b, p.new_id) + "（新增单位）");
+        for (const auto& u : p.units_removed) view[name(u)].lost.push_back(line(b, p.new_id) + "（删除单位）");
+        if (!p.changed() || !b) continue;
+        std::vector<std::string> labels;
+        for (const auto& c : p.changes()) labels.push_back(change_label(c));
+        for (const auto& u : b->units) view[name(u)].changed.push_back(line(b, p.new_id) + "：" + join(labels, "、"));
+    }
+    out += "## 按单位 By unit\n\n";
+    if (view.empty()) out += "（无单位变化）\n\n";
+    for (const auto& [unit, v] : view) {
+        if (v.gained.empty() && v.lost.empty() && v.changed.empty()) continue;
+        out += fmt::format("### {}\n\n新增 {} · 删除 {} · 变更 {}\n\n", md(unit), v.gained.size(), v.lost.size(),
+                           v.changed.size());
+        for (const auto& x : v.gained) out += "- 新增 " + x + "\n";
+        for (const auto& x : v.lost) out += "- 删除 " + x + "\n";
+        for (const auto& x : v.changed) out += "- 变更 " + x + "\n";
+        out += "\n";
+    }
 }
 
 // --- JSON --------------------------------------------------------------------
@@ -317,28 +364,10 @@ Json jpair(const DiffResult& r, const TaskPair& p) {
 
 // --- CSV ---------------------------------------------------------------------
 
-std::string csv_cell(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string signed_text(char sign, const std::string& s) {
     std::string out(1, sign);
     out += s;
     return out;
-}
-
-void csv_row(std::string& out, const std::vector<std::string>& cells) {
-    for (size_t k = 0; k < cells.size(); ++k) {
-        if (k) out += ',';
-        out += csv_cell(cells[k]);
-    }
-    out += "\n";
 }
 
 }  // namespace
@@ -357,6 +386,7 @@ std::string render_diff_markdown(const DiffResult& r, const DiffRenderOptions& o
     out += "\n\n";
     md_summary(out, r);
     if (o.summary_only) return out;
+    if (o.by == "unit") md_by_unit(out, r);
 
     if (!r.added.empty()) {
         out += fmt::format("## 新增任务 Added ({})\n\n", r.added.size());
@@ -387,45 +417,43 @@ std::string render_diff_markdown(const DiffResult& r, const DiffRenderOptions& o
 }
 
 std::string render_diff_csv(const DiffResult& r, const DiffRenderOptions& o) {
-    std::string out;
+    const std::string& lang = o.lang;
+    std::string out = csv_preamble(o.excel);
+    auto row = [&](const std::vector<std::string>& cells) { out += csv_record(cells, o.excel); };
     if (o.summary_only) {
-        csv_row(out, {"status", "count"});
-        csv_row(out, {"added", std::to_string(r.added.size())});
-        csv_row(out, {"removed", std::to_string(r.removed.size())});
-        csv_row(out, {"changed", std::to_string(r.changed_count())});
-        csv_row(out, {"unchanged", std::to_string(r.unchanged_count())});
-        csv_row(out, {"renumbered", std::to_string(r.renumbered_count())});
-        csv_row(out, {"moved", std::to_string(r.moved_count())});
+        row(labels("col", {"status", "count"}, lang));
+        row({label("diff", "added", lang), std::to_string(r.added.size())});
+        row({label("diff", "removed", lang), std::to_string(r.removed.size())});
+        row({label("diff", "changed", lang), std::to_string(r.changed_count())});
+        row({label("diff", "unchanged", lang), std::to_string(r.unchanged_count())});
+        row({label("diff", "renumbered", lang), std::to_string(r.renumbered_count())});
+        row({label("diff", "moved", lang), std::to_string(r.moved_count())});
         return out;
     }
-    csv_row(out, {"status", "old_id", "new_id", "similarity", "old_number", "new_number", "old_section",
-                  "new_section", "old_title", "new_title", "changes", "old_lead", "new_lead", "units_added",
-                  "units_removed", "scope_added", "scope_removed", "targets", "deadlines", "text_diff"});
+    row(labels("col", {"status", "old_id", "new_id", "similarity", "old_number", "new_number", "old_section",
+                       "new_section", "old_title", "new_title", "changes", "old_lead", "new_lead", "units_added",
+                       "units_removed", "scope_added", "scope_removed", "targets", "deadlines", "text_diff"},
+               lang));
     for (const auto& p : r.pairs) {
         std::vector<std::string> targets;
         for (const auto& t : p.targets_changed)
             targets.push_back(target_text(t.old_target) + " → " + target_text(t.new_target));
         for (const auto& t : p.targets_added) targets.push_back(signed_text('+', target_text(t)));
         for (const auto& t : p.targets_removed) targets.push_back(signed_text('-', target_text(t)));
-        std::vector<std::string> deadlines, sa, sr;
+        std::vector<std::string> deadlines, sa, sr, changes;
         for (const auto& d : p.deadlines_added) deadlines.push_back(signed_text('+', deadline_text(d)));
         for (const auto& d : p.deadlines_removed) deadlines.push_back(signed_text('-', deadline_text(d)));
         for (const auto& s : p.scope_added) sa.push_back(scope_text(s));
         for (const auto& s : p.scope_removed) sr.push_back(scope_text(s));
-        std::string text_diff;
-        if (p.text_changed) {
-            std::vector<TextEdit> edits = p.text_edits;
-            const Task* a = r.old_task(p.old_id);
-            const Task* b = r.new_task(p.new_id);
-            if (edits.empty() && a && b) edits = diff_text(a->text, b->text);
-            text_diff = one_line(render_edits(edits));
-        }
-        csv_row(out, {p.changed() ? "changed" : "unchanged", p.old_id, p.new_id, fmt::format("{:.4f}", p.similarity),
-                      number_text(p.old_number, p.old_label), number_text(p.new_number, p.new_label),
-                      section_text(p.old_section), section_text(p.new_section), one_line(p.old_title.value_or("")),
-                      one_line(p.new_title.value_or("")), join(p.changes(), ";"), p.old_lead.value_or(""),
-                      p.new_lead.value_or(""), units_text(p.units_added, false), units_text(p.units_removed, false),
-                      join(sa, ";"), join(sr, ";"), join(targets, ";"), join(deadlines, ";"), text_diff});
+        for (const auto& c : p.changes()) changes.push_back(label("change", c, lang));
+        std::string text_diff = p.text_changed ? one_line(render_edits(pair_edits(r, p))) : std::string();
+        row({label("diff", p.changed() ? "changed" : "unchanged", lang), p.old_id, p.new_id,
+             fmt::format("{:.4f}", p.similarity), number_text(p.old_number, p.old_label),
+             number_text(p.new_number, p.new_label), section_text(p.old_section), section_text(p.new_section),
+             one_line(p.old_title.value_or("")), one_line(p.new_title.value_or("")), join(changes, ";"),
+             p.old_lead.value_or(""), p.new_lead.value_or(""), units_list(p.units_added, false),
+             units_list(p.units_removed, false), join(sa, ";"), join(sr, ";"), join(targets, ";"),
+             join(deadlines, ";"), text_diff});
     }
     auto single = [&](const char* status, const Task* t, const std::string& id, bool is_old) {
         std::string number = t ? number_text(t->number, t->label) : "";
@@ -433,12 +461,11 @@ std::string render_diff_csv(const DiffResult& r, const DiffRenderOptions& o) {
         std::string title = t ? one_line(t->title.value_or("")) : "";
         std::string lead;
         if (t && !t->units.empty()) lead = t->units.front().canonical;
+        std::string st = label("diff", status, lang);
         if (is_old)
-            csv_row(out, {status, id, "", "", number, "", section, "", title, "", "", lead, "", "", "", "", "", "",
-                          "", ""});
+            row({st, id, "", "", number, "", section, "", title, "", "", lead, "", "", "", "", "", "", "", ""});
         else
-            csv_row(out, {status, "", id, "", "", number, "", section, "", title, "", "", lead, "", "", "", "", "",
-                          "", ""});
+            row({st, "", id, "", "", number, "", section, "", title, "", "", lead, "", "", "", "", "", "", ""});
     };
     for (const auto& id : r.removed) single("removed", r.old_task(id), id, true);
     for (const auto& id : r.added) single("added", r.new_task(id), id, false);
@@ -466,6 +493,8 @@ std::string render_diff(const DiffResult& r, const std::string& format, const Di
     if (format == "md") return render_diff_markdown(r, o);
     if (format == "csv") return render_diff_csv(r, o);
     if (format == "json") return render_diff_json(r, o);
+    if (format == "html") return render_diff_html(r, o);
+    if (format == "xlsx") return render_diff_xlsx(r, o);
     throw std::invalid_argument("unknown diff format: " + format);
 }
 

@@ -10,8 +10,18 @@
 namespace qingdan {
 namespace {
 
-// A string cut into code points, each remembered by its byte range so that
-// runs can be copied back out of the original UTF-8 unchanged.
+// Full-width ASCII forms (：，；！？（） …) and the ideographic space compare
+// equal to their ASCII counterparts: a document retyped with other
+// punctuation widths has not been edited.
+char32_t fold_width(char32_t c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+    if (c == 0x3000) return U' ';
+    return c;
+}
+
+// A string cut into code points (width-folded, for comparing), each
+// remembered by its byte range so that runs can be copied back out of the
+// original UTF-8 unchanged.
 struct CodePoints {
     std::string_view src;
     std::vector<char32_t> cp;
@@ -20,7 +30,7 @@ struct CodePoints {
     explicit CodePoints(std::string_view s) : src(s) {
         for (size_t i = 0; i < s.size();) {
             at.push_back(i);
-            cp.push_back(ustr::next(s, i));
+            cp.push_back(fold_width(ustr::next(s, i)));
         }
         at.push_back(s.size());
     }
@@ -62,7 +72,8 @@ void lcs_script(size_t n, size_t m, const std::vector<size_t>& ta, const std::ve
 }
 
 bool sentence_end(char32_t c) {
-    return c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U'\n' || c == U';';
+    // Code points are width-folded: ；！？ arrive as ; ! ?
+    return c == U'。' || c == U'\n' || c == U';' || c == U'!' || c == U'?';
 }
 
 // Token boundaries: every code point, or (for long texts) every sentence.
@@ -191,6 +202,14 @@ std::vector<TextEdit> diff_text(std::string_view a_s, std::string_view b_s) {
         }
     }
     return cleanup(std::move(segs));
+}
+
+bool same_text(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size())
+        if (fold_width(ustr::next(a, i)) != fold_width(ustr::next(b, j))) return false;
+    return i == a.size() && j == b.size();
 }
 
 std::string render_edits(const std::vector<TextEdit>& edits) {

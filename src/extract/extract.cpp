@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -289,19 +291,54 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
         if (auto inl = inline_unit_clause(body)) t.measures.back().units = resolve_list(gz, *inl, it.span.line_start, doc);
 }
 
+// Units of a table row: the 牵头 column's units lead, then the 责任单位
+// column's (the first leads when no 牵头 column named one), then the 配合
+// column's participate. One entry per unit.
+std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, const std::vector<std::vector<UnitRef>>& cells,
+                                 std::vector<UnitRef> participants) {
+    // Only position columns: each cell's own marks (分别牵头) are kept.
+    if (leads.empty() && participants.empty()) return merge_unit_lists(cells);
+    std::vector<UnitRef> units;
+    for (const auto& c : cells) units.insert(units.end(), c.begin(), c.end());
+    leads = assign_roles(std::move(leads));
+    for (auto& u : leads) u.role = "lead";
+    units = assign_roles(std::move(units));
+    if (!leads.empty() || units.size() == 1)
+        for (auto& u : units) u.role = leads.empty() ? "lead" : "participant";
+    std::vector<UnitRef> out = std::move(leads);
+    for (auto* more : {&units, &participants})
+        for (auto& u : *more) {
+            auto key = [](const UnitRef& x) { return x.canonical.empty() ? x.name : x.canonical; };
+            if (std::none_of(out.begin(), out.end(), [&](const UnitRef& o) { return key(o) == key(u); })) {
+                if (more == &participants) u.role = "participant";
+                out.push_back(std::move(u));
+            }
+        }
+    return out;
+}
+
 // Table item: one measure per actor cell; the unit column belongs to the
 // measure of the body that owns those departments (the first, usually the
 // issuing body's), scope and completion columns to the task.
 void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
     std::string title, completion;
-    std::vector<std::vector<UnitRef>> units;  // one list per unit cell
+    std::vector<std::vector<UnitRef>> units;  // by position: one list per cell
+    std::vector<UnitRef> leads, participants;    // by column role
     const Pattern* actor = g.pattern("actor");
     for (const auto& c : it.cells) {
         switch (c.kind) {
             case CellKind::Title: title += c.text; break;
             case CellKind::Completion: completion += ustr::squeeze(c.text); break;
             case CellKind::Units: {
-                units.push_back(resolve_list(gz, c.text, c.line, doc));
+                // A 牵头单位 column makes each unit in it lead, a 配合单位
+                // column each a participant; 责任单位 goes by position.
+                auto more = resolve_list(gz, c.text, c.line, doc);
+                if (c.role == "lead" || c.role == "participant") {
+                    auto& dst = c.role == "lead" ? leads : participants;
+                    dst.insert(dst.end(), more.begin(), more.end());
+                } else {
+                    units.push_back(std::move(more));
+                }
                 break;
             }
             case CellKind::Scope:
@@ -326,7 +363,7 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     if (!title.empty()) t.title = strip_final_stop(ustr::squeeze(title));
     if (!completion.empty()) t.completion = completion;
     if (t.measures.empty()) t.measures.push_back({std::nullopt, "", {}});
-    t.measures.front().units = merge_unit_lists(units);
+    t.measures.front().units = table_roles(std::move(leads), std::move(units), std::move(participants));
     // Several scope cells may repeat a who/obligation pair: keep one.
     std::vector<Scope> uniq;
     for (auto& s : t.scope)
@@ -491,12 +528,25 @@ void check_part_sequence(Document& doc) {
 
 void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Document& doc) {
     std::map<bool, int> prev;  // last intended number per numbering family
-    std::set<std::string> ids;
-    auto next_printed = [&](size_t i) -> std::optional<int> {
-        for (size_t j = i + 1; j < tasks.size(); ++j)
-            if (level2[j] == level2[i]) return tasks[j].number;
-        return std::nullopt;
-    };
+    // The next task's printed number in the same family, found in one
+    // backward pass (a forward search per task is quadratic when one family
+    // is sparse). Taken before any repair, as the search read it.
+    std::vector<std::optional<int>> following(tasks.size());
+    {
+        std::optional<int> next_of[2];
+        bool seen_of[2] = {false, false};
+        for (size_t i = tasks.size(); i-- > 0;) {
+            const int f = level2[i] ? 1 : 0;
+            if (seen_of[f]) following[i] = next_of[f];
+            next_of[f] = tasks[i].number;
+            seen_of[f] = true;
+        }
+    }
+    auto next_printed = [&](size_t i) { return following[i]; };
+    // Ids made unique with a counter per base id (id~2, id~3 ...): a search
+    // from ~2 for every repeat is quadratic in a list of 16,000 `1.` items.
+    std::unordered_set<std::string> ids;
+    std::unordered_map<std::string, int> next_suffix;
     for (size_t i = 0; i < tasks.size(); ++i) {
         Task& t = tasks[i];
         const int line = t.span.line_start;
@@ -531,7 +581,11 @@ void number_tasks(std::vector<Task>& tasks, const std::vector<bool>& level2, Doc
         for (const auto& s : t.section_path) path += s + "/";
         std::string id = doc.id + ":" + path + (t.number ? std::to_string(*t.number) : "r" + std::to_string(t.seq));
         std::string unique = id;
-        for (int k = 2; ids.count(unique); ++k) unique = id + "~" + std::to_string(k);
+        if (ids.count(unique)) {
+            int& k = next_suffix.try_emplace(id, 2).first->second;
+            do unique = id + "~" + std::to_string(k++);
+            while (ids.count(unique));
+        }
         ids.insert(unique);
         t.id = unique;
     }
@@ -572,7 +626,9 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         } else {
             prose_item(it, g, home, t, doc, titled, groups.carried, groups.found);
         }
-        t.units = union_units(t.measures);
+        // A table row's units carry their columns' roles; prose units take
+        // theirs by position across the measures (marked leads kept).
+        t.units = g.model == "table" ? t.measures.front().units : union_units(t.measures);
         groups.add_to(t);
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);

@@ -2,6 +2,7 @@
 #include "provinces.hpp"
 
 #include "normalise.hpp"
+#include "ustr.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -74,7 +75,7 @@ std::size_t longest_prefix(const std::map<std::string, std::size_t, std::less<>>
     for (int chars = 0; chars < max_chars && pos < text.size(); ++chars) {
         const unsigned char c = static_cast<unsigned char>(text[pos]);
         if (c < 0x80) break;
-        pos = std::min(text.size(), pos + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4));
+        pos = std::min(text.size(), pos + ustr::sequence_length(c));
         if (auto it = index.find(text.substr(0, pos)); it != index.end()) {
             best = it->second;
             best_len = pos;

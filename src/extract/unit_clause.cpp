@@ -164,7 +164,7 @@ public:
                 if (!label_gap) len = 0;
             }
             if (!len) {
-                i += u8_char_len(static_cast<unsigned char>(u[i]));
+                i += ustr::sequence_length(static_cast<unsigned char>(u[i]));
                 continue;
             }
             const bool dun = !label_gap && at3(u, i, "、");
@@ -235,7 +235,7 @@ private:
             size_t n;
             while (i < p.size() && (n = space_at(p, i)) > 0) i += n;
             size_t j = i;
-            while (j < p.size() && space_at(p, j) == 0) j += u8_char_len(static_cast<unsigned char>(p[j]));
+            while (j < p.size() && space_at(p, j) == 0) j += ustr::sequence_length(static_cast<unsigned char>(p[j]));
             if (j > i) parts.push_back(p.substr(i, j - i));
             i = j;
         }

@@ -195,7 +195,7 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
     // without level or collective words, then a department kind.
     size_t i = 0;
     for (int chars = 0; chars < 9 && i < name.size(); ++chars) {
-        const size_t clen = u8_char_len(static_cast<unsigned char>(name[i]));
+        const size_t clen = ustr::sequence_length(static_cast<unsigned char>(name[i]));
         const std::string_view ch = name.substr(i, clen);
         if (clen != 3 || ch == "各" || ch == "省" || ch == "有" || ch == "级") return {};
         i += clen;
@@ -219,7 +219,7 @@ std::string place_department(const UnitGazetteer& g, std::string_view name, std:
 std::optional<std::pair<std::string, std::string>> sub_department_of(const UnitGazetteer& g, std::string_view n) {
     std::vector<size_t> cuts;  // character boundaries
     for (size_t i = 0; i < n.size();) {
-        i += u8_char_len(static_cast<unsigned char>(n[i]));
+        i += ustr::sequence_length(static_cast<unsigned char>(n[i]));
         cuts.push_back(i);
     }
     if (cuts.size() < 5) return std::nullopt;
@@ -240,7 +240,7 @@ std::optional<std::pair<std::string, std::string>> sub_department_of(const UnitG
         const bool cnipa_parent = parent->level == "cnipa-internal" || parent->canonical == "国家知识产权局";
         size_t j = 0;
         for (int c = 0; c < 16 && j < rest.size(); ++c) {
-            j += u8_char_len(static_cast<unsigned char>(rest[j]));
+            j += ustr::sequence_length(static_cast<unsigned char>(rest[j]));
             if (c == 0) continue;
             const UnitInfo* u = g.find(rest.substr(0, j));
             if (u && (u->level != "cnipa-internal" || cnipa_parent)) return std::nullopt;
@@ -301,7 +301,7 @@ bool is_protection_centre(std::string_view name) {
 std::vector<UnitRef> split_run_together(const UnitGazetteer& g, std::string_view name) {
     std::vector<size_t> cut{0};  // character boundaries as byte offsets
     for (size_t i = 0; i < name.size();) {
-        i += u8_char_len(static_cast<unsigned char>(name[i]));
+        i += ustr::sequence_length(static_cast<unsigned char>(name[i]));
         cut.push_back(i);
     }
     const size_t n = cut.size() - 1;

@@ -219,7 +219,7 @@ UnitGazetteer::Home UnitGazetteer::home_of_title(std::string_view title) const {
                 i += len;
                 continue;
             }
-        i += u8_char_len(static_cast<unsigned char>(title[i]));
+        i += ustr::sequence_length(static_cast<unsigned char>(title[i]));
     }
     if (provs.size() != 1 || cities.size() > 1) return {};
     h.province = provs.front();

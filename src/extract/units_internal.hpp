@@ -10,23 +10,22 @@
 
 #include "unit_phrasing.hpp"
 #include "units.hpp"
+#include "ustr.hpp"
 
 namespace qingdan::unit_detail {
 
 // --- text (units_text.cpp) -------------------------------------------------
-std::u32string to_u32(std::string_view s);
-std::string to_u8(std::u32string_view s);
+using ustr::to_u32;
+using ustr::to_u8;
 std::string squeeze(std::string_view s);  // trims, drops every space inside
 bool is_ascii(std::string_view s);
 std::string lower_ascii(std::string_view s);
 [[noreturn]] void fail(const std::string& file, int line, const std::string& msg);
-inline size_t u8_char_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 // True when the 3-byte UTF-8 character `lit` is at s[i].
 inline bool at3(std::string_view s, size_t i, const char* lit) {
     return i + 3 <= s.size() && s[i] == lit[0] && s[i + 1] == lit[1] && s[i + 2] == lit[2];
 }
 size_t space_at(std::string_view s, size_t i);  // byte length of the space at s[i], or 0
-char32_t last_char(std::string_view s);
 std::string_view trim_sv(std::string_view s);
 bool has_space(std::string_view s);
 // …司, …部, …局, 成员单位, 各县(市、区)政府(管委会): ends like a unit name.

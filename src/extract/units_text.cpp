@@ -30,53 +30,6 @@ bool is_unit_final(char32_t c) {
 
 }  // namespace
 
-std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        size_t len = 1;
-        if (c < 0x80) {
-            cp = c;
-        } else if (c >= 0xC2 && c < 0xE0) {
-            len = 2;
-        } else if (c >= 0xE0 && c < 0xF0) {
-            len = 3;
-        } else if (c >= 0xF0 && c < 0xF5) {
-            len = 4;
-        }
-        if (len > 1) {
-            if (i + len > s.size()) {
-                len = 1;
-            } else {
-                cp = c & (0x7F >> len);
-                for (size_t k = 1; k < len; ++k) {
-                    const auto cc = static_cast<unsigned char>(s[i + k]);
-                    if ((cc & 0xC0) != 0x80) {
-                        cp = 0xFFFD;
-                        len = 1;
-                        break;
-                    }
-                    cp = (cp << 6) | (cc & 0x3F);
-                }
-            }
-        }
-        out.push_back(cp);
-        i += len;
-    }
-    return out;
-}
-
-
-std::string to_u8(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (char32_t cp : s) ustr::append(out, cp);
-    return out;
-}
-
-// Trims, and drops every whitespace character inside (PDF letter-spacing).
 std::string squeeze(std::string_view s) {
     if (!has_space_byte(s)) return std::string(s);
     std::u32string u = to_u32(s);
@@ -110,18 +63,9 @@ size_t space_at(std::string_view s, size_t i) {
     return 0;
 }
 
-// The last code point of a UTF-8 string (0 when empty).
-char32_t last_char(std::string_view s) {
-    if (s.empty()) return 0;
-    size_t i = s.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-    const std::u32string u = to_u32(s.substr(i));
-    return u.empty() ? 0 : u.front();
-}
-
 bool ends_like_unit(std::string_view name) {
     if (name.empty()) return false;
-    const char32_t last = last_char(name);
+    const char32_t last = ustr::last(name);
     if (last == U')') return true;  // 各县(市、区)政府(管委会)
     if (last < 0x80) return (last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z');
     if (name == "最高法" || name == "最高检") return true;

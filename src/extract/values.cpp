@@ -23,30 +23,8 @@ using u32v = std::u32string_view;
 // ---------------------------------------------------------------------------
 // UTF-32 -> UTF-8
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
-
-std::string encode(u32v s) {
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (char32_t c : s) append_utf8(out, c);
-    return out;
-}
+// The text layer's encoder, under the name this file reads best with.
+std::string encode(u32v s) { return ustr::to_u8(s); }
 
 // ---------------------------------------------------------------------------
 // Character classes
@@ -145,36 +123,17 @@ u32 decode_compact(std::string_view in, std::vector<bool>* ws_before = nullptr) 
     if (ws_before) ws_before->clear();
     bool pending = false;
     const auto* p = reinterpret_cast<const unsigned char*>(in.data());
-    const auto* e = p + in.size();
-    while (p < e) {
-        char32_t c = *p;
+    for (std::size_t i = 0; i < in.size();) {
         // Fast path: a CJK ideograph (U+4000..U+9FFF), most of the text; never
         // a space, never next to a kept space.
-        if (c >= 0xE4 && c <= 0xE9 && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            out.push_back(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu));
-            p += 3;
+        if (ustr::ideograph3_at(p + i, in.size() - i)) {
+            out.push_back(ustr::decode3(p + i));
+            i += 3;
             if (ws_before) ws_before->push_back(pending);
             pending = false;
             continue;
         }
-        if (c < 0x80) {
-            ++p;
-        } else {
-            int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-            bool ok = len != 0 && e - p >= len;
-            char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-            for (int k = 1; ok && k < len; ++k) {
-                if ((p[k] & 0xC0) != 0x80) ok = false;
-                cp = (cp << 6) | (p[k] & 0x3F);
-            }
-            if (ok) {
-                c = cp;
-                p += len;
-            } else {
-                c = 0xFFFD;
-                ++p;
-            }
-        }
+        const char32_t c = ustr::next(in, i);
         if (is_space(c)) {
             pending = true;
             continue;
@@ -364,7 +323,9 @@ constexpr OpWord kPrefixOps[] = {
     {U"增长", Op::eq, true, false, false},      {U"提高", Op::eq, true, false, false},
     {U"提升", Op::eq, true, false, false},      {U"增加", Op::eq, true, false, false},
     {U"下降", Op::eq, true, false, false},      {U"降低", Op::eq, true, false, false},
-    {U"减少", Op::eq, true, false, false},      {U"在", Op::none, false, false, true},
+    {U"减少", Op::eq, true, false, false},      {U"安排", Op::eq, false, true, false},
+    {U"投入", Op::eq, false, true, false},      {U"筹集", Op::eq, false, true, false},
+    {U"在", Op::none, false, false, true},
     {U"为", Op::none, false, false, true},      {U"至", Op::none, false, false, true},
 };
 
@@ -380,9 +341,11 @@ constexpr u32v kCnVerbs[] = {U"新建", U"建成", U"新增", U"培育", U"达�
 // Verbs of making or holding countable things: a clause they open that
 // ends in a count is a target (新增知识产权快速维权中心3个, 建成…5家).
 constexpr u32v kCountVerbs[] = {U"新增", U"新建", U"建成", U"建设", U"培育", U"打造", U"设立",
-                                U"认定", U"遴选", U"组建", U"创建", U"举办", U"开展", U"布局"};
+                                U"认定", U"遴选", U"组建", U"创建", U"举办", U"开展", U"布局",
+                                U"招引", U"引进", U"改造", U"建立"};
 
-constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使", U"年内", U"全年", U"今年"};
+constexpr u32v kLeadFillers[] = {U"力争", U"确保", U"争取", U"进一步", U"将", U"把", U"使", U"年内", U"全年", U"今年",
+                                  U"每年", U"累计"};
 // A metric does not start with a time (2021年新建..., 到2025年...).
 std::size_t skip_leading_time(u32v s, std::size_t i, std::size_t lim) {
     std::size_t j = i;
@@ -447,6 +410,16 @@ std::size_t clause_end(u32v s, std::size_t pos) {
     return pos;
 }
 
+// The start of the thing counted in [cs, st) when a making verb opens the
+// clause (after fillers) or stands inside it before the count; 0 for none.
+std::size_t counted_object(u32v s, std::size_t cs, std::size_t st) {
+    std::size_t v = skip_fillers(s, cs, st);
+    if (u32v w = match_at(s, v, kCountVerbs); !w.empty()) return v + w.size();
+    for (std::size_t k = v; k < st; ++k)
+        if (u32v w = match_at(s, k, kCountVerbs); !w.empty() && k + w.size() < st) return k + w.size();
+    return 0;
+}
+
 struct TargetScan {
     u32v s;
     std::vector<Target> out;
@@ -462,6 +435,8 @@ struct TargetScan {
         if (!match_at(s, u, kNotUnits).empty()) return;
         u32v mult = match_at(s, u, kMultipliers);
         std::size_t ue = u + mult.size();
+        // 20亿级项目, 百亿级: a size class that says what is counted, not a target
+        if (!mult.empty() && ue < s.size() && s[ue] == U'级') return;
         u32v unit = match_at(s, ue, kUnits);
         bool month_unit = false;
         if (unit.empty()) {
@@ -542,15 +517,14 @@ struct TargetScan {
                 }
             }
         }
-        // 新增X3个: the count closes a clause that a making verb opens.
-        bool counted = false;
-        if (op == Op::none && !chinese && clause_end(s, te) == te) {
-            std::size_t v = skip_fillers(s, clause_start(s, st), st);
-            if (!match_at(s, v, kCountVerbs).empty()) {
-                op = Op::eq;
-                counted = true;
-            }
+        // 新增X3个: the count closes a clause (or one item of a 、 list of
+        // counts) that a making verb opens or carries (全市累计建成5G基站1万个).
+        std::size_t counted_from = 0;  // where the counted thing starts
+        if (op == Op::none && !chinese && (clause_end(s, te) == te || s[te] == U'、')) {
+            counted_from = counted_object(s, clause_start(s, st), st);
+            if (counted_from) op = Op::eq;
         }
+        const bool counted = counted_from != 0;
         if (op == Op::none) return;
         if (approx && suffix == Op::none) op = Op::approx;
 
@@ -567,7 +541,7 @@ struct TargetScan {
                 }
             }
         }
-        if (counted) ms += match_at(s, ms, kCountVerbs).size();
+        if (counted) ms = std::max(ms, counted_from);
         // 建设10家左右X: only a verb before the count, the thing counted follows.
         if (!object && !counted && ms < metric_end && match_at(s, ms, kCountVerbs).size() == metric_end - ms) {
             ms = metric_end;

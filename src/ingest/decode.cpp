@@ -64,21 +64,7 @@ public:
             return;
         }
         after_cr_ = false;
-        if (cp < 0x80) {
-            out_.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-            out_.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out_.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-            out_.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-            out_.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-            out_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
+        ustr::append(out_, cp);
     }
 
     // Already valid UTF-8 bytes (may contain CR).
@@ -172,22 +158,11 @@ Utf8Stats scan_utf8(std::string_view s, bool stop_at_first_error) {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
-        if (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if ((w & 0x8080808080808080ull) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        if (p[i] < 0x80) {
-            ++i;
-            continue;
-        }
-        // Most of the text is CJK: three-byte sequences whose lead byte
-        // puts no extra limit on the second byte (all but E0 and ED).
-        if (const unsigned char b0 = p[i]; b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 3 <= n &&
-                                           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+        i += ustr::ascii_prefix(p + i, n - i);
+        if (i >= n) break;
+        // Most of the text is CJK: three-byte sequences (the text layer's
+        // fast path), then the full validator.
+        if (ustr::plain3_at(p + i, n - i)) {
             ++st.multibyte;
             i += 3;
             continue;
@@ -638,7 +613,7 @@ DecodedText decode(std::string_view bytes) {
         std::size_t from = st.first_error > kWindow ? st.first_error - kWindow : 0;
         // Start the window on a character boundary (not on a continuation byte).
         while (from > 0 && from < st.first_error &&
-               (static_cast<unsigned char>(bytes[from]) & 0xC0) == 0x80)
+               ustr::is_trail(static_cast<unsigned char>(bytes[from])))
             ++from;
         std::string_view window = bytes.substr(from, 2 * kWindow);
         st = scan_utf8(window, false);

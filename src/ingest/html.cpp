@@ -430,6 +430,7 @@ struct Ctx {
 class Walker {
 public:
     std::string title;
+    int deep_line = 0;  // source line of the first subtree flattened for depth
 
     void node(const GumboNode* n, LineBuilder& lb, Ctx ctx) {
         switch (n->type) {
@@ -469,6 +470,7 @@ private:
         }
         if (dropped(n, ctx)) return;
         if (ctx.depth >= kMaxDepth) {
+            if (!deep_line) deep_line = std::max(1, static_cast<int>(n->v.element.start_pos.line));
             flat(n, lb, ctx);
             return;
         }
@@ -697,6 +699,10 @@ HtmlText html_to_text(std::string_view utf8) {
         h.text += '\n';
         h.source.push_back({p.first, p.last});
     }
+    if (w.deep_line)  // a cap, never silent
+        h.diagnostics.push_back({"warning", "deep-nesting", w.deep_line,
+                                 fmt::format("elements nested deeper than {} levels: their text is read as one run",
+                                             kMaxDepth)});
     int source_lines = 1 + static_cast<int>(std::count(utf8.begin(), utf8.end(), '\n'));
     h.diagnostics.push_back(
         {"info", "html-input", 0,

@@ -18,26 +18,6 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// ---------------------------------------------------------------------------
-// UTF-8 helpers
-
-std::size_t cp_count(std::string_view s) { return ustr::length(s); }
-
-char32_t last_cp(std::string_view s) {
-    if (s.empty()) return 0;
-    std::size_t i = s.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-    return ustr::next(s, i);
-}
-
-char32_t first_cp(std::string_view s) {
-    if (s.empty()) return 0;
-    std::size_t i = 0;
-    return ustr::next(s, i);
-}
-
-inline char32_t next_cp(std::string_view s, std::size_t& i) { return ustr::next(s, i); }
-
 using ustr::ends_with;
 using ustr::starts_with;
 
@@ -60,11 +40,11 @@ bool starts_with_label(std::string_view s) {
     s = trim_spaces(s);
     if (s.empty()) return false;
     std::size_t i = 0;
-    char32_t c = next_cp(s, i);
+    char32_t c = ustr::next(s, i);
     if (is_cn_numeral(c)) {  // 一、
         while (i < s.size()) {
             std::size_t j = i;
-            char32_t d = next_cp(s, j);
+            char32_t d = ustr::next(s, j);
             if (!is_cn_numeral(d)) break;
             i = j;
         }
@@ -74,14 +54,14 @@ bool starts_with_label(std::string_view s) {
         std::size_t k = i, n = 0;
         while (k < s.size()) {
             std::size_t j = k;
-            char32_t d = next_cp(s, j);
+            char32_t d = ustr::next(s, j);
             if (!(is_cn_numeral(d) || (d >= '0' && d <= '9'))) break;
             k = j;
             ++n;
         }
         if (n == 0 || n > 4 || k >= s.size()) return false;
         std::size_t j = k;
-        char32_t close = next_cp(s, j);
+        char32_t close = ustr::next(s, j);
         return close == U'）' || close == U')';
     }
     if (c >= '0' && c <= '9') {  // 1. 1． 1、 (not 2.5, not 2022年)
@@ -97,14 +77,14 @@ bool starts_with_label(std::string_view s) {
         std::size_t k = i, n = 0;
         while (k < s.size()) {
             std::size_t j = k;
-            char32_t d = next_cp(s, j);
+            char32_t d = ustr::next(s, j);
             if (!(is_cn_numeral(d) || (d >= '0' && d <= '9'))) break;
             k = j;
             ++n;
         }
         if (n == 0 || k >= s.size()) return false;
         std::size_t j = k;
-        char32_t unit = next_cp(s, j);
+        char32_t unit = ustr::next(s, j);
         return unit == U'条' || unit == U'章' || unit == U'节' || unit == U'部';
     }
     return starts_with(s, "——"sv) || starts_with(s, "附件"sv);
@@ -127,7 +107,7 @@ std::string_view strip_closing_quotes(std::string_view s) {
 bool ends_sentence(std::string_view s) {
     s = strip_closing_quotes(s);
     if (s.empty()) return true;
-    char32_t c = last_cp(s);
+    char32_t c = ustr::last(s);
     if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'：' || c == '!' ||
         c == '?' || c == ';' || c == ':' || c == U'…')
         return true;
@@ -170,7 +150,7 @@ bool ends_with_issuer(std::string_view s) {
 
 bool ends_with_continuation(std::string_view s) {
     s = trim_spaces(s);
-    char32_t c = last_cp(s);
+    char32_t c = ustr::last(s);
     return c == U'，' || c == U'、' || c == ',' || c == U'（' || c == '(' || c == U'《' ||
            c == U'“' || c == '-' || c == U'—';
 }
@@ -178,7 +158,7 @@ bool ends_with_continuation(std::string_view s) {
 // A heading, a title, a signature or a date line: never continued by the next.
 bool title_like(std::string_view s) {
     if (ends_with_continuation(s)) return false;
-    std::size_t n = cp_count(trim_spaces(s));
+    std::size_t n = ustr::length(trim_spaces(s));
     if (n <= 20) return true;
     if (starts_with_label(s) && n <= 40) return true;
     if (ends_with_title_noun(s) && n <= 60) return true;
@@ -202,19 +182,17 @@ bool has_tab(const Line& l) { return l.text.find('\t') != std::string::npos; }
 // 国知发运字〔2024〕7号 / 京政发[2023]4号 (the whole line).
 bool is_doc_number_line(std::string_view s) {
     s = trim_spaces(s);
-    if (!ends_with(s, "号"sv) || cp_count(s) > 30) return false;
+    if (!ends_with(s, "号"sv) || ustr::length(s) > 30) return false;
     s.remove_suffix(3);
     std::size_t k = s.size();
     while (k > 0 && ascii_digit(static_cast<unsigned char>(s[k - 1]))) --k;
     if (k == s.size() || s.size() - k > 4) return false;
     s = trim_spaces(s.substr(0, k));
-    char32_t close = last_cp(s);
+    char32_t close = ustr::last(s);
     if (close != U'〕' && close != U']' && close != U'］' && close != U'）' && close != U')' &&
         close != U'】')
         return false;
-    std::size_t open = s.size();
-    while (open > 0 && (static_cast<unsigned char>(s[open - 1]) & 0xC0) == 0x80) --open;
-    --open;  // the closing bracket's first byte
+    const std::size_t open = ustr::char_start(s, s.size());  // the closing bracket's first byte
     std::size_t y = open;
     while (y > 0 && ascii_digit(static_cast<unsigned char>(s[y - 1]))) --y;
     return open - y == 4 && y > 0;
@@ -223,11 +201,11 @@ bool is_doc_number_line(std::string_view s) {
 // 2024年3月29日 / 二〇二四年三月二十九日 (the whole line, spaces allowed).
 bool is_date_line(std::string_view s) {
     s = trim_spaces(s);
-    if (!ends_with(s, "日"sv) || cp_count(s) > 16) return false;
+    if (!ends_with(s, "日"sv) || ustr::length(s) > 16) return false;
     int parts = 0;  // 年 月 日 seen in order
     bool number = false;
     for (std::size_t i = 0; i < s.size();) {
-        char32_t c = next_cp(s, i);
+        char32_t c = ustr::next(s, i);
         if (ascii_digit(c) || is_cn_numeral(c)) {
             number = true;
         } else if ((c == U'年' && parts == 0) || (c == U'月' && parts == 1) ||
@@ -253,7 +231,7 @@ bool is_field_line(std::string_view s) {
     std::size_t i = 0, han = 0;
     while (i < s.size()) {
         std::size_t j = i;
-        char32_t c = next_cp(s, j);
+        char32_t c = ustr::next(s, j);
         if (c == U'：' || c == ':') return han >= 2 && han <= 6 && j < s.size();
         if (!ustr::is_han(c)) return false;
         ++han;
@@ -292,7 +270,7 @@ struct Shape {
 int columns(std::string_view s) {
     int n = 0;
     for (std::size_t i = 0; i < s.size();) {
-        char32_t c = next_cp(s, i);
+        char32_t c = ustr::next(s, i);
         n += (c >= 0x1100 && (ustr::is_han(c) || (c >= 0x2E80 && c <= 0xA4CF) ||
                               (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xFE30 && c <= 0xFE4F) ||
                               (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
@@ -304,7 +282,7 @@ int columns(std::string_view s) {
 }
 
 int width(const Shape& sh, std::string_view s) {
-    return sh.by_columns ? columns(s) : static_cast<int>(cp_count(s));
+    return sh.by_columns ? columns(s) : static_cast<int>(ustr::length(s));
 }
 
 // Best band [W - tol, W] over the widths; fills `sh` when it holds at least
@@ -332,7 +310,7 @@ Shape document_shape(const std::vector<Line>& lines) {
     std::vector<int> cps, cols;
     for (std::size_t k = 0; k < lines.size(); ++k) {
         if (has_tab(lines[k])) continue;
-        int n = static_cast<int>(cp_count(lines[k].text));
+        int n = static_cast<int>(ustr::length(lines[k].text));
         if (n >= 10) {
             cps.push_back(n);
             cols.push_back(columns(lines[k].text));
@@ -374,7 +352,7 @@ bool continues(const Shape& sh, std::string_view prev, const Line& prev_line, co
     // line cut mid-sentence it is an artefact of web extraction, which puts a
     // blank line after every line, wrapped or not.
     if (blank_line_between(prev_line, cur))
-        return cp_count(trim_spaces(prev)) > kShortLine || contains(prev, "，"sv) ||
+        return ustr::length(trim_spaces(prev)) > kShortLine || contains(prev, "，"sv) ||
                contains(prev, ","sv);
     return true;
 }
@@ -398,7 +376,7 @@ bool is_address_word(std::string_view left, std::string_view right) {
 // words (English text wraps at spaces) but not inside a number, a date or an
 // address cut by the page (`于2023年12月1` + `5日前`).
 bool space_at_join(const Shape& sh, std::string_view prev, std::string_view cur) {
-    char32_t a = last_cp(prev), b = first_cp(cur);
+    char32_t a = ustr::last(prev), b = ustr::first(cur);
     if (!ascii_alnum(a) || !ascii_alnum(b)) return false;
     if (is_address_word(prev, cur)) return false;
     int w = sh.full > 0 ? width(sh, prev) : 0;
@@ -431,7 +409,7 @@ int cn_numeral_at(std::string_view s, std::size_t& i) {
     int n = 0;
     while (k < s.size() && n < 3) {
         std::size_t j = k;
-        char32_t c = next_cp(s, j);
+        char32_t c = ustr::next(s, j);
         if (!is_cn_numeral(c)) break;
         k = j;
         ++n;
@@ -449,15 +427,15 @@ std::optional<InlineLabel> label_at(std::string_view s, std::size_t i) {
         if (starts_with(s.substr(k), "、"sv)) return InlineLabel{i, LabelKind::Level1, v};
         if (k < s.size() && s[k] == ' ') {
             std::size_t j = k + 1;
-            if (j < s.size() && ustr::is_han(next_cp(s, j))) return InlineLabel{i, LabelKind::Level1, v};
+            if (j < s.size() && ustr::is_han(ustr::next(s, j))) return InlineLabel{i, LabelKind::Level1, v};
         }
         return std::nullopt;
     }
-    char32_t c = next_cp(s, k);
+    char32_t c = ustr::next(s, k);
     if (c == U'（' || c == U'(') {  // （一）
         int v = cn_numeral_at(s, k);
         if (!v || k >= s.size()) return std::nullopt;
-        char32_t close = next_cp(s, k);
+        char32_t close = ustr::next(s, k);
         if (close == U'）' || close == U')') return InlineLabel{i, LabelKind::Paren, v};
         return std::nullopt;
     }
@@ -476,7 +454,7 @@ std::vector<InlineLabel> inline_labels(std::string_view s) {
                       before == ')')) {
             if (auto l = label_at(s, i)) found.push_back(*l);
         }
-        before = next_cp(s, i);
+        before = ustr::next(s, i);
     }
     return found;
 }
@@ -537,7 +515,7 @@ std::size_t heading_end(std::string_view piece) {
     const std::size_t title = i;
     for (int n = 0; i < piece.size() && n <= 40; ++n) {
         if (piece[i] == ' ') return i > title ? i : std::string_view::npos;
-        const char32_t c = next_cp(piece, i);
+        const char32_t c = ustr::next(piece, i);
         if (c == U'。' || c == U'；' || c == U'：' || c == ':' || c == U'！' || c == U'？')
             return std::string_view::npos;
     }
@@ -549,7 +527,7 @@ std::size_t heading_end(std::string_view piece) {
 // continuing the numbering of the lines before).
 void reflow_line(const Line& l, std::vector<Line>& out, Numbering& num) {
     std::string_view s = l.text;
-    if (cp_count(s) < kLongLine || has_tab(l)) {
+    if (ustr::length(s) < kLongLine || has_tab(l)) {
         if (auto lead = label_at(s, 0); lead && lead->kind != LabelKind::Annex) num.see(*lead);
         out.push_back(l);
         return;

@@ -39,66 +39,8 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// ---------------------------------------------------------------------------
-// UTF-8 helpers (tolerant: an ill-formed byte reads as U+FFFD, length 1)
-
-inline char32_t next_cp(std::string_view s, std::size_t& i) {
-    auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    std::size_t n = s.size();
-    auto cont = [&](std::size_t k) {
-        return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-    };
-    if (b0 >= 0xC2 && b0 <= 0xDF && cont(i + 1)) {
-        char32_t cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-        i += 2;
-        return cp;
-    }
-    if (b0 >= 0xE0 && b0 <= 0xEF && cont(i + 1) && cont(i + 2)) {
-        char32_t cp = ((b0 & 0x0Fu) << 12) |
-                      ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                      (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-            i += 3;
-            return cp;
-        }
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
-        char32_t cp = ((b0 & 0x07u) << 18) |
-                      ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
-                      ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) |
-                      (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
-        if (cp >= 0x10000 && cp <= 0x10FFFF) {
-            i += 4;
-            return cp;
-        }
-    }
-    ++i;
-    return 0xFFFD;
-}
-
-inline void append_cp(std::string& out, char32_t cp) {
-    ustr::append(out, cp);
-}
-
-std::size_t cp_count(std::string_view s) { return ustr::length(s); }
-
-char32_t first_cp(std::string_view s) {
-    if (s.empty()) return 0;
-    std::size_t i = 0;
-    return next_cp(s, i);
-}
-
-bool starts_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
-}
-
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
-}
+using ustr::ends_with;
+using ustr::starts_with;
 
 bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
 
@@ -192,7 +134,7 @@ bool label_ahead(std::string_view line, std::size_t i) {
     int n = 0;
     while (k < r.size() && n < 4) {
         std::size_t j = k;
-        if (!is_cn_numeral_cp(next_cp(r, j))) break;
+        if (!is_cn_numeral_cp(ustr::next(r, j))) break;
         k = j;
         ++n;
     }
@@ -208,7 +150,7 @@ bool label_ahead(std::string_view line, std::size_t i) {
                 break;
             }
         }
-        return sp > 0 && j < r.size() && ustr::is_han(first_cp(r.substr(j)));
+        return sp > 0 && j < r.size() && ustr::is_han(ustr::first(r.substr(j)));
     }
     if (n > 0) return false;
     if (starts_with(r, "（"sv) || starts_with(r, "("sv)) {
@@ -216,7 +158,7 @@ bool label_ahead(std::string_view line, std::size_t i) {
         std::size_t m = 0;
         while (j < r.size() && m < 4) {
             std::size_t t = j;
-            if (!is_cn_numeral_cp(next_cp(r, t))) break;
+            if (!is_cn_numeral_cp(ustr::next(r, t))) break;
             j = t;
             ++m;
         }
@@ -240,10 +182,9 @@ bool label_ahead(std::string_view line, std::size_t i) {
 bool ends_in_heading_numeral(std::string_view s, bool mid_line) {
     std::size_t end = s.size(), n = 0;
     while (end > 0 && n < 4) {
-        std::size_t b = end - 1;
-        while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+        std::size_t b = ustr::char_start(s, end);
         std::size_t t = b;
-        if (!is_cn_numeral_cp(next_cp(s, t))) break;
+        if (!is_cn_numeral_cp(ustr::next(s, t))) break;
         end = b;
         ++n;
     }
@@ -262,10 +203,9 @@ bool ends_in_heading_numeral(std::string_view s, bool mid_line) {
 bool ends_in_heading(std::string_view s) {
     std::size_t end = s.size();
     for (int n = 0; n <= 40 && end > 0; ++n) {
-        std::size_t b = end - 1;
-        while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+        std::size_t b = ustr::char_start(s, end);
         std::size_t t = b;
-        const char32_t c = next_cp(s, t);
+        const char32_t c = ustr::next(s, t);
         if (c == U'、') return n >= 2 && ends_in_heading_numeral(s.substr(0, b), true);
         if (c == ' ' || c == U'。' || c == U'；' || c == U'：' || c == ':' || c == U'？' || c == U'！') return false;
         end = b;
@@ -288,7 +228,7 @@ void normalise_line_chars(std::string_view line, std::string& out) {
     Cls prev = Cls::None;
     std::size_t i = 0;
     const std::size_t n = line.size();
-    const bool flattened = n >= kFlattenedLine && cp_count(line) >= kFlattenedLine;
+    const bool flattened = n >= kFlattenedLine && ustr::length(line) >= kFlattenedLine;
     // A space that would be dropped survives in front of a label (see
     // label_ahead): after a heading numeral at the line start, or anywhere
     // in a flattened line.
@@ -296,7 +236,7 @@ void normalise_line_chars(std::string_view line, std::string& out) {
         if (flattened && (label_ahead(line, at) || ends_in_heading(std::string_view(
                                                         out.data(), static_cast<std::size_t>(o - out.data())))))
             return true;
-        return prev == Cls::Cjk && ustr::is_han(first_cp(line.substr(at))) &&
+        return prev == Cls::Cjk && ustr::is_han(ustr::first(line.substr(at))) &&
                ends_in_heading_numeral(std::string_view(out.data(), static_cast<std::size_t>(o - out.data())),
                                        flattened);
     };
@@ -322,12 +262,12 @@ void normalise_line_chars(std::string_view line, std::string& out) {
         // U+FF01..FF1F, not ％ or full-width digits): kept as is, class Cjk.
         if (((b >= 0xE4 && b <= 0xE9) || b == 0xE3 || b == 0xEF) && i + 2 < n &&
             out.data() + out.size() - o >= 8) {
-            const auto b1 = static_cast<unsigned char>(line[i + 1]);
-            const auto b2 = static_cast<unsigned char>(line[i + 2]);
-            const char32_t cp = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            const auto* q = reinterpret_cast<const unsigned char*>(line.data()) + i;
+            const unsigned char b1 = q[1], b2 = q[2];
+            const char32_t cp = ustr::decode3(q);
             const bool kept = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3001 && cp <= 0x303F) ||
                               (cp >= 0xFF01 && cp <= 0xFF0F && cp != 0xFF05) || (cp >= 0xFF1A && cp <= 0xFF1F);
-            if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && kept) {
+            if (ustr::is_trail(b1) && ustr::is_trail(b2) && kept) {
                 if (pending_space) {
                     if (!drop_space_between(prev, Cls::Cjk) || keep_space(i)) *o++ = ' ';
                     pending_space = false;
@@ -350,7 +290,7 @@ void normalise_line_chars(std::string_view line, std::string& out) {
             o = out.data() + used;
         }
         const std::size_t start = i;
-        const char32_t raw = next_cp(line, i);
+        const char32_t raw = ustr::next(line, i);
         const char32_t cp = map_char(raw);
         if (cp == 0) continue;
         if (cp == ' ') {
@@ -372,7 +312,7 @@ void normalise_line_chars(std::string_view line, std::string& out) {
             for (std::size_t k = start; k < i; ++k) *o++ = line[k];
         } else {
             std::string tmp;
-            append_cp(tmp, cp);
+            ustr::append(tmp, cp);
             for (char ch : tmp) *o++ = ch;
         }
         prev = cls;
@@ -469,7 +409,7 @@ bool is_page_number(std::string_view line) {
     {
         std::string_view t = trim_spaces(line);
         if (t.empty()) return false;
-        const char32_t f = first_cp(t);
+        const char32_t f = ustr::first(t);
         if (!(is_dash(f) || (f >= '0' && f <= '9') || f == U'第' || f == U'共' || f == 'P' ||
               f == 'p'))
             return false;
@@ -482,7 +422,7 @@ bool is_page_number(std::string_view line) {
         std::size_t i = 0, lead = 0;
         while (i < v.size()) {
             std::size_t j = i;
-            if (!is_dash(next_cp(v, j))) break;
+            if (!is_dash(ustr::next(v, j))) break;
             i = j;
             ++lead;
         }
@@ -492,7 +432,7 @@ bool is_page_number(std::string_view line) {
             std::size_t k = i + nd, trail = 0;
             while (k < v.size()) {
                 std::size_t j = k;
-                if (!is_dash(next_cp(v, j))) break;
+                if (!is_dash(ustr::next(v, j))) break;
                 k = j;
                 ++trail;
             }
@@ -558,7 +498,7 @@ bool is_nav_line(std::string_view line) {
     {
         std::string_view t = trim_spaces(line);
         if (t.empty()) return false;
-        const char32_t f = first_cp(t);
+        const char32_t f = ustr::first(t);
         if (std::u32string_view(U"打关返收加分字扫【[大中小默首微Q标在下").find(f) ==
             std::u32string_view::npos)
             return false;
@@ -580,7 +520,7 @@ bool is_nav_line(std::string_view line) {
     };
     while (i < line.size()) {
         std::size_t j = i;
-        char32_t cp = next_cp(line, j);
+        char32_t cp = ustr::next(line, j);
         bool sep = cp == ' ' || cp == '\t' || cp == '|' || cp == 0xFF5C || cp == 0x3010 ||
                    cp == 0x3011 || cp == '[' || cp == ']' || cp == 0xFF1A || cp == ':' ||
                    cp == 0xB7 || cp == '/';
@@ -604,7 +544,7 @@ bool is_nav_line(std::string_view line) {
 }
 
 bool is_footer_line(std::string_view line) {
-    if (line.size() > 300 || ends_with(line, "。"sv) || cp_count(line) > 100) return false;
+    if (line.size() > 300 || ends_with(line, "。"sv) || ustr::length(line) > 100) return false;
     // One pass over the line; keys are compared only where their first
     // character occurs.
     bool has_bar = false, nav_word = false;
@@ -617,7 +557,7 @@ bool is_footer_line(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size()) {
         std::string_view r = line.substr(i);
-        const char32_t cp = next_cp(line, i);
+        const char32_t cp = ustr::next(line, i);
         switch (cp) {
             case '|': case U'｜': has_bar = true; break;
             case 'I': if (starts_with(r, "ICP备"sv) || starts_with(r, "ICP证"sv)) return true; break;
@@ -727,15 +667,15 @@ void fix_zhe(std::string& s) {
     char32_t prev = 0;
     while (i < s.size()) {
         std::size_t start = i;
-        char32_t cp = next_cp(s, i);
+        char32_t cp = ustr::next(s, i);
         if (cp != U'著') {
             out.append(s, start, i - start);
             prev = cp;
             continue;
         }
         std::size_t j = i;
-        char32_t next = j < s.size() ? next_cp(s, j) : 0;
-        char32_t next2 = j < s.size() ? next_cp(s, j) : 0;
+        char32_t next = j < s.size() ? ustr::next(s, j) : 0;
+        char32_t next2 = j < s.size() ? ustr::next(s, j) : 0;
         bool keep;
         if (next == U'作' && (next2 == U'权' || next2 == U'者' || next2 == U'品'))
             keep = true;  // 著作权 / 著作者 / 著作品 whatever comes before
@@ -746,7 +686,7 @@ void fix_zhe(std::string& s) {
             keep = true;
         else
             keep = false;  // 著力 著手 著重 著眼 ...
-        append_cp(out, keep ? U'著' : U'着');
+        ustr::append(out, keep ? U'著' : U'着');
         prev = cp;
     }
     s = std::move(out);
@@ -774,7 +714,7 @@ public:
             // 著 outside its short exception list into 着: 土著 -> 土着).
             if (key.empty() || key == "著") continue;
             std::size_t i = 0;
-            char32_t first = next_cp(key, i);
+            char32_t first = ustr::next(key, i);
             if (first >= kTableSize) continue;
             std::uint32_t node = root_[first];
             if (node == 0) {
@@ -783,7 +723,7 @@ public:
                 flags[first] |= bit_;
             }
             while (i < key.size()) {
-                char32_t cp = next_cp(key, i);
+                char32_t cp = ustr::next(key, i);
                 auto [it, inserted] = edges_.try_emplace(edge(node, cp), 0);
                 if (inserted) it->second = new_node();
                 node = it->second;
@@ -798,7 +738,7 @@ public:
     // Longest key at the start of `s`: its byte length and value, or 0.
     std::size_t match(std::string_view s, const std::string** value) const {
         std::size_t i = 0;
-        char32_t first = next_cp(s, i);
+        char32_t first = ustr::next(s, i);
         if (first >= kTableSize || !(flags_[first] & bit_)) return 0;
         std::uint32_t node = root_[first];
         std::size_t best = 0;
@@ -807,7 +747,7 @@ public:
             *value = &values_[static_cast<std::size_t>(nodes_[node])];
         }
         while (i < s.size()) {
-            char32_t cp = next_cp(s, i);
+            char32_t cp = ustr::next(s, i);
             auto it = edges_.find(edge(node, cp));
             if (it == edges_.end()) break;
             node = it->second;
@@ -862,7 +802,7 @@ bool convert_stage(const DictGroupList& group, std::string_view in, std::string&
             i += len;
         } else {
             std::size_t j = i;
-            next_cp(in, j);
+            ustr::next(in, j);
             out.append(in.data() + i, j - i);
             i = j;
         }
@@ -902,7 +842,7 @@ private:
                 for (const auto& d : group)
                     if (d->match(s.substr(i), &value)) return true;
             }
-            next_cp(s, i);
+            ustr::next(s, i);
         }
         return false;
     }
@@ -953,7 +893,7 @@ private:
                 i += len;
                 run_start = i;
             } else {
-                next_cp(text, i);
+                ustr::next(text, i);
             }
         }
         run(run_start, text.size());
@@ -1071,7 +1011,7 @@ bool looks_traditional(std::string_view utf8) {
             ++i;
             continue;
         }
-        char32_t cp = next_cp(utf8, i);
+        char32_t cp = ustr::next(utf8, i);
         if (cp < 0x4E00 || cp > 0x9FFF) continue;
         if (script::is_traditional_only(cp))
             ++trad;
@@ -1114,12 +1054,12 @@ bool is_table_header(std::string_view line) {
     // The header words' first characters, decoded once (every line is asked).
     static const std::vector<char32_t> kFirsts = [] {
         std::vector<char32_t> v;
-        for (auto w : kHeaderWords) v.push_back(first_cp(w));
+        for (auto w : kHeaderWords) v.push_back(ustr::first(w));
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
         return v;
     }();
-    if (!std::binary_search(kFirsts.begin(), kFirsts.end(), first_cp(t))) return false;
+    if (!std::binary_search(kFirsts.begin(), kFirsts.end(), ustr::first(t))) return false;
     // Words separated by spaces/tabs (normalised text): no allocation.
     {
         std::string_view r = t;
@@ -1178,6 +1118,7 @@ NormalisedText normalise(std::string_view utf8) {
     std::vector<Line>& lines = result.lines;
     std::string text;
     bool header_seen = false;
+    TableRowReader rows;
     int line_no = 0;
     std::size_t pos = 0;
     const std::size_t n = utf8.size();
@@ -1194,8 +1135,8 @@ NormalisedText normalise(std::string_view utf8) {
         ++line_no;
         if (e < n && utf8[e] == '\r' && e + 1 < n && utf8[e + 1] == '\n') ++e;
         pos = e + 1;
-        std::string piped;  // a Markdown `| a | b |` row read as `a\tb` (pipe_table.cpp)
-        if (pipe_row_to_tabs(raw, piped)) raw = piped;
+        std::string piped;  // a table row (`| a | b |`, `a  b  c`, `a |`) read as `a\tb` (pipe_table.cpp)
+        if (rows.read(raw, piped)) raw = piped;
 
         normalise_line_chars(raw, text);
         if (text.empty()) continue;
@@ -1221,7 +1162,7 @@ NormalisedText normalise(std::string_view utf8) {
         if (is_related_links(lines[k].text)) {
             ++k;
             while (k < lines.size() &&
-                   (cp_count(lines[k].text) <= 40 || is_footer_line(lines[k].text)))
+                   (ustr::length(lines[k].text) <= 40 || is_footer_line(lines[k].text)))
                 ++k;
             continue;
         }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "normalise.hpp"
+#include "ustr.hpp"
 
 namespace qingdan::script {
 namespace {
@@ -318,15 +319,9 @@ using HanSet = std::bitset<kLast - kFirst + 1>;
 
 HanSet make_set(std::string_view utf8) {
     HanSet set;
-    std::size_t i = 0;
-    while (i + 3 <= utf8.size()) {
-        auto b0 = static_cast<unsigned char>(utf8[i]);
-        auto b1 = static_cast<unsigned char>(utf8[i + 1]);
-        auto b2 = static_cast<unsigned char>(utf8[i + 2]);
-        // Every table entry is a three-byte sequence in U+4E00..U+9FFF.
-        char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t cp = ustr::next(utf8, i);  // every entry is in U+4E00..U+9FFF
         if (cp >= kFirst && cp <= kLast) set.set(cp - kFirst);
-        i += 3;
     }
     return set;
 }

@@ -53,9 +53,7 @@ bool is_paragraph(std::string_view s) { return has_any(s, {"。", "，", ",", "�
 
 // Drops the last code point (the final ：or ASCII :), whatever its width.
 std::string drop_last_char(std::string_view s) {
-    size_t i = s.size();
-    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-    return std::string(s.substr(0, i > 0 ? i - 1 : 0));
+    return std::string(s.substr(0, s.empty() ? 0 : ustr::char_start(s, s.size())));
 }
 
 // Splits an addressee line at ，；; and , (a 、-list stays one entry: it

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <stdexcept>
 
+#include <unicode/utf16.h>
+
 #include "ustr.hpp"
 
 namespace qingdan {
@@ -33,17 +35,16 @@ void convert(std::string_view s, Subject& out) {
         if (b < 0x80) {
             d[k++] = b;
             ++i;
-        } else if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            d[k++] = static_cast<char16_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+        } else if (ustr::plain3_at(p + i, n - i)) {
+            d[k++] = static_cast<char16_t>(ustr::decode3(p + i));
             i += 3;
         } else {
             size_t j = i;
-            char32_t c = ustr::next(s, j);  // U+FFFD on a bad byte, advancing one
-            if (c > 0x10FFFF) c = 0xFFFD;
-            if (c > 0xFFFF) {
-                d[k++] = static_cast<char16_t>(0xD7C0 + (c >> 10));
+            const char32_t c = ustr::next(s, j);  // U+FFFD on a bad byte, advancing one
+            if (c > 0xFFFF) {  // a surrogate pair (ICU's UTF-16 macros)
+                d[k++] = U16_LEAD(c);
                 out.byte_at[k] = static_cast<int32_t>(i);
-                d[k++] = static_cast<char16_t>(0xDC00 | (c & 0x3FF));
+                d[k++] = U16_TRAIL(c);
             } else {
                 d[k++] = static_cast<char16_t>(c);
             }

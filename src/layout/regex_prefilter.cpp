@@ -438,20 +438,14 @@ private:
 };
 
 bool starts_with_any(std::string_view subject, const std::vector<char32_t>& first) {
-    if (subject.empty()) return false;
-    size_t i = 0;
-    char32_t c = ustr::next(subject, i);
-    return std::binary_search(first.begin(), first.end(), c);
+    return !subject.empty() && std::binary_search(first.begin(), first.end(), ustr::first(subject));
 }
 
 // $ also matches before a line terminator that ends the subject: then the
 // code point before it is not known here, and the test is skipped.
 bool ends_with_any(std::string_view subject, const std::vector<char32_t>& last) {
     if (subject.empty()) return false;
-    size_t b = subject.size() - 1;
-    while (b > 0 && (static_cast<unsigned char>(subject[b]) & 0xC0) == 0x80) --b;
-    size_t i = b;
-    const char32_t c = ustr::next(subject, i);
+    const char32_t c = ustr::last(subject);
     if ((c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029) return true;
     return std::binary_search(last.begin(), last.end(), c);
 }

@@ -122,6 +122,13 @@ public:
 
     RawItem* current() { return cur_ ? &*cur_ : nullptr; }
 
+    // Forgets the open item (a table row that held only furniture).
+    void drop_item() {
+        if (!cur_) return;
+        if (part_) --part_items_[*part_];
+        cur_.reset();
+    }
+
     // True once any item was opened.
     bool any_item() const { return cur_.has_value() || !sk_.items.empty(); }
 

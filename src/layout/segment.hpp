@@ -33,9 +33,15 @@ struct Cover {
 enum class CellKind { Title, Measure, Units, Scope, Completion };
 
 struct Cell {
+    Cell(CellKind k, std::string t, int l = 0, std::string r = {})
+        : kind(k), text(std::move(t)), line(l), role(std::move(r)) {}
     CellKind kind;
     std::string text;
     int line = 0;
+    // Units cells of a column table: the role the column gives every unit
+    // in it ("lead" for 牵头单位, "participant" for 配合单位); empty when
+    // roles go by position (责任单位: the first listed leads).
+    std::string role;
 };
 
 struct RawItem {

@@ -1,39 +1,33 @@
 // The column-table model: task tables whose header row names the columns
-// (序号 | 重点任务 | 主要内容 | 责任单位 | 完成时限 …), as provincial and city
-// task lists print them. A `model = table` grammar that declares the
-// `column_*` header vocabulary is read here (segment.cpp dispatches).
+// (序号 | 重点任务 | 主要内容 | 牵头单位 | 配合单位 | 完成时限 …), as provincial,
+// city and county task lists print them. A `model = table` grammar that
+// declares the `column_*` vocabulary is read here (segment.cpp dispatches);
+// roles and cell shapes are in column_table.cpp.
 //
-// The header row says what each column holds; a bare integer in the 序号
-// column opens a row; a row holding only `一、…`/`（一）…` is a heading.
-// Two physical forms:
-//  - tabbed: one table row per line, cells at tabs (Markdown pipe rows were
-//    made tab-separated by normalise); a line without tabs continues the
-//    row's main text column (a wrapped cell);
-//  - stacked: the header's names one per line, then every cell on a line of
-//    its own (a flattened web table); the lines between two row numbers
-//    fill the columns in order, extra lines continuing the main text column.
+// Rows arrive in the forms text extraction leaves (normalise has already
+// made bar- and space-separated rows tab-separated, see pipe_table.hpp):
+//  - tabbed: one table row per line, cells at tabs; a line without a row
+//    number continues the row (a wrapped cell: its cells at their columns);
+//  - a stream of cells: the header's names one per line, then every cell on
+//    a line of its own (a flattened web table), or header and rows flattened
+//    onto one line. Cells between two row numbers are laid onto the columns
+//    by their shapes (a missing cell shifts nothing); a table without a 序号
+//    column starts a row when a cell fits a column left of the last one;
+//  - cards: one task per block of `label` / value lines (任务编号:80,
+//    重点工作 | …, 完成时限 | …), read in segment_cards.cpp.
+// A header repeated at a page break is skipped; a bare number that cannot be
+// the next row's is a page number; a page that starts mid-table (no header)
+// is read by analogy: the columns are inferred from the rows' shapes.
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "column_table.hpp"
 #include "section_builder.hpp"
 #include "segmenters.hpp"
 
 namespace qingdan {
 namespace {
-
-enum class Col { Number, Title, Measure, Units, Lead, Support, Completion, Output, Ignore };
-
-// The grammar key that names each column meaning.
-struct ColumnKey {
-    const char* key;
-    Col col;
-};
-constexpr ColumnKey kColumnKeys[] = {
-    {"column_number", Col::Number},   {"column_title", Col::Title},       {"column_measure", Col::Measure},
-    {"column_units", Col::Units},     {"column_lead", Col::Lead},         {"column_support", Col::Support},
-    {"column_completion", Col::Completion}, {"column_output", Col::Output}, {"column_ignore", Col::Ignore},
-};
 
 std::vector<std::string> split_tabs(const std::string& s) {
     std::vector<std::string> out;
@@ -57,44 +51,29 @@ std::vector<std::string> split_spaces(const std::string& s) {
     return out;
 }
 
-bool has_nonempty(const std::vector<std::string>& cells, size_t from) {
-    for (size_t i = from; i < cells.size(); ++i)
-        if (!cells[i].empty()) return true;
-    return false;
-}
+bool units_role(Col c) { return c == Col::Units || c == Col::Lead || c == Col::Support; }
 
 class ColumnSegmenter {
 public:
-    ColumnSegmenter(const Grammar& g, Skeleton& sk) : g_(g), sk_(sk), b_(g, sk) {}
+    ColumnSegmenter(const Grammar& g, Skeleton& sk) : g_(g), sk_(sk), b_(g, sk), vocab_(g) {}
 
     void run(const std::vector<Line>& lines) {
         sk_.cover = read_cover(lines, g_);
-        const Pattern* skip = g_.pattern("skip_line");
-        // The header may be the first line of all (the cover then took a
-        // column name for the title) or come before the cover's body start.
-        size_t i = 0;
-        for (; i < lines.size() && cols_.empty(); ++i) {
-            if (auto h = header_at(lines, i)) {
-                cols_ = h->cols;
-                stacked_ = h->stacked;
-                const auto& title = sk_.cover.title;
-                if (title && (column_of(*title) || *title == lines[i].text)) sk_.cover.title.reset();
-                i += h->lines - 1;
-            }
-        }
-        if (cols_.empty()) {
+        size_t i = find_header(lines);
+        if (cols_.empty() && !infer_columns(lines)) {
+            if (segment_cards(lines, g_, sk_, b_)) return b_.finish();
             sk_.diagnostics.push_back({"warning", "no-table-header", 0, "no table header row (序号 | 任务 | 责任单位 …) found"});
             return;
         }
+        const Pattern* skip = g_.pattern("skip_line");
         for (; i < lines.size(); ++i) {
             if (skip && skip->matches(lines[i].text)) continue;
-            // A header repeated at a page break.
             if (auto h = header_at(lines, i); h && h->cols.size() == cols_.size()) {
-                i += h->lines - 1;
+                i += h->lines - 1;  // the header repeated at a page break
                 continue;
             }
-            if (stacked_) {
-                stacked_line(lines[i]);
+            if (stream_) {
+                for (const auto& c : split_tabs(lines[i].text)) stream_cell(c, lines[i]);
             } else {
                 tabbed_line(lines[i]);
             }
@@ -106,62 +85,70 @@ public:
 private:
     struct Header {
         std::vector<Col> cols;
-        bool stacked = false;
-        size_t lines = 1;  // physical lines it takes
+        bool stream = false;
+        size_t lines = 1;               // physical lines it takes
+        std::vector<std::string> rest;  // cells after it on its line (flattened rows)
     };
 
-    std::optional<Col> column_of(const std::string& name) const {
-        if (name.empty()) return std::nullopt;
-        std::string s = ustr::squeeze(name);  // 任 务 名 称
-        for (const auto& k : kColumnKeys)
-            if (const Pattern* p = g_.pattern(k.key); p && p->matches(s)) return k.col;
-        return std::nullopt;
-    }
-
-    // Every name is a column name; the result is a usable header.
-    std::optional<std::vector<Col>> columns_of(const std::vector<std::string>& names) const {
-        std::vector<Col> out;
-        for (const auto& n : names) {
-            auto c = column_of(n);
-            if (!c) return std::nullopt;
-            out.push_back(*c);
+    // The first header row; the cover took a column name for the title when
+    // the header opens the text. Returns the line after it.
+    size_t find_header(const std::vector<Line>& lines) {
+        for (size_t i = 0; i < lines.size(); ++i) {
+            auto h = header_at(lines, i);
+            if (!h) continue;
+            cols_ = h->cols;
+            stream_ = h->stream || !h->rest.empty();
+            const auto& title = sk_.cover.title;
+            if (title && (vocab_.role_of(*title) || *title == lines[i].text)) sk_.cover.title.reset();
+            for (const auto& c : h->rest) stream_cell(c, lines[i]);
+            return i + h->lines;
         }
-        if (!usable(out)) return std::nullopt;
-        return out;
+        return lines.size();
     }
 
-    // Two or more columns, one of which holds task text and one of which
-    // says who or which row (a lone 任务 | 时间 pair is not a task table).
-    static bool usable(const std::vector<Col>& cols) {
-        bool text = false, anchor = false;
-        for (Col c : cols) {
-            text = text || c == Col::Title || c == Col::Measure;
-            anchor = anchor || c == Col::Number || c == Col::Units || c == Col::Lead;
-        }
-        return cols.size() >= 2 && text && anchor;
-    }
-
-    // The header row at line i: its cells on one line (tabs, or spaces as
-    // PDF text prints them), or one name per line.
+    // The header row at line i: its cells on one line (tabs, or single
+    // spaces as PDF text prints them, or closed up), maybe followed by the
+    // rows flattened onto the same line; or one name per line.
     std::optional<Header> header_at(const std::vector<Line>& lines, size_t i) const {
         const std::string& t = lines[i].text;
-        if (ustr::length(t) > 80) return std::nullopt;
         std::vector<std::string> cells = t.find('\t') != std::string::npos ? split_tabs(t) : split_spaces(t);
         while (!cells.empty() && cells.back().empty()) cells.pop_back();
         if (cells.size() >= 2) {
-            if (auto cols = columns_of(cells)) return Header{*cols, false, 1};
-            return std::nullopt;
+            if (ustr::length(t) <= 80)
+                if (auto cols = vocab_.header(cells); !cols.empty()) return Header{cols, false, 1, {}};
+            // Header and rows flattened onto one line: the names, then a
+            // row number opening the rows.
+            size_t k = 0;
+            while (k < cells.size() && vocab_.role_of(cells[k])) ++k;
+            if (k == cells.size() || !vocab_.row_number(cells[k])) return std::nullopt;
+            auto cols = vocab_.header({cells.begin(), cells.begin() + k});
+            if (cols.empty()) return std::nullopt;
+            return Header{cols, false, 1, {cells.begin() + k, cells.end()}};
         }
         if (auto glued = split_glued(t); glued.size() >= 2) {
-            if (auto cols = columns_of(glued)) return Header{*cols, false, 1};
+            auto cols = vocab_.header(glued);
+            if (!cols.empty()) return Header{cols, false, 1, {}};
             return std::nullopt;
         }
+        return stacked_header(lines, i);
+    }
+
+    // Names one per line up to the first row number or long line.
+    std::optional<Header> stacked_header(const std::vector<Line>& lines, size_t i) const {
+        if (!vocab_.role_of(lines[i].text)) return std::nullopt;
         std::vector<std::string> names;
         size_t j = i;
-        for (; j < lines.size() && column_of(lines[j].text); ++j) names.push_back(lines[j].text);
-        if (names.size() < 2) return std::nullopt;
-        if (auto cols = columns_of(names)) return Header{*cols, true, j - i};
-        return std::nullopt;
+        for (; j < lines.size() && names.size() < 16; ++j) {
+            const std::string& n = lines[j].text;
+            if (vocab_.row_number(n) || ustr::length(n) > 12 || n.find('\t') != std::string::npos) break;
+            if (!vocab_.role_of(n) && vocab_.shape(n) != Shape::Short) break;
+            names.push_back(n);
+        }
+        // Trailing unknown names are the first row's cells, not columns.
+        while (!names.empty() && !vocab_.role_of(names.back())) names.pop_back();
+        auto cols = vocab_.header(names);
+        if (cols.empty()) return std::nullopt;
+        return Header{cols, true, names.size(), {}};
     }
 
     // A header whose single spaces normalisation closed up
@@ -180,7 +167,7 @@ private:
         while (from < t.size()) {
             size_t best = 0;
             for (size_t e = k; e < ends.size() && e < k + kLongestName; ++e)
-                if (column_of(t.substr(from, ends[e] - from))) best = e + 1;
+                if (vocab_.role_of(t.substr(from, ends[e] - from))) best = e + 1;
             if (best == 0) return {};
             names.push_back(t.substr(from, ends[best - 1] - from));
             from = ends[best - 1];
@@ -189,14 +176,39 @@ private:
         return names;
     }
 
-    // ---- rows --------------------------------------------------------------
-
-    std::optional<int> row_number(const std::string& cell) const {
-        const Pattern* p = g_.pattern("row_number");
-        auto m = p ? p->find(cell) : std::nullopt;
-        if (!m) return std::nullopt;
-        return std::atoi(m->groups[1].c_str());
+    // A page that starts mid-table: tabbed rows opened by a number, no
+    // header. Each column's role is read from the shapes of its cells in
+    // the first rows (the first text column is the task, units-shaped
+    // columns responsible, dates completion, names persons).
+    bool infer_columns(const std::vector<Line>& lines) {
+        std::vector<std::vector<std::string>> rows;
+        for (size_t i = sk_.cover.body_start; i < lines.size() && rows.size() < 6; ++i) {
+            auto cells = split_tabs(lines[i].text);
+            if (cells.size() >= 3 && vocab_.row_number(cells[0])) rows.push_back(std::move(cells));
+        }
+        if (rows.size() < 2) return false;
+        size_t width = 0;
+        for (const auto& r : rows) width = std::max(width, r.size());
+        cols_.assign(width, Col::Ignore);
+        cols_[0] = Col::Number;
+        bool task = false;
+        for (size_t c = 1; c < width; ++c) {
+            int votes[7] = {};
+            for (const auto& r : rows)
+                if (c < r.size()) ++votes[static_cast<int>(vocab_.shape(r[c]))];
+            auto most = [&](Shape s) { return votes[static_cast<int>(s)] * 2 > static_cast<int>(rows.size()); };
+            if (most(Shape::Units)) cols_[c] = Col::Units;
+            else if (most(Shape::Completion)) cols_[c] = Col::Completion;
+            else if (most(Shape::Person)) cols_[c] = Col::Person;
+            else if (!task && (most(Shape::Text) || most(Shape::Short))) cols_[c] = Col::Measure, task = true;
+        }
+        if (!task) return cols_.clear(), false;
+        sk_.diagnostics.push_back({"info", "no-table-header", lines.empty() ? 0 : lines.front().line_start,
+                                   "no table header row: columns read from the rows' shapes"});
+        return true;
     }
+
+    // ---- rows --------------------------------------------------------------
 
     // A heading row: `一、完善制度` / `（一）…`. True when handled.
     bool heading(const Line& l, const std::string& text) {
@@ -206,11 +218,9 @@ private:
             if (!m) continue;
             close_row();
             Line h{text, l.line_start, l.line_end};
-            if (std::string(key) == "level1") {
-                b_.open_part(h, *m);
-            } else {
-                b_.open_section2(h, *m);
-            }
+            if (std::string(key) == "level1") b_.open_part(h, *m);
+            else b_.open_section2(h, *m);
+            last_number_ = 0;  // numbering may restart in each section
             return true;
         }
         return false;
@@ -227,27 +237,25 @@ private:
     size_t wrap_index() const {
         for (Col want : {Col::Measure, Col::Title})
             for (size_t c = 0; c < cols_.size(); ++c)
-                if (meaning(c) == want) return c;
+                if (meaning(cols_, c) == want) return c;
         return 0;
     }
 
-    // A lone task-name column is the task text; it is a title only when a
-    // content column follows.
-    Col meaning(size_t c) const {
-        if (cols_[c] != Col::Title) return cols_[c];
-        for (Col x : cols_)
-            if (x == Col::Measure) return Col::Title;
-        return Col::Measure;
-    }
+    // A row number: the first, the next few (rows of an excerpt may skip),
+    // or 1 again (numbering restarts). Any other bare number between rows is
+    // a page number.
+    bool next_number(int n) const { return last_number_ == 0 || n == 1 || (n > last_number_ && n <= last_number_ + 3); }
 
     void open_row(const Line& l, const std::string& label, int number) {
         close_row();
         RawItem& it = b_.open_item(l);
-        it.label = label;
-        it.printed = number;
+        if (!label.empty()) {
+            it.label = label;
+            it.printed = number;
+            last_number_ = number;
+        }
         texts_.assign(cols_.size(), {});
         stack_.clear();
-        last_number_ = number;
         open_ = true;
     }
 
@@ -256,83 +264,101 @@ private:
         std::string& dst = texts_[c];
         // Unit cells keep the break: the gazetteer repairs a name only where
         // the printed text was cut.
-        bool units = meaning(c) == Col::Units || meaning(c) == Col::Lead || meaning(c) == Col::Support;
-        if (!dst.empty() && units) dst += '\n';
+        if (!dst.empty() && units_role(cols_[c])) dst += '\n';
         dst += t;
         b_.extend(l.line_end);
     }
 
     void tabbed_line(const Line& l) {
         std::vector<std::string> cells = split_tabs(l.text);
+        const size_t ni = number_index();
         if (cells.size() == 1) {
             if (heading(l, cells[0])) return;
+            if (auto n = vocab_.row_number(cells[0]); n && !next_number(*n)) return page_number(l);
             if (open_) append(wrap_index(), cells[0], l);
             else outside(l);
             return;
         }
-        size_t ni = number_index();
-        std::optional<int> n = ni < cells.size() ? row_number(cells[ni]) : std::nullopt;
+        std::optional<int> n = ni < cells.size() ? vocab_.row_number(cells[ni]) : std::nullopt;
         // A table without a 序号 column: a filled first cell opens a row.
         bool opens = n || (ni == cols_.size() && !cells[0].empty());
-        if (!opens && !has_nonempty(cells, 1) && heading(l, cells[0])) return;
+        bool rest_empty = std::all_of(cells.begin() + 1, cells.end(), [](const std::string& c) { return c.empty(); });
+        if (!opens && rest_empty && heading(l, cells[0])) return;
         if (opens) open_row(l, n ? cells[ni] : std::string(), n.value_or(0));
         if (!open_) return outside(l);
         for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c)
             if (c != ni) append(c, cells[c], l);
     }
 
-    // One cell per line: collect the row's lines, distribute them at its end.
-    void stacked_line(const Line& l) {
-        const std::string& t = l.text;
-        size_t ni = number_index();
-        size_t cells_per_row = ni < cols_.size() ? cols_.size() - 1 : cols_.size();
-        bool complete = !open_ || stack_.size() >= cells_per_row;
-        if (auto n = row_number(t); n && ni < cols_.size() && (complete || *n == last_number_ + 1)) {
-            open_row(l, t, *n);
-            return;
+    // One cell at a time: collect the row's cells, lay them out at its end.
+    void stream_cell(const std::string& t, const Line& l) {
+        if (t.empty()) return;
+        const size_t ni = number_index();
+        if (auto n = vocab_.row_number(t); n && ni < cols_.size()) {
+            if (next_number(*n)) return open_row(l, t, *n);
+            return page_number(l);
         }
-        if (complete && heading(l, t)) return;
-        if (ni == cols_.size() && complete) open_row(l, std::string(), 0);
+        if ((!open_ || !stack_.empty()) && heading(l, t)) return;
+        // Without row numbers a row ends where a cell fits a column left of
+        // the last cell's (a new row's task after the last row's units).
+        if (ni == cols_.size()) {
+            size_t col = best_column(t);
+            if (!open_ || (!stack_.empty() && col <= last_col_)) open_row(l, std::string(), 0);
+            last_col_ = col;
+        }
         if (!open_) return outside(l);
-        stack_.push_back(l);
+        stack_.push_back({t, l.line_start, l.line_end});
         b_.extend(l.line_end);
     }
 
-    // The stacked lines of a row, one per column in order; lines beyond
-    // the column count are wraps of the main text column.
+    size_t best_column(const std::string& t) const {
+        Shape s = vocab_.shape(t);
+        size_t best = 0;
+        double score = -1e9;
+        for (size_t c = 0; c < cols_.size(); ++c)
+            if (cols_[c] != Col::Number && fit(meaning(cols_, c), s) > score) score = fit(meaning(cols_, c), s), best = c;
+        return best;
+    }
+
+    // The stream's cells of a row laid onto the columns by their shapes.
     void distribute() {
         std::vector<size_t> targets;
+        std::vector<Col> roles;
         for (size_t c = 0; c < cols_.size(); ++c)
-            if (cols_[c] != Col::Number) targets.push_back(c);
-        size_t extra = stack_.size() > targets.size() ? stack_.size() - targets.size() : 0;
-        size_t wrap = wrap_index();
-        size_t k = 0;
-        for (size_t c : targets) {
-            size_t take = c == wrap ? 1 + extra : 1;
-            for (size_t n = 0; n < take && k < stack_.size(); ++n, ++k) append(c, stack_[k].text, stack_[k]);
-        }
+            if (cols_[c] != Col::Number) targets.push_back(c), roles.push_back(meaning(cols_, c));
+        std::vector<Shape> shapes;
+        for (const auto& l : stack_) shapes.push_back(vocab_.shape(l.text));
+        auto at = align_cells(roles, shapes);
+        for (size_t k = 0; k < stack_.size(); ++k) append(targets[at[k]], stack_[k].text, stack_[k]);
         stack_.clear();
     }
 
     // The row's cells in the order extraction reads them: title, measures,
-    // lead units before the others (roles are by position), completion.
+    // units (牵头 columns before the others), completion, scope.
     void close_row() {
         if (!open_) return;
-        if (stacked_) distribute();
+        if (stream_) distribute();
         RawItem* it = b_.current();
-        auto add = [&](CellKind kind, std::initializer_list<Col> want) {
+        auto add = [&](CellKind kind, Col want, const char* role = "") {
             for (size_t c = 0; c < cols_.size(); ++c)
-                for (Col w : want)
-                    if (meaning(c) == w && !texts_[c].empty()) it->cells.push_back({kind, texts_[c], it->span.line_start});
+                if (meaning(cols_, c) == want && !texts_[c].empty())
+                    it->cells.push_back({kind, texts_[c], it->span.line_start, role});
         };
-        add(CellKind::Title, {Col::Title});
-        add(CellKind::Measure, {Col::Measure, Col::Output});
-        add(CellKind::Units, {Col::Lead});
-        add(CellKind::Units, {Col::Units});
-        add(CellKind::Units, {Col::Support});
-        add(CellKind::Completion, {Col::Completion});
-        b_.close_item();
+        add(CellKind::Title, Col::Title);
+        add(CellKind::Measure, Col::Measure);
+        add(CellKind::Measure, Col::Output);
+        add(CellKind::Units, Col::Lead, "lead");
+        add(CellKind::Units, Col::Units);
+        add(CellKind::Units, Col::Support, "participant");
+        add(CellKind::Completion, Col::Completion);
+        add(CellKind::Scope, Col::Scope);
+        if (it->cells.empty()) b_.drop_item();  // a row of page furniture
+        else b_.close_item();
         open_ = false;
+    }
+
+    void page_number(const Line& l) {
+        sk_.diagnostics.push_back({"info", "unparsed-line", l.line_start, "page number `" + l.text + "` between table rows"});
     }
 
     void outside(const Line& l) {
@@ -342,12 +368,14 @@ private:
     const Grammar& g_;
     Skeleton& sk_;
     Builder b_;
+    ColumnVocabulary vocab_;
     std::vector<Col> cols_;           // the header's columns, in printed order
-    bool stacked_ = false;
+    bool stream_ = false;             // cells arrive one at a time
     bool open_ = false;               // a row is being read
     int last_number_ = 0;
+    size_t last_col_ = 0;             // stream without numbers: the last cell's column
     std::vector<std::string> texts_;  // the open row's text per column
-    std::vector<Line> stack_;         // stacked form: the open row's lines
+    std::vector<Line> stack_;         // stream: the open row's cells
 };
 
 }  // namespace

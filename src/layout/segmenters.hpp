@@ -17,4 +17,9 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
 void segment_table(const std::vector<Line>& lines, const Grammar& g, Skeleton& sk);
 void segment_columns(const std::vector<Line>& lines, const Grammar& g, Skeleton& sk);
 
+class Builder;
+// Task cards (segment_cards.cpp): blocks of `label` / value lines read with
+// the column vocabulary. False (nothing added) when the text has no cards.
+bool segment_cards(const std::vector<Line>& lines, const Grammar& g, Skeleton& sk, Builder& b);
+
 }  // namespace qingdan

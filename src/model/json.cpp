@@ -42,7 +42,10 @@ Json to_json(const Deadline& d) {
 }
 
 Json to_json(const Span& s) {
-    return Json{{"line_start", s.line_start}, {"line_end", s.line_end}};
+    Json j{{"line_start", s.line_start}, {"line_end", s.line_end}};
+    if (s.page) j["page"] = *s.page;
+    if (s.row) j["row"] = *s.row;
+    return j;
 }
 
 Json to_json(const Section& s) {
@@ -107,7 +110,8 @@ Deadline deadline_from(const Json& j) { return {str(j, "text"), str(j, "date"), 
 Span span_from(const Json& j) {
     auto it = j.find("span");
     if (it == j.end() || !it->is_object()) return {};
-    return {oint(*it, "line_start").value_or(0), oint(*it, "line_end").value_or(0)};
+    return {oint(*it, "line_start").value_or(0), oint(*it, "line_end").value_or(0), oint(*it, "page"),
+            oint(*it, "row")};
 }
 
 std::vector<std::string> strings(const Json& j, const char* key) {
@@ -327,6 +331,8 @@ void write(JsonWriter& w, const Span& s) {
     w.begin_object();
     put_int(w, "line_start", s.line_start);
     put_int(w, "line_end", s.line_end);
+    if (s.page) put_int(w, "page", *s.page);
+    if (s.row) put_int(w, "row", *s.row);
     w.end_object();
 }
 

@@ -9,9 +9,19 @@
 
 namespace qingdan {
 
+// What people read is Chinese and Excel-ready by default; `--lang en` keeps
+// the English keys (as in JSON) and `--plain` gives RFC 4180 for machines.
 struct EmitOptions {
-    bool excel = false;  // CSV: UTF-8 BOM, CRLF, formula-looking cells neutralised
+    bool excel = true;        // CSV: UTF-8 BOM, CRLF, formula-looking cells neutralised
+    std::string lang = "zh";  // "zh" or "en": headers and values of CSV, XLSX, HTML
 };
+
+// The label of `key` in namespace `ns` ("col", "role", "status", "level",
+// "tier", "kind", "bool", "diff", "change", "source") for `lang`: the
+// Chinese label from the one table in labels.cpp, or the key itself for
+// "en" and for keys the table lacks.
+std::string label(std::string_view ns, std::string_view key, std::string_view lang);
+std::vector<std::string> labels(std::string_view ns, const std::vector<std::string>& keys, std::string_view lang);
 
 // `format`: "json" (one qingdan/1 object), "jsonl" (one task per line with
 // doc_id), "csv", "md". Throws std::invalid_argument for another format.
@@ -47,20 +57,22 @@ std::string md_task_item(const Document& doc, const Task& task, const std::strin
                          const std::vector<std::string>& extra = {});
 // "一、完善知识产权制度 / （一）完善知识产权法律法规规章" for a section path.
 std::string md_section_heading(const Document& doc, const std::vector<std::string>& path);
-// Chinese label of a role or status: lead 牵头, participant 配合, responsible
+// Chinese label (labels.cpp) of a role or status: lead 牵头, participant 配合, responsible
 // 负责, mandatory 必做, optional 选做, check 待核实; binding sources scope
 // 范围, actor 举措, unit 单位.
 std::string zh_label(std::string_view value);
 
 // The task columns shared by `compile --format csv` and the checklist CSV.
-std::vector<std::string> task_csv_header();
-std::vector<std::string> task_csv_cells(const Document& doc, const Task& task);
+// Keys are English; `lang` "zh" labels the header and the values.
+std::vector<std::string> task_csv_keys();
+std::vector<std::string> task_csv_header(std::string_view lang = "en");
+std::vector<std::string> task_csv_cells(const Document& doc, const Task& task, std::string_view lang = "en");
 
 // Cell texts (also used by Markdown).
 std::string section_path_text(const Task& task);                      // "二/（一）"
 const Section* find_section(const Document& doc, const std::vector<std::string>& path);
 std::string units_text(const std::vector<UnitRef>& units, bool lead);  // lead/responsible or participants
-std::string scope_text(const std::vector<Scope>& scope);
+std::string scope_text(const std::vector<Scope>& scope, std::string_view lang = "en");
 std::string targets_text(const std::vector<Target>& targets);
 std::string deadlines_text(const std::vector<Deadline>& deadlines);
 std::string source_ref(const Document& doc, const Task& task);       // "path:line"

@@ -1,6 +1,7 @@
 // CSV emitter (RFC 4180, UTF-8, header row), one row per task, plus the
-// cell helpers the checklist CSV shares. `--excel`: BOM, CRLF, and cells
-// that a spreadsheet would read as a formula neutralised with a leading '.
+// cell helpers the checklist CSV shares. Excel-ready by default: BOM, CRLF,
+// and cells that a spreadsheet would read as a formula neutralised with a
+// leading '; `--plain` (opts.excel false) is bare RFC 4180.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,11 +67,14 @@ std::string units_text(const std::vector<UnitRef>& units, bool lead) {
     return out;
 }
 
-std::string scope_text(const std::vector<Scope>& scope) {
+std::string scope_text(const std::vector<Scope>& scope, std::string_view lang) {
     std::string out;
     for (const auto& s : scope) {
-        if (!out.empty()) out += "; ";
-        out += s.tier + ":" + s.who + ":" + s.obligation;
+        if (!out.empty()) out += lang == "en" ? "; " : "；";
+        if (lang == "en")
+            out += s.tier + ":" + s.who + ":" + s.obligation;
+        else  // 省份：各省份必做
+            out += label("tier", s.tier, lang) + "：" + s.who + label("status", s.obligation, lang);
     }
     return out;
 }
@@ -97,18 +101,22 @@ std::string source_ref(const Document& doc, const Task& task) {
     return doc.source + ":" + std::to_string(task.span.line_start);
 }
 
-std::vector<std::string> task_csv_header() {
-    return {"doc_id", "task_id",      "seq",       "kind",    "section", "section_title",
-            "number", "label",        "title",     "lead",    "participants",
-            "scope",  "targets",      "deadlines", "completion", "text", "source"};
+std::vector<std::string> task_csv_keys() {
+    return {"doc_id", "doc_title", "doc_year", "task_id",   "seq",        "kind", "section", "section_title",
+            "number", "label",     "title",    "lead",      "participants", "scope", "targets", "deadlines",
+            "completion", "text",  "source"};
 }
 
-std::vector<std::string> task_csv_cells(const Document& doc, const Task& t) {
+std::vector<std::string> task_csv_header(std::string_view lang) { return labels("col", task_csv_keys(), lang); }
+
+std::vector<std::string> task_csv_cells(const Document& doc, const Task& t, std::string_view lang) {
     const Section* sec = find_section(doc, t.section_path);
     return {doc.id,
+            doc.title.value_or(""),
+            doc.year ? std::to_string(*doc.year) : std::string(),
             t.id,
             std::to_string(t.seq),
-            t.kind,
+            label("kind", t.kind, lang),
             section_path_text(t),
             sec ? sec->title : std::string(),
             t.number ? std::to_string(*t.number) : std::string(),
@@ -116,7 +124,7 @@ std::vector<std::string> task_csv_cells(const Document& doc, const Task& t) {
             t.title.value_or(""),
             units_text(t.units, true),
             units_text(t.units, false),
-            scope_text(t.scope),
+            scope_text(t.scope, lang),
             targets_text(t.targets),
             deadlines_text(t.deadlines),
             t.completion.value_or(""),
@@ -126,9 +134,9 @@ std::vector<std::string> task_csv_cells(const Document& doc, const Task& t) {
 
 std::string render_csv(const std::vector<Document>& docs, const EmitOptions& opts) {
     std::string out = csv_preamble(opts.excel);
-    out += csv_record(task_csv_header(), opts.excel);
+    out += csv_record(task_csv_header(opts.lang), opts.excel);
     for (const auto& d : docs)
-        for (const auto& t : d.tasks) out += csv_record(task_csv_cells(d, t), opts.excel);
+        for (const auto& t : d.tasks) out += csv_record(task_csv_cells(d, t, opts.lang), opts.excel);
     return out;
 }
 

@@ -8,52 +8,11 @@
 
 #include "emit.hpp"
 
+#include "ustr.hpp"
+
 namespace qingdan {
 
 namespace {
-
-// Decodes one code point (invalid bytes -> U+FFFD, length 1).
-char32_t next_cp(std::string_view s, size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    int len = c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = c & (0x3F >> (len - 1));
-    for (int k = 1; k < len; ++k) {
-        unsigned char cc = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-        if ((cc & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    i += static_cast<size_t>(len);
-    return cp;
-}
-
-void append_cp(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 bool is_control(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
@@ -64,14 +23,14 @@ std::string flatten(std::string_view s) {
     std::string out;
     bool space = false;
     for (size_t i = 0; i < s.size();) {
-        char32_t cp = next_cp(s, i);
+        char32_t cp = ustr::next(s, i);
         if (is_control(cp) || cp == ' ') {
             space = true;
             continue;
         }
         if (space && !out.empty()) out += ' ';
         space = false;
-        append_cp(out, cp);
+        ustr::append(out, cp);
     }
     return out;
 }
@@ -107,19 +66,6 @@ std::string heading_text(const Document& d) {
 }
 
 }  // namespace
-
-std::string zh_label(std::string_view v) {
-    if (v == "lead") return "牵头";
-    if (v == "participant") return "配合";
-    if (v == "responsible") return "负责";
-    if (v == "mandatory") return "必做";
-    if (v == "optional") return "选做";
-    if (v == "check") return "待核实";
-    if (v == "scope") return "范围";
-    if (v == "actor") return "举措";
-    if (v == "unit") return "单位";
-    return std::string(v);
-}
 
 std::string md_inline(std::string_view text) {
     std::string flat = flatten(text);

@@ -1,0 +1,142 @@
+// PDF with poppler-cpp: word boxes (page::text_list) grouped into lines and
+// segments by position; the text layer only (a scan is an error saying it
+// needs OCR). docs/dependencies.md says why poppler-cpp, not poppler-glib.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include "pdf_lines.hpp"
+#include "sniff.hpp"
+#include "ustr.hpp"
+
+namespace qingdan {
+
+namespace {
+
+using pdf::Line;
+using pdf::Page;
+using pdf::Segment;
+
+struct Word {
+    std::string text;
+    double x0, y0, x1, y1;
+    bool space_after;
+};
+
+std::string utf8(const poppler::ustring& s) {
+    auto b = s.to_utf8();
+    return std::string(b.begin(), b.end());
+}
+
+// Words whose vertical extents overlap by half the smaller height share a line.
+std::vector<std::vector<Word>> group_lines(std::vector<Word> words) {
+    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+        return a.y0 + a.y1 < b.y0 + b.y1 || (a.y0 + a.y1 == b.y0 + b.y1 && a.x0 < b.x0);
+    });
+    std::vector<std::vector<Word>> lines;
+    double ly0 = 0, ly1 = 0;
+    for (auto& w : words) {
+        double overlap = std::min(ly1, w.y1) - std::max(ly0, w.y0);
+        double h = std::min(ly1 - ly0, w.y1 - w.y0);
+        if (!lines.empty() && overlap > 0.5 * h) {
+            lines.back().push_back(std::move(w));
+            ly0 = std::min(ly0, lines.back().back().y0);
+            ly1 = std::max(ly1, lines.back().back().y1);
+        } else {
+            ly0 = w.y0;
+            ly1 = w.y1;
+            lines.push_back({std::move(w)});
+        }
+    }
+    return lines;
+}
+
+// A gap wider than one and a half characters separates cells (or columns of
+// aligned text); narrower gaps are spaces within a phrase.
+Line make_line(std::vector<Word> ws, int page_no) {
+    std::sort(ws.begin(), ws.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    Line l;
+    l.page = page_no;
+    l.x0 = ws.front().x0;
+    l.y0 = ws.front().y0;
+    l.x1 = ws.front().x1;
+    l.y1 = ws.front().y1;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        const Word& w = ws[i];
+        double h = w.y1 - w.y0;
+        if (i == 0 || w.x0 - ws[i - 1].x1 > 1.5 * h) {
+            l.segs.push_back({w.text, w.x0, w.x1});
+        } else {
+            Segment& s = l.segs.back();
+            if (ws[i - 1].space_after || w.x0 - ws[i - 1].x1 > 0.25 * h) s.text += ' ';
+            s.text += w.text;
+            s.x1 = std::max(s.x1, w.x1);
+        }
+        l.x0 = std::min(l.x0, w.x0);
+        l.x1 = std::max(l.x1, w.x1);
+        l.y0 = std::min(l.y0, w.y0);
+        l.y1 = std::max(l.y1, w.y1);
+    }
+    for (auto& s : l.segs) s.text = ustr::trim(s.text);
+    return l;
+}
+
+Page read_page(poppler::page& p, int page_no, std::size_t& chars) {
+    Page out;
+    auto rect = p.page_rect();
+    out.width = rect.width();
+    out.height = rect.height();
+    std::vector<Word> words;
+    for (auto& b : p.text_list()) {
+        std::string t = utf8(b.text());
+        if (ustr::trim(t).empty()) continue;
+        auto r = b.bbox();
+        if (!std::isfinite(r.x()) || !std::isfinite(r.y()) || r.height() <= 0) continue;
+        chars += t.size();
+        words.push_back({std::move(t), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(), b.has_space_after()});
+    }
+    if (words.empty()) return out;
+    for (auto& ws : group_lines(std::move(words))) out.lines.push_back(make_line(std::move(ws), page_no));
+    return out;
+}
+
+void quiet(const std::string&, void*) {}  // poppler's own messages are not ours to print
+
+}  // namespace
+
+Extracted read_pdf(std::string_view bytes) {
+    poppler::set_debug_error_function(quiet, nullptr);
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+        throw InputError("input-too-large", "PDF larger than 2 GB");
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) throw InputError("corrupt-input", "not a readable PDF (damaged file or cross-reference table)");
+    if (doc->is_locked())
+        throw InputError("encrypted-pdf", "the PDF is encrypted and needs a password to open; "
+                                          "save an unprotected copy (File > Print to PDF)");
+    std::vector<Page> pages;
+    std::size_t chars = 0;
+    int n = doc->pages();
+    for (int i = 0; i < n; ++i) {
+        std::unique_ptr<poppler::page> p(doc->create_page(i));
+        if (!p) continue;
+        pages.push_back(read_page(*p, i + 1, chars));
+    }
+    if (chars == 0)
+        throw InputError("needs-ocr", "the PDF has no text layer (" + std::to_string(n) +
+                                          " page(s) of images: a scan?); run OCR on it first "
+                                          "(e.g. ocrmypdf) and compile the result");
+    pdf::drop_furniture(pages);
+    Extracted out = pdf::layout(pages);
+    std::string note = "read as PDF: " + std::to_string(n) + " page(s)";
+    if (doc->is_encrypted()) note += " (encrypted without a user password: read)";
+    out.diagnostics.insert(out.diagnostics.begin(), {"info", "pdf-input", 0, note});
+    return out;
+}
+
+}  // namespace qingdan

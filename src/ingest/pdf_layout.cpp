@@ -1,0 +1,307 @@
+// PDF lines -> text: page furniture dropped, prose lines joined into their
+// paragraphs, and tables rebuilt from glyph positions — columns from the
+// x-extents of the cells over the rows, a row starting where the first
+// column gets text, wrapped cell lines joined inside their cell.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "pdf_lines.hpp"
+#include "ustr.hpp"
+
+namespace qingdan::pdf {
+
+namespace {
+
+std::string line_text(const Line& l) {
+    std::string s;
+    for (const auto& seg : l.segs) {
+        if (!s.empty()) s += ' ';
+        s += seg.text;
+    }
+    return s;
+}
+
+// Digits folded, spaces removed: "第 3 页" and "第 4 页" compare equal.
+std::string furniture_key(const Line& l) {
+    std::string k;
+    for (char c : line_text(l))
+        if (c >= '0' && c <= '9') {
+            if (k.empty() || k.back() != '#') k += '#';
+        } else if (c != ' ') {
+            k += c;
+        }
+    return k;
+}
+
+bool page_number_like(std::string_view key) {
+    static const std::set<std::string_view> shapes = {"#", "-#-", "—#—", "–#–", "第#页", "#/#", "第#页共#页",
+                                                      "第#页/共#页", "Page#", "page#", "Page#of#", "－#－"};
+    return shapes.count(key) > 0;
+}
+
+}  // namespace
+
+void drop_furniture(std::vector<Page>& pages) {
+    // Candidates: the first and last two lines of each page within its top or bottom 12 %.
+    std::map<std::string, int> seen;  // key -> pages it appears on
+    auto band = [](const Page& p, const Line& l) { return l.y1 < 0.12 * p.height || l.y0 > 0.88 * p.height; };
+    for (const auto& p : pages) {
+        std::set<std::string> keys;
+        for (std::size_t i = 0; i < p.lines.size(); ++i)
+            if ((i < 2 || i + 2 >= p.lines.size()) && band(p, p.lines[i])) keys.insert(furniture_key(p.lines[i]));
+        for (const auto& k : keys) ++seen[k];
+    }
+    int repeat = std::max<int>(2, static_cast<int>(pages.size() + 1) / 2);
+    for (auto& p : pages) {
+        std::vector<Line> kept;
+        for (std::size_t i = 0; i < p.lines.size(); ++i) {
+            const Line& l = p.lines[i];
+            bool edge = (i < 2 || i + 2 >= p.lines.size()) && band(p, l);
+            std::string k = furniture_key(l);
+            if (edge && (page_number_like(k) || (pages.size() >= 2 && seen[k] >= repeat))) continue;
+            kept.push_back(l);
+        }
+        p.lines = std::move(kept);
+    }
+}
+
+namespace {
+
+// Column intervals of a table block: the union of overlapping cell extents.
+std::vector<std::pair<double, double>> columns_of(const std::vector<const Line*>& multi) {
+    std::vector<std::pair<double, double>> iv;
+    for (const Line* l : multi)
+        for (const auto& s : l->segs) iv.push_back({s.x0, s.x1});
+    std::sort(iv.begin(), iv.end());
+    std::vector<std::pair<double, double>> cols;
+    for (auto& [a, b] : iv) {
+        if (!cols.empty() && a <= cols.back().second + 2) cols.back().second = std::max(cols.back().second, b);
+        else cols.push_back({a, b});
+    }
+    return cols;
+}
+
+int column_at(const std::vector<std::pair<double, double>>& cols, double x0, double x1) {
+    double mid = (x0 + x1) / 2;
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        if (mid >= cols[c].first - 2 && mid <= cols[c].second + 2) return static_cast<int>(c);
+    // between columns: the nearest start to the left
+    int best = 0;
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        if (cols[c].first <= x0 + 2) best = static_cast<int>(c);
+    return best;
+}
+
+struct Table {
+    std::size_t first = 0, last = 0;  // line indexes, inclusive
+};
+
+// Table blocks: from a line of several cells to the last such line with the
+// same columns, the single lines in between being wrapped cell lines or rows
+// merged across the table; continuation lines after the last one that stay
+// inside a column other than the first belong to the last row.
+std::vector<Table> find_tables(const std::vector<const Line*>& lines);
+
+// Against the columns seen so far: `l` fits when at least two of its
+// segments overlap a known column (a row of the same table).
+bool same_columns(const std::vector<std::pair<double, double>>& cols, const Line& l) {
+    int hits = 0;
+    for (const auto& s : l.segs)
+        for (const auto& [a, b] : cols)
+            if (s.x0 <= b + 2 && s.x1 >= a - 2) {
+                ++hits;
+                break;
+            }
+    return hits >= 2;
+}
+
+// A single line inside one column other than the first: a wrapped cell line.
+bool in_inner_column(const std::vector<std::pair<double, double>>& cols, const Line& l) {
+    double h = l.height();
+    for (std::size_t c = 1; c < cols.size(); ++c) {
+        double right = c + 1 < cols.size() ? cols[c + 1].first : 1e9;
+        if (l.x0 >= cols[c].first - h && l.x1 <= right) return true;
+    }
+    return false;
+}
+
+class TableWriter {
+public:
+    TableWriter(const std::vector<const Line*>& lines, const Table& t, Extracted& out) : out_(out) {
+        std::vector<const Line*> multi;
+        for (std::size_t i = t.first; i <= t.last; ++i)
+            if (lines[i]->segs.size() >= 2) multi.push_back(lines[i]);
+        cols_ = columns_of(multi);
+        for (std::size_t i = t.first; i <= t.last; ++i) add(*lines[i]);
+        flush();
+    }
+
+private:
+    Extracted& out_;
+    std::vector<std::pair<double, double>> cols_;
+    std::vector<std::string> cells_, header_;
+    int row_no_ = 0, page_ = 0;
+
+    void flush() {
+        if (cells_.empty()) return;
+        ++row_no_;
+        if (header_.empty()) header_ = cells_;
+        else if (cells_ == header_) {  // the header repeated on a new page
+            cells_.clear();
+            return;
+        }
+        out_.row(cells_, {page_, row_no_});
+        cells_.clear();
+    }
+
+    void add(const Line& l) {
+        if (cols_.size() < 2) return;
+        // One segment starting in the first column and reaching past it: a row merged across the table.
+        if (l.segs.size() == 1 && column_at(cols_, l.x0, l.x0) == 0 && l.x1 > cols_[1].first) {
+            flush();
+            ++row_no_;
+            out_.line(l.segs[0].text, {l.page, row_no_});
+            return;
+        }
+        bool first_col = false;
+        for (const auto& s : l.segs) first_col |= column_at(cols_, s.x0, s.x1) == 0;
+        if (cells_.empty() || (first_col && !cells_[0].empty())) {
+            flush();
+            cells_.assign(cols_.size(), "");
+            page_ = l.page;
+        }
+        for (const auto& s : l.segs) join_piece(cells_[static_cast<std::size_t>(column_at(cols_, s.x0, s.x1))], s.text);
+    }
+};
+
+}  // namespace
+}  // namespace qingdan::pdf
+
+namespace qingdan::pdf {
+
+namespace {
+
+std::vector<Table> find_tables(const std::vector<const Line*>& lines) {
+    std::vector<Table> out;
+    std::size_t i = 0, n = lines.size();
+    while (i < n) {
+        if (lines[i]->segs.size() < 2) {
+            ++i;
+            continue;
+        }
+        std::vector<const Line*> multi = {lines[i]};
+        std::size_t last = i, j = i + 1;
+        int headings = 0;  // merged rows in a row: more than three is prose
+        for (; j < n; ++j) {
+            const Line& l = *lines[j];
+            auto cols = columns_of(multi);
+            if (l.segs.size() >= 2) {
+                if (!same_columns(cols, l)) break;
+                multi.push_back(&l);
+                last = j;
+                headings = 0;
+            } else if (!in_inner_column(cols, l)) {
+                if (l.x0 > cols[0].second + l.height() || ++headings > 3) break;
+            }
+        }
+        if (multi.size() < 2) {
+            ++i;
+            continue;
+        }
+        auto cols = columns_of(multi);
+        while (last + 1 < n && lines[last + 1]->segs.size() == 1 && in_inner_column(cols, *lines[last + 1])) ++last;
+        out.push_back({i, last});
+        i = last + 1;
+    }
+    return out;
+}
+
+// Prose: a line continues the paragraph above when that one reached the
+// right edge of the text and this one is not indented, on the same page or
+// across a page break; a label after a closed sentence starts a new one.
+class ProseWriter {
+public:
+    ProseWriter(double left, double right, Extracted& out) : left_(left), right_(right), out_(out) {}
+
+    void add(const Line& l) {
+        std::string t = line_text(l);
+        double h = l.height();
+        bool joins = prev_ && prev_->x1 >= right_ - 1.5 * h && l.x0 <= left_ + 0.5 * h &&
+                     (l.page != prev_->page || l.y0 - prev_->y1 < 1.2 * h) && !new_item(t);
+        if (!joins) flush();
+        if (para_.empty()) page_ = l.page;
+        join_piece(para_, t);
+        prev_ = &l;
+    }
+
+    void flush() {
+        if (!para_.empty()) out_.line(para_, {page_, 0});
+        para_.clear();
+        prev_ = nullptr;
+    }
+
+private:
+    double left_, right_;
+    Extracted& out_;
+    std::string para_;
+    const Line* prev_ = nullptr;
+    int page_ = 0;
+
+    bool new_item(std::string_view t) const {
+        if (para_.empty()) return false;
+        static const std::string_view closers[] = {"。", "：", "；", "！", "？", ":"};
+        bool closed = false;
+        for (auto c : closers) closed |= ustr::ends_with(para_, c);
+        if (!closed) return false;
+        static const std::string_view openers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                                   "（", "(", "附件", "——"};
+        for (auto o : openers)
+            if (ustr::starts_with(t, o)) return true;
+        return !t.empty() && t[0] >= '0' && t[0] <= '9';
+    }
+};
+
+// The text body's left edge (the most common line start) and right edge.
+std::pair<double, double> body_edges(const std::vector<const Line*>& lines) {
+    std::map<long, int> starts;
+    std::vector<double> ends;
+    for (const Line* l : lines) {
+        ++starts[static_cast<long>(l->x0)];
+        ends.push_back(l->x1);
+    }
+    long left = 0;
+    int best = 0;
+    for (auto [x, k] : starts)
+        if (k > best) best = k, left = x;
+    std::sort(ends.begin(), ends.end());
+    double right = ends.empty() ? 0 : ends[ends.size() * 9 / 10];
+    return {static_cast<double>(left), right};
+}
+
+}  // namespace
+
+Extracted layout(const std::vector<Page>& pages) {
+    std::vector<const Line*> lines;
+    for (const auto& p : pages)
+        for (const auto& l : p.lines) lines.push_back(&l);
+    Extracted out;
+    auto tables = find_tables(lines);
+    auto [left, right] = body_edges(lines);
+    ProseWriter prose(left, right, out);
+    std::size_t t = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (t < tables.size() && i == tables[t].first) {
+            prose.flush();
+            TableWriter(lines, tables[t], out);
+            i = tables[t].last;
+            ++t;
+            continue;
+        }
+        prose.add(*lines[i]);
+    }
+    prose.flush();
+    return out;
+}
+
+}  // namespace qingdan::pdf

@@ -1,0 +1,62 @@
+// Column tables (private header): what a column holds (its role, named by
+// the header row with the grammar's `column_*` vocabulary), what a cell
+// looks like (its shape, by the grammar's `shape_*` patterns), and how a
+// row's cells are laid onto the columns when some are missing or merged
+// (by analogy: each cell goes to the column its shape fits, in order).
+// Used by segment_columns.cpp; no state of its own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar.hpp"
+
+namespace qingdan {
+
+// Column roles. Units columns: Lead (牵头单位, each listed unit leads),
+// Support (配合单位: participants), Units (责任单位: the first listed
+// leads). Person (责任人, 分管领导) names people, never units.
+enum class Col { Number, Title, Measure, Units, Lead, Support, Completion, Output, Scope, Person, Ignore };
+
+// Shapes of cell text, from the grammar's `shape_*` patterns.
+enum class Shape { Empty, Number, Completion, Units, Person, Text, Short };
+
+// The grammar's column vocabulary and cell shapes, compiled once.
+class ColumnVocabulary {
+public:
+    explicit ColumnVocabulary(const Grammar& g) : g_(g) {}
+
+    // The role a header name gives its column (spaces inside the name
+    // ignored: 任 务 名 称, 分管 领导); none for a name not in the vocabulary.
+    std::optional<Col> role_of(const std::string& name) const;
+
+    // A header row: every name short, at least two known, one of them a
+    // task text column and one an anchor (序号 or a units column). Unknown
+    // names become Ignore columns. Empty when `names` is no header.
+    std::vector<Col> header(const std::vector<std::string>& names) const;
+
+    Shape shape(const std::string& cell) const;
+
+    // A bare row number (`12`, `12.`): its value.
+    std::optional<int> row_number(const std::string& cell) const;
+
+private:
+    const Grammar& g_;
+};
+
+// How well a cell of shape `s` fits a column of role `c` (> 0: fits).
+double fit(Col c, Shape s);
+
+// Lays a row's cells onto columns `cols` (indexes into the header; the
+// number column left out by the caller) in order: each column gets a run of
+// consecutive cells or none, every cell goes somewhere. Returns, per cell,
+// the index into `cols`. A run of several cells in one column is a wrapped
+// cell. Quadratic in the (small) row size.
+std::vector<size_t> align_cells(const std::vector<Col>& cols, const std::vector<Shape>& cells);
+
+// A lone task-name column is the task text; with a content column beside it
+// it is the title.
+Col meaning(const std::vector<Col>& cols, size_t c);
+
+}  // namespace qingdan
