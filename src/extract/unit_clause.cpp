@@ -114,7 +114,7 @@ size_t separator_at(std::string_view u, size_t i, bool* joiner) {
     if (c == 0xE3 && at3(u, i, "、")) return 3;
     if (c == 0xEF && (at3(u, i, "，") || at3(u, i, "；"))) return 3;
     for (const auto& j : UnitPhrasing::current().joiners)
-        if (u.substr(i).starts_with(j.text)) {
+        if (u[i] == j.text[0] && u.substr(i).starts_with(j.text)) {
             *joiner = true;
             return j.text.size();
         }

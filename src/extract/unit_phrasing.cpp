@@ -142,8 +142,10 @@ bool UnitPhrasing::is_generic(std::string_view s) const {
 }
 
 const UnitPhrasing::Phrase* UnitPhrasing::tail_of(std::string_view s) const {
+    if (s.empty()) return nullptr;
+    // The last byte first: most names end in none of the tails.
     for (const Phrase& p : tails)
-        if (s.size() >= p.text.size() && s.ends_with(p.text)) return &p;
+        if (s.size() >= p.text.size() && s.back() == p.text.back() && s.ends_with(p.text)) return &p;
     return nullptr;
 }
 
