@@ -216,6 +216,44 @@ inline std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+// Whitespace as the extractors see it: ASCII white space, U+3000
+// (ideographic space), U+00A0 (no-break space) and U+FEFF (BOM).
+inline bool is_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == U'\f' || c == U'\v' || c == 0x3000 ||
+           c == 0xA0 || c == 0xFEFF;
+}
+
+// Byte length of the whitespace character (is_space) at s[i], or 0.
+inline std::size_t space_at(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') ? 1 : 0;
+    if (c == 0xE3) return s.substr(i, 3) == "\xE3\x80\x80" ? 3 : 0;  // U+3000
+    if (c == 0xEF) return s.substr(i, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // BOM
+    if (c == 0xC2) return s.substr(i, 2) == "\xC2\xA0" ? 2 : 0;      // U+00A0
+    return 0;
+}
+
+inline bool has_space(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (space_at(s, i)) return true;
+    return false;
+}
+
+inline bool is_ascii(std::string_view s) {
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+// `s` without the spaces and tabs at either end (a view; ASCII blanks only,
+// as laid out by normalise).
+inline std::string_view trim_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
 inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 inline bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "units.hpp"
+#include "ustr.hpp"
 
 namespace qingdan {
 
@@ -19,7 +20,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+using ustr::contains;
 
 std::string_view trim_ws(std::string_view s) {
     auto space_at_front = [](std::string_view v) -> size_t {
@@ -197,10 +198,12 @@ bool addresses_all_localities(std::string_view who_raw) {
     return true;
 }
 
-std::vector<Binding> province_bindings(const Task& task, const Province& province, const ProvinceProfile& profile,
-                                       const ProvinceTable* table) {
-    std::vector<Binding> out;
-    // 1. Scopes. "其他省份" is decided after the task's other province scopes.
+namespace {
+
+// What one province is bound to by the task's scope column. "其他省份" is
+// decided after the task's other province scopes.
+void bind_scopes(const Task& task, const Province& province, const ProvinceProfile& profile,
+                 const ProvinceTable* table, std::vector<Binding>& out) {
     struct Deferred {
         const Scope* scope;
     };
@@ -262,10 +265,11 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
         else
             add_binding(out, {"check", "scope", who, "取决于本省是否属于任务点名的类别，需核实", {}});
     }
-    // 2. Measure actors (各地区：…, 涉及城市：…) and 3. local units. When the
-    // task has a scope column, that column states the obligation: what an
-    // actor or a unit implies is then at most "check".
-    const size_t scope_bindings = out.size();
+}
+
+// Measure actors (各地区：…, 涉及城市：…).
+void bind_actors(const Task& task, const Province& province, const ProvinceProfile& profile,
+                 const ProvinceTable* table, std::vector<Binding>& out) {
     for (const auto& m : task.measures) {
         if (!m.actor) continue;
         std::string who(trim_ws(*m.actor));
@@ -296,7 +300,11 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
             break;
         }
     }
-    // 3. Local units (各地方知识产权局, 江苏省知识产权局 ...).
+}
+
+// Local units (各地方知识产权局, 江苏省知识产权局 ...).
+void bind_local_units(const Task& task, const Province& province, const ProvinceProfile& profile,
+                      const ProvinceTable* table, std::vector<Binding>& out) {
     for (const auto& u : task.units) {
         if (u.level != "local") continue;
         std::string who = unit_key(u);
@@ -318,6 +326,20 @@ std::vector<Binding> province_bindings(const Task& task, const Province& provinc
                 break;
             }
     }
+}
+
+}  // namespace
+
+std::vector<Binding> province_bindings(const Task& task, const Province& province, const ProvinceProfile& profile,
+                                       const ProvinceTable* table) {
+    std::vector<Binding> out;
+    bind_scopes(task, province, profile, table, out);
+    // Then measure actors and local units. When the task has a scope column,
+    // that column states the obligation: what an actor or a unit implies is
+    // then at most "check".
+    const size_t scope_bindings = out.size();
+    bind_actors(task, province, profile, table, out);
+    bind_local_units(task, province, profile, table, out);
     if (!task.scope.empty())
         for (size_t i = scope_bindings; i < out.size(); ++i)
             if (out[i].status != "check") {

@@ -48,9 +48,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+using ustr::is_ascii;
 
 // Lower-case, without spaces, '-', '\'' and '_': "Nei Mongol" -> "neimongol".
 std::string fold_ascii(std::string_view s) {

@@ -32,10 +32,7 @@ std::string encode(u32v s) { return ustr::to_u8(s); }
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool is_ascii_alnum(char32_t c) { return is_ascii_digit(c) || is_ascii_alpha(c); }
-bool is_space(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
-           c == 0x3000 || c == 0xA0;
-}
+using ustr::is_space;
 
 int cn_digit(char32_t c) {
     switch (c) {

@@ -20,14 +20,8 @@ using namespace std::string_view_literals;
 
 using ustr::ends_with;
 using ustr::starts_with;
+using ustr::contains;
 
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
-
-std::string_view trim_spaces(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 // ---------------------------------------------------------------------------
 // join_wrapped helpers
@@ -37,7 +31,7 @@ bool is_cn_numeral(char32_t cp) {
 }
 
 bool starts_with_label(std::string_view s) {
-    s = trim_spaces(s);
+    s = ustr::trim_blanks(s);
     if (s.empty()) return false;
     std::size_t i = 0;
     char32_t c = ustr::next(s, i);
@@ -92,7 +86,7 @@ bool starts_with_label(std::string_view s) {
 
 std::string_view strip_closing_quotes(std::string_view s) {
     for (;;) {
-        s = trim_spaces(s);
+        s = ustr::trim_blanks(s);
         bool stripped = false;
         for (std::string_view q : {"”"sv, "’"sv, "」"sv, "』"sv, "\""sv}) {
             if (ends_with(s, q)) {
@@ -124,7 +118,7 @@ bool ends_sentence(std::string_view s) {
 }
 
 bool ends_with_title_noun(std::string_view s) {
-    s = trim_spaces(s);
+    s = ustr::trim_blanks(s);
     // drop a trailing （2023） / (2023)
     if (ends_with(s, "）"sv) || ends_with(s, ")"sv)) {
         std::size_t open = s.rfind("（"sv);
@@ -141,7 +135,7 @@ bool ends_with_title_noun(std::string_view s) {
 }
 
 bool ends_with_issuer(std::string_view s) {
-    s = trim_spaces(s);
+    s = ustr::trim_blanks(s);
     for (auto n : {"局"sv, "办公室"sv, "委员会"sv, "政府"sv, "部"sv, "院"sv, "厅"sv, "委"sv,
                    "会议"sv, "中心"sv, "代章）"sv})
         if (ends_with(s, n)) return true;
@@ -149,7 +143,7 @@ bool ends_with_issuer(std::string_view s) {
 }
 
 bool ends_with_continuation(std::string_view s) {
-    s = trim_spaces(s);
+    s = ustr::trim_blanks(s);
     char32_t c = ustr::last(s);
     return c == U'，' || c == U'、' || c == ',' || c == U'（' || c == '(' || c == U'《' ||
            c == U'“' || c == '-' || c == U'—';
@@ -158,7 +152,7 @@ bool ends_with_continuation(std::string_view s) {
 // A heading, a title, a signature or a date line: never continued by the next.
 bool title_like(std::string_view s) {
     if (ends_with_continuation(s)) return false;
-    std::size_t n = ustr::length(trim_spaces(s));
+    std::size_t n = ustr::length(ustr::trim_blanks(s));
     if (n <= 20) return true;
     if (starts_with_label(s) && n <= 40) return true;
     if (ends_with_title_noun(s) && n <= 60) return true;
@@ -181,13 +175,13 @@ bool has_tab(const Line& l) { return l.text.find('\t') != std::string::npos; }
 
 // 国知发运字〔2024〕7号 / 京政发[2023]4号 (the whole line).
 bool is_doc_number_line(std::string_view s) {
-    s = trim_spaces(s);
+    s = ustr::trim_blanks(s);
     if (!ends_with(s, "号"sv) || ustr::length(s) > 30) return false;
     s.remove_suffix(3);
     std::size_t k = s.size();
     while (k > 0 && ascii_digit(static_cast<unsigned char>(s[k - 1]))) --k;
     if (k == s.size() || s.size() - k > 4) return false;
-    s = trim_spaces(s.substr(0, k));
+    s = ustr::trim_blanks(s.substr(0, k));
     char32_t close = ustr::last(s);
     if (close != U'〕' && close != U']' && close != U'］' && close != U'）' && close != U')' &&
         close != U'】')
@@ -200,7 +194,7 @@ bool is_doc_number_line(std::string_view s) {
 
 // 2024年3月29日 / 二〇二四年三月二十九日 (the whole line, spaces allowed).
 bool is_date_line(std::string_view s) {
-    s = trim_spaces(s);
+    s = ustr::trim_blanks(s);
     if (!ends_with(s, "日"sv) || ustr::length(s) > 16) return false;
     int parts = 0;  // 年 月 日 seen in order
     bool number = false;
@@ -227,7 +221,7 @@ bool is_pipe_row(std::string_view s) { return contains(s, "|"sv) || contains(s, 
 // `发布时间：2022-01-24`, `牵头单位：A；配合单位：B`: a short key of 2-6 Han
 // characters and a colon opening a line is a field, not a wrapped sentence.
 bool is_field_line(std::string_view s) {
-    s = trim_spaces(s);
+    s = ustr::trim_blanks(s);
     std::size_t i = 0, han = 0;
     while (i < s.size()) {
         std::size_t j = i;
@@ -352,7 +346,7 @@ bool continues(const Shape& sh, std::string_view prev, const Line& prev_line, co
     // line cut mid-sentence it is an artefact of web extraction, which puts a
     // blank line after every line, wrapped or not.
     if (blank_line_between(prev_line, cur))
-        return ustr::length(trim_spaces(prev)) > kShortLine || contains(prev, "，"sv) ||
+        return ustr::length(ustr::trim_blanks(prev)) > kShortLine || contains(prev, "，"sv) ||
                contains(prev, ","sv);
     return true;
 }
@@ -542,13 +536,13 @@ void reflow_line(const Line& l, std::vector<Line>& out, Numbering& num) {
     }
     std::size_t from = 0;
     auto emit = [&](std::size_t to) {
-        std::string_view piece = trim_spaces(s.substr(from, to - from));
+        std::string_view piece = ustr::trim_blanks(s.substr(from, to - from));
         if (piece.empty()) return;
         if (auto lead = label_at(piece, 0); lead && lead->kind == LabelKind::Level1) {
             const std::size_t e = heading_end(piece);
             if (e != std::string_view::npos) {  // the heading, then its paragraph
                 out.push_back({std::string(piece.substr(0, e)), l.line_start, l.line_end});
-                piece = trim_spaces(piece.substr(e));
+                piece = ustr::trim_blanks(piece.substr(e));
             }
         }
         out.push_back({std::string(piece), l.line_start, l.line_end});
