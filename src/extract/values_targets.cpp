@@ -186,121 +186,180 @@ struct TargetScan {
     u32v s;
     std::vector<Target> out;
 
+    // One candidate number s[st, en) with value v, read step by step.
+    struct Cand {
+        std::size_t st = 0, en = 0;
+        double v = 0;
+        bool chinese = false;
+        u32v mult, unit;
+        bool month_unit = false;
+        std::size_t ue = 0;  // end of the unit
+        std::size_t te = 0;  // end of the target's text
+        Op suffix = Op::none;
+        std::size_t pe = 0;  // end of the prefix operator (before 约 / 大约)
+        bool approx = false;
+        const OpWord* pw = nullptr;
+        Op op = Op::none;
+        bool object = false;  // verb + number + object: the metric follows
+        std::size_t metric_end = 0;
+        std::size_t counted_from = 0;  // where the counted thing starts (0: none)
+    };
+
     // Candidate number s[st, en) with value v.
     void candidate(std::size_t st, std::size_t en, double v, bool chinese) {
-        // ordinals and codes
-        if (st > 0 && s[st - 1] == U'第') return;
-        if (st > 0 && code_neighbour(s[st - 1])) return;
-        if (en < s.size() && code_neighbour(s[en]) && !(s[en] == U'.' && chinese)) return;
-        // unit
-        std::size_t u = en;
-        if (!match_at(s, u, kNotUnits).empty()) return;
-        u32v mult = match_at(s, u, kMultipliers);
-        std::size_t ue = u + mult.size();
+        Cand c;
+        c.st = st;
+        c.en = en;
+        c.v = v;
+        c.chinese = chinese;
+        if (in_code(c) || !read_unit(c)) return;
+        read_suffix(c);
+        if (c.month_unit && c.suffix == Op::none) return;
+        // 一批 / 一系列 are vague quantifiers, not targets
+        if (chinese && v == 1 && (c.unit == U"批" || c.unit == U"些")) return;
+        if (!read_prefix(c)) return;
+        set_op(c);
+        infer_op(c);
+        if (c.op == Op::none) return;
+        if (c.approx && c.suffix == Op::none) c.op = Op::approx;
+        emit(c);
+    }
+
+    // Ordinals (第3) and numbers inside codes, URLs, ranges or dates.
+    bool in_code(const Cand& c) const {
+        if (c.st > 0 && s[c.st - 1] == U'第') return true;
+        if (c.st > 0 && code_neighbour(s[c.st - 1])) return true;
+        return c.en < s.size() && code_neighbour(s[c.en]) && !(s[c.en] == U'.' && c.chinese);
+    }
+
+    // Multiplier and measure unit after the number (万, 个月); false when
+    // there is none, or when the number is a size class (20亿级).
+    bool read_unit(Cand& c) const {
+        std::size_t u = c.en;
+        if (!match_at(s, u, kNotUnits).empty()) return false;
+        c.mult = match_at(s, u, kMultipliers);
+        std::size_t ue = u + c.mult.size();
         // 20亿级项目, 百亿级: a size class that says what is counted, not a target
-        if (!mult.empty() && ue < s.size() && s[ue] == U'级') return;
-        u32v unit = match_at(s, ue, kUnits);
-        bool month_unit = false;
-        if (unit.empty()) {
+        if (!c.mult.empty() && ue < s.size() && s[ue] == U'级') return false;
+        c.unit = match_at(s, ue, kUnits);
+        if (c.unit.empty()) {
             // bare 月 is a date (12月) unless a duration operator follows (16月以内)
             if (ue < s.size() && s[ue] == U'月') {
-                month_unit = true;
-                unit = u32v(U"月");
-            } else if (!mult.empty()) {
-                unit = u32v();  // "3万" with no unit: value in 万
+                c.month_unit = true;
+                c.unit = u32v(U"月");
+            } else if (!c.mult.empty()) {
+                c.unit = u32v();  // "3万" with no unit: value in 万
             } else {
-                return;
+                return false;
             }
         }
-        if (mult.empty() && unit.empty()) return;
-        ue += unit.size();
-        if (!match_at(s, ue - unit.size(), kNotUnits).empty()) return;
-        // suffix operator
-        Op suffix = Op::none;
-        std::size_t te = ue;
+        if (c.mult.empty() && c.unit.empty()) return false;
+        ue += c.unit.size();
+        if (!match_at(s, ue - c.unit.size(), kNotUnits).empty()) return false;
+        c.ue = ue;
+        return true;
+    }
+
+    // Suffix operator after the unit (以上, 以内, 左右).
+    void read_suffix(Cand& c) const {
+        c.te = c.ue;
         for (const auto& so : kSuffixOps) {
-            if (at(s, ue, so.word)) {
-                if (so.word == U"多" && chinese) continue;
-                suffix = so.op;
-                te = ue + so.word.size();
+            if (at(s, c.ue, so.word)) {
+                if (so.word == U"多" && c.chinese) continue;
+                c.suffix = so.op;
+                c.te = c.ue + so.word.size();
                 break;
             }
         }
-        if (month_unit && suffix == Op::none) return;
-        // 一批 / 一系列 are vague quantifiers, not targets
-        if (chinese && v == 1 && (unit == U"批" || unit == U"些")) return;
-        // prefix operator, directly before the number (after 约 / 均)
-        std::size_t pe = st;
-        bool approx = false;
-        if (ends_at(s, pe, U"约")) {
-            approx = true;
-            pe -= 1;
-            if (ends_at(s, pe, U"大")) pe -= 1;
+    }
+
+    // Prefix operator directly before the number (after 约 / 均); false when
+    // a Chinese numeral has no verb that licenses it.
+    bool read_prefix(Cand& c) const {
+        c.pe = c.st;
+        if (ends_at(s, c.pe, U"约")) {
+            c.approx = true;
+            c.pe -= 1;
+            if (ends_at(s, c.pe, U"大")) c.pe -= 1;
         }
-        const OpWord* pw = nullptr;
         for (const auto& w : kPrefixOps) {
-            if (ends_at(s, pe, w.word)) {
-                pw = &w;
+            if (ends_at(s, c.pe, w.word)) {
+                c.pw = &w;
                 break;
             }
         }
-        if (chinese) {
+        if (c.chinese) {
             bool ok = false;
             for (u32v w : kCnVerbs)
-                if (ends_at(s, st, w)) ok = true;
-            if (!ok) return;
+                if (ends_at(s, c.st, w)) ok = true;
+            if (!ok) return false;
         }
-        Op op = Op::none;
-        bool object = false;
-        std::size_t metric_end = pe;
-        if (pw && !pw->weak) {
-            op = pw->op;
-            object = pw->object;
-            if (!pw->growth && !pw->object) metric_end = pe - pw->word.size();
-        } else if (pw && pw->weak) {
-            metric_end = pe - pw->word.size();
+        return true;
+    }
+
+    // The operator the words say: the prefix word's, overridden by a suffix
+    // operator or 约; where the metric ends.
+    void set_op(Cand& c) const {
+        c.metric_end = c.pe;
+        if (c.pw && !c.pw->weak) {
+            c.op = c.pw->op;
+            c.object = c.pw->object;
+            if (!c.pw->growth && !c.pw->object) c.metric_end = c.pe - c.pw->word.size();
+        } else if (c.pw && c.pw->weak) {
+            c.metric_end = c.pe - c.pw->word.size();
         }
-        if (suffix != Op::none) {
-            op = suffix;
-        } else if (approx) {
-            op = Op::approx;
+        if (c.suffix != Op::none) {
+            c.op = c.suffix;
+        } else if (c.approx) {
+            c.op = Op::approx;
         }
-        if (op == Op::none && !chinese) {
-            // 实现全国31个省全覆盖: an object verb a few characters back
-            std::size_t lim = st >= 4 ? st - 4 : 0;
-            for (std::size_t k = st; k > lim; --k) {
-                char32_t c = s[k - 1];
-                if (is_punct(c) || is_ascii_digit(c) || is_cn_numeral_char(c)) break;
-                u32v w = match_ending_at(s, k - 1, kGapVerbs);
-                if (!w.empty()) {
-                    op = Op::eq;
-                    object = true;
-                    break;
-                }
+    }
+
+    // No operator word for an Arabic number: the clause's verbs may still
+    // make it a target (an "=" one).
+    void infer_op(Cand& c) const {
+        if (c.op != Op::none || c.chinese) return;
+        // 实现全国31个省全覆盖: an object verb a few characters back
+        std::size_t lim = c.st >= 4 ? c.st - 4 : 0;
+        for (std::size_t k = c.st; k > lim; --k) {
+            char32_t ch = s[k - 1];
+            if (is_punct(ch) || is_ascii_digit(ch) || is_cn_numeral_char(ch)) break;
+            u32v w = match_ending_at(s, k - 1, kGapVerbs);
+            if (!w.empty()) {
+                c.op = Op::eq;
+                c.object = true;
+                return;
             }
         }
         // 新增X3个: the count closes a clause (or one item of a 、 list of
         // counts) that a making verb opens or carries (全市累计建成5G基站1万个).
-        std::size_t counted_from = 0;  // where the counted thing starts
-        if (op == Op::none && !chinese && (clause_end(s, te) == te || s[te] == U'、')) {
-            counted_from = counted_object(s, clause_start(s, st), st);
-            if (counted_from) op = Op::eq;
+        if (clause_end(s, c.te) == c.te || s[c.te] == U'、') {
+            c.counted_from = counted_object(s, clause_start(s, c.st), c.st);
+            if (c.counted_from) {
+                c.op = Op::eq;
+                return;
+            }
         }
         // 9项重点工程建设目标基本完成: a clause opened by the count and closed
         // by a completion verb counts what is to be done.
-        bool opens = false;
-        if (op == Op::none && !chinese && skip_fillers(s, clause_start(s, st), st) == st) {
-            u32v rest = s.substr(te, clause_end(s, te) - te);
+        if (skip_fillers(s, clause_start(s, c.st), c.st) == c.st) {
+            u32v rest = s.substr(c.te, clause_end(s, c.te) - c.te);
+            bool opens = false;
             for (u32v w : kCountDone)
                 if (rest.size() > w.size() && rest.substr(rest.size() - w.size()) == w) opens = true;
-            if (opens) op = Op::eq, object = true;
+            if (opens) c.op = Op::eq, c.object = true;
         }
-        const bool counted = counted_from != 0;
-        if (op == Op::none) return;
-        if (approx && suffix == Op::none) op = Op::approx;
+    }
 
-        // metric: the clause before the number, minus the operator word
-        std::size_t cs = clause_start(s, st);
+    // The target: metric = the clause before the number, minus fillers and
+    // the operator word (plus the object after the unit for verb + number +
+    // object); text = the clause up to the unit / suffix / object.
+    void emit(Cand& c) {
+        std::size_t metric_end = c.metric_end;
+        std::size_t te = c.te;
+        bool object = c.object;
+        const bool counted = c.counted_from != 0;
+        std::size_t cs = clause_start(s, c.st);
         std::size_t ms = skip_fillers(s, cs, metric_end);
         if (metric_end < ms) metric_end = ms;
         // subject-predicate form: "完成X达到100家" -> metric X; 新增X3个 -> X
@@ -312,7 +371,7 @@ struct TargetScan {
                 }
             }
         }
-        if (counted) ms = std::max(ms, counted_from);
+        if (counted) ms = std::max(ms, c.counted_from);
         // 建设10家左右X: only a verb before the count, the thing counted follows.
         if (!object && !counted && ms < metric_end && match_at(s, ms, kCountVerbs).size() == metric_end - ms) {
             ms = metric_end;
@@ -334,10 +393,10 @@ struct TargetScan {
         Target t;
         t.text = encode(s.substr(cs, te - cs));
         t.metric = encode(metric);
-        t.op = op_str(op);
-        t.value = v;
-        std::u32string unit_txt(mult);
-        unit_txt.append(unit);
+        t.op = op_str(c.op);
+        t.value = c.v;
+        std::u32string unit_txt(c.mult);
+        unit_txt.append(c.unit);
         if (unit_txt == U"％") unit_txt = U"%";
         t.unit = encode(unit_txt);
         out.push_back(std::move(t));
