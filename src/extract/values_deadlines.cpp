@@ -203,56 +203,7 @@ struct DeadlineScan {
         t = DateTok{};
         t.start = i;
         char32_t c = s[i];
-        bool digit = is_ascii_digit(c);
-        bool cnd = cn_digit(c) >= 0 || c == U'十';
-        if (digit || cnd) {
-            // must not continue a longer number / code
-            if (i > 0) {
-                char32_t p = s[i - 1];
-                if (digit && (is_ascii_alnum(p) || p == U'.' || p == U'/' || p == U'·')) return false;
-                if (!digit && is_cn_numeral_char(p)) return false;
-                if (p == U'第') return false;
-            }
-            int y = 0;
-            std::size_t j = scan_year(s, i, y);
-            if (j != i) {
-                // ranges: 2021—2035年, 2022-2023年
-                if (j < s.size() && is_range_dash(s[j]) && j + 1 < s.size() &&
-                    (is_ascii_digit(s[j + 1]) || cn_digit(s[j + 1]) >= 0)) {
-                    int y2 = 0;
-                    std::size_t j2 = scan_year(s, j + 1, y2);
-                    if (j2 != j + 1) {
-                        skip_to = j2;
-                        return false;
-                    }
-                }
-                if (i > 0 && is_range_dash(s[i - 1]) && i >= 2 &&
-                    (is_ascii_digit(s[i - 2]) || cn_digit(s[i - 2]) >= 0))
-                    return false;
-                if (j >= s.size() || s[j] != U'年') return false;
-                if (at(s, j, U"年度") || at(s, j, U"年代") || at(s, j, U"年份")) return false;
-                t.year = y;
-                std::size_t e = j + 1;
-                if (at(s, e, U"底") || at(s, e, U"末")) {
-                    t.year_end = true;
-                    t.period_end = true;
-                    t.end = e + 1;
-                    return true;
-                }
-                std::size_t e2 = scan_year_part(s, e, t);
-                if (e2 != e) {
-                    t.end = e2;
-                    return true;
-                }
-                t.end = scan_month(s, e, t, true);
-                return true;
-            }
-            std::size_t e = scan_month(s, i, t, false);
-            if (e == i) return false;
-            // a bare month needs a day/底 or context; checked by the caller
-            t.end = e;
-            return true;
-        }
+        if (is_ascii_digit(c) || cn_digit(c) >= 0 || c == U'十') return numeral_token(i, t, skip_to);
         // 第一季度 / 上半年 without a printed year: the document's
         if ((c == U'第' || c == U'上' || c == U'下') && (i == 0 || !is_cn_numeral_char(s[i - 1]))) {
             std::size_t e = scan_year_part(s, i, t);
@@ -262,34 +213,91 @@ struct DeadlineScan {
             }
         }
         // 年底 / 年末 without a printed year (今年年底前, 年底前)
-        if (c == U'年' && (at(s, i + 1, U"底") || at(s, i + 1, U"末"))) {
-            if (i > 0) {
-                char32_t p = s[i - 1];
-                if (is_ascii_digit(p) || cn_digit(p) >= 0) return false;  // handled above
-                if (p == U'今' || p == U'本' || p == U'当') {
-                    t.rel_year = 1;
-                    t.start = i - 1;
-                } else if (p == U'明') {
-                    t.rel_year = 2;
-                    t.start = i - 1;
-                } else if (p == U'年' && i >= 2) {
-                    char32_t pp = s[i - 2];
-                    if (pp == U'今' || pp == U'本' || pp == U'当') t.rel_year = 1;
-                    if (pp == U'明') t.rel_year = 2;
-                    if (t.rel_year) t.start = i - 2;
-                } else if (p == U'每' || p == U'去' || p == U'前' || p == U'上') {
-                    return false;
-                }
-            }
-            t.year_end = true;
-            t.period_end = true;
-            t.end = i + 2;
-            return true;
-        }
+        if (c == U'年' && (at(s, i + 1, U"底") || at(s, i + 1, U"末"))) return year_end_token(i, t);
         return false;
     }
 
-    void run(std::vector<Deadline>& out) {
+    // A date that starts with a numeral: a year (2023年…) or a bare month.
+    bool numeral_token(std::size_t i, DateTok& t, std::size_t& skip_to) const {
+        bool digit = is_ascii_digit(s[i]);
+        // must not continue a longer number / code
+        if (i > 0) {
+            char32_t p = s[i - 1];
+            if (digit && (is_ascii_alnum(p) || p == U'.' || p == U'/' || p == U'·')) return false;
+            if (!digit && is_cn_numeral_char(p)) return false;
+            if (p == U'第') return false;
+        }
+        int y = 0;
+        std::size_t j = scan_year(s, i, y);
+        if (j != i) return year_token(i, j, y, t, skip_to);
+        std::size_t e = scan_month(s, i, t, false);
+        if (e == i) return false;
+        // a bare month needs a day/底 or context; checked by the caller
+        t.end = e;
+        return true;
+    }
+
+    // A printed year s[i, j) = y and what follows its 年 (底, 上半年, a month).
+    bool year_token(std::size_t i, std::size_t j, int y, DateTok& t, std::size_t& skip_to) const {
+        // ranges: 2021—2035年, 2022-2023年
+        if (j < s.size() && is_range_dash(s[j]) && j + 1 < s.size() &&
+            (is_ascii_digit(s[j + 1]) || cn_digit(s[j + 1]) >= 0)) {
+            int y2 = 0;
+            std::size_t j2 = scan_year(s, j + 1, y2);
+            if (j2 != j + 1) {
+                skip_to = j2;
+                return false;
+            }
+        }
+        if (i > 0 && is_range_dash(s[i - 1]) && i >= 2 && (is_ascii_digit(s[i - 2]) || cn_digit(s[i - 2]) >= 0))
+            return false;
+        if (j >= s.size() || s[j] != U'年') return false;
+        if (at(s, j, U"年度") || at(s, j, U"年代") || at(s, j, U"年份")) return false;
+        t.year = y;
+        std::size_t e = j + 1;
+        if (at(s, e, U"底") || at(s, e, U"末")) {
+            t.year_end = true;
+            t.period_end = true;
+            t.end = e + 1;
+            return true;
+        }
+        std::size_t e2 = scan_year_part(s, e, t);
+        if (e2 != e) {
+            t.end = e2;
+            return true;
+        }
+        t.end = scan_month(s, e, t, true);
+        return true;
+    }
+
+    // 年底 / 年末 at i without a printed year; 今年/明年 make it relative.
+    bool year_end_token(std::size_t i, DateTok& t) const {
+        if (i > 0) {
+            char32_t p = s[i - 1];
+            if (is_ascii_digit(p) || cn_digit(p) >= 0) return false;  // handled above
+            if (p == U'今' || p == U'本' || p == U'当') {
+                t.rel_year = 1;
+                t.start = i - 1;
+            } else if (p == U'明') {
+                t.rel_year = 2;
+                t.start = i - 1;
+            } else if (p == U'年' && i >= 2) {
+                char32_t pp = s[i - 2];
+                if (pp == U'今' || pp == U'本' || pp == U'当') t.rel_year = 1;
+                if (pp == U'明') t.rel_year = 2;
+                if (t.rel_year) t.start = i - 2;
+            } else if (p == U'每' || p == U'去' || p == U'前' || p == U'上') {
+                return false;
+            }
+        }
+        t.year_end = true;
+        t.period_end = true;
+        t.end = i + 2;
+        return true;
+    }
+
+    // Every date token outside 《》 titles, in order.
+    void tokenize() {
         std::size_t n = s.size();
         int title = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -314,95 +322,114 @@ struct DeadlineScan {
                 while (i + 1 < n && is_ascii_digit(s[i + 1])) ++i;
             }
         }
-        if (toks.empty()) return;
+    }
 
-        int carry = 0;  // year of the previous dated token
-        std::size_t k = 0;
-        while (k < toks.size()) {
-            // group: A和B前, A、B前
-            std::size_t g = k;
-            while (g + 1 < toks.size()) {
-                u32v gap = s.substr(toks[g].end, toks[g + 1].start - toks[g].end);
-                bool join = false;
-                for (u32v w : kGroupJoin)
-                    if (gap == w) join = true;
-                if (!join) break;
-                ++g;
-            }
-            const DateTok& first = toks[k];
-            const DateTok& last = toks[g];
-            std::size_t ts = first.start, te = last.end;
-            std::string kind;
-            // suffix context
-            if (u32v w = match_at(s, last.end, kByWords); !w.empty()) {
-                std::size_t after = last.end + w.size();
-                bool numeral_after = w == U"前" && after < n &&
-                                     (is_ascii_digit(s[after]) || is_cn_numeral_char(s[after]) ||
-                                      s[after] == U'期' || s[after] == U'夕' || s[after] == U'后');
-                if (!numeral_after) {
-                    kind = "by";
-                    te = after;
-                }
-            }
-            if (kind.empty()) {
-                if (u32v w = match_at(s, last.end, kFromWords); !w.empty()) {
-                    kind = "from";
-                    te = last.end + w.size();
-                    if (first.start > 0 && (s[first.start - 1] == U'自' || s[first.start - 1] == U'从'))
-                        ts = first.start - 1;
-                }
-            }
-            if (kind.empty() && (last.month || last.year_end)) {
-                if (!match_at(s, last.end, kDoneWords).empty()) {
-                    kind = "by";
-                }
-            }
-            if (kind.empty()) {
-                for (u32v w : {u32v(U"截止到"), u32v(U"截止至"), u32v(U"截止")}) {
-                    if (ends_at(s, first.start, w)) {
-                        kind = "by";
-                        ts = first.start - w.size();
-                        break;
-                    }
-                }
-            }
-            // An end of a period that closes the text or a sentence (完成时限：
-            // 2024年6月底 / …于6月底。) is a limit by itself — not one a comma
-            // continues (截至2021年底，累计建成… is a status); nor is any date
-            // under a 完成时限： label.
-            if (kind.empty() && ((last.period_end && closes_text(last.end)) || after_limit_label(first.start)))
+    // The last token of the group starting at k: A和B前, A、B前.
+    std::size_t group_end(std::size_t k) const {
+        std::size_t g = k;
+        while (g + 1 < toks.size()) {
+            u32v gap = s.substr(toks[g].end, toks[g + 1].start - toks[g].end);
+            bool join = false;
+            for (u32v w : kGroupJoin)
+                if (gap == w) join = true;
+            if (!join) break;
+            ++g;
+        }
+        return g;
+    }
+
+    // The group's kind from its context ("by", "from", "on"; "" for none),
+    // widening its text [ts, te) over the context words.
+    std::string group_kind(const DateTok& first, const DateTok& last, std::size_t& ts, std::size_t& te) const {
+        std::size_t n = s.size();
+        std::string kind;
+        // suffix context
+        if (u32v w = match_at(s, last.end, kByWords); !w.empty()) {
+            std::size_t after = last.end + w.size();
+            bool numeral_after = w == U"前" && after < n &&
+                                 (is_ascii_digit(s[after]) || is_cn_numeral_char(s[after]) || s[after] == U'期' ||
+                                  s[after] == U'夕' || s[after] == U'后');
+            if (!numeral_after) {
                 kind = "by";
-            if (kind.empty() && last.day > 0 && first.start > 0 &&
-                (s[first.start - 1] == U'于') && !match_at(s, last.end, kOnVerbs).empty()) {
-                kind = "on";
+                te = after;
             }
-            for (std::size_t q = k; q <= g; ++q) {
-                const DateTok& t = toks[q];
-                int y = t.year;
-                if (!y && t.rel_year && doc_year) y = *doc_year + (t.rel_year - 1);
-                if (!y) y = carry;
-                if (!y && doc_year) y = *doc_year;
-                if (t.year) carry = t.year;
-                if (kind.empty() || !y) continue;
-                // a bare month needs an explicit by/from context (前, 起)
-                std::string date;
-                if (t.year_end) {
-                    date = iso_date(y, 12, 31);
-                } else if (t.month) {
-                    int d = t.day == -1 ? days_in_month(y, t.month) : t.day;
-                    if (d > days_in_month(y, t.month)) continue;
-                    date = iso_date(y, t.month, d);
-                } else {
-                    // a year alone: only "2025年前" / "自2023年起"
-                    if ((kind != "by" && kind != "from") || q != g) continue;
-                    date = iso_date(y, 0, 0);
+        }
+        if (kind.empty()) {
+            if (u32v w = match_at(s, last.end, kFromWords); !w.empty()) {
+                kind = "from";
+                te = last.end + w.size();
+                if (first.start > 0 && (s[first.start - 1] == U'自' || s[first.start - 1] == U'从'))
+                    ts = first.start - 1;
+            }
+        }
+        if (kind.empty() && (last.month || last.year_end)) {
+            if (!match_at(s, last.end, kDoneWords).empty()) {
+                kind = "by";
+            }
+        }
+        if (kind.empty()) {
+            for (u32v w : {u32v(U"截止到"), u32v(U"截止至"), u32v(U"截止")}) {
+                if (ends_at(s, first.start, w)) {
+                    kind = "by";
+                    ts = first.start - w.size();
+                    break;
                 }
-                bool dup = false;
-                for (const auto& d : out)
-                    if (d.date == date && d.kind == kind) dup = true;
-                if (dup) continue;
-                out.push_back(Deadline{encode(s.substr(ts, te - ts)), date, kind});
             }
+        }
+        // An end of a period that closes the text or a sentence (完成时限：
+        // 2024年6月底 / …于6月底。) is a limit by itself — not one a comma
+        // continues (截至2021年底，累计建成… is a status); nor is any date
+        // under a 完成时限： label.
+        if (kind.empty() && ((last.period_end && closes_text(last.end)) || after_limit_label(first.start)))
+            kind = "by";
+        if (kind.empty() && last.day > 0 && first.start > 0 && (s[first.start - 1] == U'于') &&
+            !match_at(s, last.end, kOnVerbs).empty()) {
+            kind = "on";
+        }
+        return kind;
+    }
+
+    // Deadlines for the group toks[k..g] of `kind` with text s[ts, te);
+    // `carry` is the year of the previous dated token.
+    void emit_group(std::size_t k, std::size_t g, const std::string& kind, std::size_t ts, std::size_t te,
+                    int& carry, std::vector<Deadline>& out) const {
+        for (std::size_t q = k; q <= g; ++q) {
+            const DateTok& t = toks[q];
+            int y = t.year;
+            if (!y && t.rel_year && doc_year) y = *doc_year + (t.rel_year - 1);
+            if (!y) y = carry;
+            if (!y && doc_year) y = *doc_year;
+            if (t.year) carry = t.year;
+            if (kind.empty() || !y) continue;
+            // a bare month needs an explicit by/from context (前, 起)
+            std::string date;
+            if (t.year_end) {
+                date = iso_date(y, 12, 31);
+            } else if (t.month) {
+                int d = t.day == -1 ? days_in_month(y, t.month) : t.day;
+                if (d > days_in_month(y, t.month)) continue;
+                date = iso_date(y, t.month, d);
+            } else {
+                // a year alone: only "2025年前" / "自2023年起"
+                if ((kind != "by" && kind != "from") || q != g) continue;
+                date = iso_date(y, 0, 0);
+            }
+            bool dup = false;
+            for (const auto& d : out)
+                if (d.date == date && d.kind == kind) dup = true;
+            if (dup) continue;
+            out.push_back(Deadline{encode(s.substr(ts, te - ts)), date, kind});
+        }
+    }
+
+    void run(std::vector<Deadline>& out) {
+        tokenize();
+        int carry = 0;  // year of the previous dated token
+        for (std::size_t k = 0; k < toks.size();) {
+            std::size_t g = group_end(k);
+            std::size_t ts = toks[k].start, te = toks[g].end;
+            std::string kind = group_kind(toks[k], toks[g], ts, te);
+            emit_group(k, g, kind, ts, te, carry, out);
             k = g + 1;
         }
     }
