@@ -92,6 +92,82 @@ std::size_t scan_arabic(u32v s, std::size_t i, double& value) {
     return j;
 }
 
+// A positional Chinese numeral (十四, 一百零五, 一亿二千万) read left to right.
+struct CnPositional {
+    long long total = 0;     // completed 亿 / 万 sections
+    long long section = 0;   // value below 万 being built
+    long long big_last = 0;  // last 万/亿 seen (must decrease)
+    long long small_last = 100000;  // last 十/百/千 in this section (must decrease)
+    int pending = -1;        // digit waiting for its multiplier
+    bool zero_seen = false;  // a 零 since the last multiplier
+    long long last_mult = 0;
+
+    // Takes one numeral character; false when the numeral is malformed.
+    bool take(char32_t c) {
+        int d = cn_digit(c);
+        if (d == 0) {
+            if (pending > 0) return false;  // "五零"
+            zero_seen = true;
+            pending = -1;
+            return true;
+        }
+        if (d > 0) {
+            if (pending >= 0) return false;  // two digits in a row
+            pending = d;
+            return true;
+        }
+        long long m = cn_mult(c);
+        return m < 10000 ? take_small(m) : take_big(m);
+    }
+
+    // 十 / 百 / 千 inside a section.
+    bool take_small(long long m) {
+        if (m >= small_last) return false;
+        long long k = pending >= 0 ? pending : 1;
+        if (pending < 0 && zero_seen && m != 10) return false;
+        section += k * m;
+        small_last = m;
+        pending = -1;
+        zero_seen = false;
+        last_mult = m;
+        return true;
+    }
+
+    // 万 / 亿: closes a section.
+    bool take_big(long long m) {
+        if (pending > 0) section += pending;
+        if (section == 0 && total == 0) section = 1;  // bare 万 / 亿
+        if (big_last && m >= big_last && !(m == 10000 && big_last == 100000000)) {
+            return false;
+        }
+        if (m == 100000000) {
+            total = (total + section) * m;
+        } else {
+            total += section * m;
+        }
+        big_last = m;
+        section = 0;
+        small_last = 100000;
+        pending = -1;
+        zero_seen = false;
+        last_mult = m;
+        return true;
+    }
+
+    double value() const {
+        long long sec = section;
+        if (pending > 0) {
+            // colloquial tail: 一百五 = 150, 一万二 = 12000, 三千五 = 3500
+            if (!zero_seen && last_mult >= 100) {
+                sec += pending * (last_mult / 10);
+            } else {
+                sec += pending;
+            }
+        }
+        return static_cast<double>(total + sec);
+    }
+};
+
 // A whole Chinese numeral: positional (十四, 一百零五, 三千, 一亿二千万,
 // colloquial 一百五 = 150) or digit-by-digit (二〇二三).
 std::optional<double> parse_cn(u32v s) {
@@ -107,64 +183,10 @@ std::optional<double> parse_cn(u32v s) {
         for (char32_t c : s) v = v * 10 + cn_digit(c);
         return v;
     }
-    long long total = 0;     // completed 亿 / 万 sections
-    long long section = 0;   // value below 万 being built
-    long long big_last = 0;  // last 万/亿 seen (must decrease)
-    long long small_last = 100000;  // last 十/百/千 in this section (must decrease)
-    int pending = -1;        // digit waiting for its multiplier
-    bool zero_seen = false;  // a 零 since the last multiplier
-    long long last_mult = 0;
-    for (char32_t c : s) {
-        int d = cn_digit(c);
-        if (d == 0) {
-            if (pending > 0) return std::nullopt;  // "五零"
-            zero_seen = true;
-            pending = -1;
-            continue;
-        }
-        if (d > 0) {
-            if (pending >= 0) return std::nullopt;  // two digits in a row
-            pending = d;
-            continue;
-        }
-        long long m = cn_mult(c);
-        if (m < 10000) {
-            if (m >= small_last) return std::nullopt;
-            long long k = pending >= 0 ? pending : 1;
-            if (pending < 0 && zero_seen && m != 10) return std::nullopt;
-            section += k * m;
-            small_last = m;
-            pending = -1;
-            zero_seen = false;
-            last_mult = m;
-        } else {
-            if (pending > 0) section += pending;
-            if (section == 0 && total == 0) section = 1;  // bare 万 / 亿
-            if (big_last && m >= big_last && !(m == 10000 && big_last == 100000000)) {
-                return std::nullopt;
-            }
-            if (m == 100000000) {
-                total = (total + section) * m;
-            } else {
-                total += section * m;
-            }
-            big_last = m;
-            section = 0;
-            small_last = 100000;
-            pending = -1;
-            zero_seen = false;
-            last_mult = m;
-        }
-    }
-    if (pending > 0) {
-        // colloquial tail: 一百五 = 150, 一万二 = 12000, 三千五 = 3500
-        if (!zero_seen && last_mult >= 100) {
-            section += pending * (last_mult / 10);
-        } else {
-            section += pending;
-        }
-    }
-    return static_cast<double>(total + section);
+    CnPositional num;
+    for (char32_t c : s)
+        if (!num.take(c)) return std::nullopt;
+    return num.value();
 }
 
 }  // namespace values_detail
