@@ -67,6 +67,49 @@ bool is_scope_sep(char32_t c) {
            c == U':' || c == U' ';
 }
 
+// Splits 各省份、国家知识产权强市建设示范城市 at 、 where both sides have a
+// head noun; a part without one (引领型) belongs to the next.
+std::vector<u32v> split_categories(u32v who) {
+    std::vector<u32v> parts;
+    std::size_t ps = 0;
+    std::size_t acc = 0;  // start of the part being accumulated
+    for (std::size_t i = 0; i <= who.size(); ++i) {
+        if (i == who.size() || who[i] == U'、') {
+            u32v part = who.substr(ps, i - ps);
+            if (i == who.size() || head_tier(part)) {
+                parts.push_back(who.substr(acc, i - acc));
+                acc = i + 1;
+            }
+            ps = i + 1;
+        }
+    }
+    return parts;
+}
+
+// One entry per category in `who` with `obligation`, skipping duplicates.
+void add_categories(u32v who, const char* obligation, const char* prefix_tier, const std::string& text,
+                    std::vector<Scope>& out) {
+    for (u32v p : split_categories(who)) {
+        const char* tier = head_tier(p);
+        if (!tier) tier = prefix_tier;
+        if (!tier) continue;
+        std::string w = p.empty() ? std::string() : encode(p);
+        if (w.empty()) {
+            // "省份：必做": the category is the prefix itself
+            for (const auto& tp : kTierPrefixes)
+                if (std::string_view(tp.tier) == tier) {
+                    w = encode(tp.word);
+                    break;
+                }
+        }
+        bool dup = false;
+        for (const auto& o : out)
+            if (o.who == w && o.obligation == obligation) dup = true;
+        if (dup) continue;
+        out.push_back(Scope{tier, w, obligation, text});
+    }
+}
+
 void parse_body(u32v s, std::size_t clause_st, std::size_t body_st, std::size_t body_en,
                 const char* prefix_tier, std::vector<Scope>& out) {
     // markers 必做 / 选做 inside the body
@@ -92,41 +135,7 @@ void parse_body(u32v s, std::size_t clause_st, std::size_t body_st, std::size_t 
         std::size_t a = h.who_st, b = h.who_en;
         while (a < b && (is_scope_sep(s[a]) || s[a] == U'、')) ++a;
         while (b > a && (is_scope_sep(s[b - 1]) || s[b - 1] == U'、')) --b;
-        u32v who = s.substr(a, b - a);
-        // split 各省份、国家知识产权强市建设示范城市 at 、 where both sides
-        // have a head noun; a part without one (引领型) belongs to the next
-        std::vector<u32v> parts;
-        std::size_t ps = 0;
-        std::size_t acc = 0;  // start of the part being accumulated
-        for (std::size_t i = 0; i <= who.size(); ++i) {
-            if (i == who.size() || who[i] == U'、') {
-                u32v part = who.substr(ps, i - ps);
-                if (i == who.size() || head_tier(part)) {
-                    parts.push_back(who.substr(acc, i - acc));
-                    acc = i + 1;
-                }
-                ps = i + 1;
-            }
-        }
-        for (u32v p : parts) {
-            const char* tier = head_tier(p);
-            if (!tier) tier = prefix_tier;
-            if (!tier) continue;
-            std::string w = p.empty() ? std::string() : encode(p);
-            if (w.empty()) {
-                // "省份：必做": the category is the prefix itself
-                for (const auto& tp : kTierPrefixes)
-                    if (std::string_view(tp.tier) == tier) {
-                        w = encode(tp.word);
-                        break;
-                    }
-            }
-            bool dup = false;
-            for (const auto& o : out)
-                if (o.who == w && o.obligation == h.obligation) dup = true;
-            if (dup) continue;
-            out.push_back(Scope{tier, w, h.obligation, text});
-        }
+        add_categories(s.substr(a, b - a), h.obligation, prefix_tier, text, out);
     }
 }
 
