@@ -1,4 +1,4 @@
-// Numbers, targets, deadlines and scope clauses (src/values.cpp).
+// Numbers, targets, deadlines and scope clauses (src/extract/values_*.cpp).
 // Sentences are copied from data/corpus/*.txt; the expected sets come from the
 // hand-made gold annotations of the same documents.
 #include <catch2/catch.hpp>
