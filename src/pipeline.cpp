@@ -144,11 +144,19 @@ void annotate_spans(Document& doc, const Extracted& ex) {
     for (auto& s : doc.sections) fill(s.span);
 }
 
+// A document in which no task is found is an error: a CI gate over a
+// folder must fail on it, not pass silently (issue 14).
+void note_no_tasks(Document& doc) {
+    if (doc.tasks.empty())
+        doc.diagnostics.push_back({"error", "no-tasks", 0, "no task found (layout `" + doc.layout + "`)"});
+}
+
 // Layout detection, segmentation and extraction on normalised lines.
 void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document& doc) {
     if (norm.lines.empty()) {
         doc.diagnostics.push_back({"warning", "empty-input", 0, "the input holds no text"});
         doc.layout = "none";
+        note_no_tasks(doc);
         return;
     }
     const auto& gs = impl.grammars;
@@ -163,6 +171,7 @@ void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document&
     doc.layout = gs[gi].name;
     Skeleton sk = segment(norm.lines, gs[gi]);
     extract(sk, gs[gi], impl.units, doc);
+    note_no_tasks(doc);
 }
 
 }  // namespace
@@ -201,32 +210,33 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     return doc;
 }
 
-void uniquify_ids(std::vector<Document>& docs) {
-    // A counter per id, not a search from -2 for every repeat: 20,000 inputs
-    // with the same file name stay linear.
-    std::unordered_set<std::string> seen;
-    std::unordered_map<std::string, int> next_suffix;
-    for (auto& d : docs) {
-        std::string base = d.id, id = base;
-        if (seen.count(id)) {
-            int& k = next_suffix.try_emplace(base, 2).first->second;
-            do id = base + "-" + std::to_string(k++);
-            while (seen.count(id));
-        }
-        if (id != base) {
-            // Task ids read back from JSON need not start with the document's
-            // id: those keep their own id under the new prefix.
-            for (auto& t : d.tasks) {
-                bool prefixed = t.id.size() >= base.size() && t.id.compare(0, base.size(), base) == 0 &&
-                                (t.id.size() == base.size() || t.id[base.size()] == ':');
-                t.id = prefixed ? id + t.id.substr(base.size()) : id + ":" + t.id;
-            }
-            d.diagnostics.push_back({"info", "id-renamed", 0,
-                                     "document id `" + base + "` is taken by an earlier input: renamed `" + id + "`"});
-            d.id = id;
-        }
-        seen.insert(id);
+bool IdAssigner::assign(Document& d) {
+    std::string base = d.id, id = base;
+    if (seen_.count(id)) {
+        int& k = next_suffix_.try_emplace(base, 2).first->second;
+        do id = base + "-" + std::to_string(k++);
+        while (seen_.count(id));
     }
+    const bool renamed = id != base;
+    if (renamed) {
+        // Task ids read back from JSON need not start with the document's
+        // id: those keep their own id under the new prefix.
+        for (auto& t : d.tasks) {
+            bool prefixed = t.id.size() >= base.size() && t.id.compare(0, base.size(), base) == 0 &&
+                            (t.id.size() == base.size() || t.id[base.size()] == ':');
+            t.id = prefixed ? id + t.id.substr(base.size()) : id + ":" + t.id;
+        }
+        d.diagnostics.push_back({"info", "id-renamed", 0,
+                                 "document id `" + base + "` is taken by an earlier input: renamed `" + id + "`"});
+        d.id = id;
+    }
+    seen_.insert(id);
+    return renamed;
+}
+
+void uniquify_ids(std::vector<Document>& docs) {
+    IdAssigner ids;
+    for (auto& d : docs) ids.assign(d);
 }
 
 }  // namespace qingdan

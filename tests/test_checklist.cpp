@@ -28,6 +28,8 @@
 #include "qingdan/pipeline.hpp"
 #include "provinces.hpp"
 #include "support.hpp"
+#include "unit_shape.hpp"
+#include "units.hpp"
 
 namespace fs = std::filesystem;
 using namespace qingdan;
@@ -132,6 +134,16 @@ TEST_CASE("golden: 江苏's province checklist without a profile", "[checklist][
     check_golden("checklist-province-jiangsu.md", "-q checklist data/corpus --by province --province 江苏 --format md");
 }
 
+TEST_CASE("golden: 保护司's and 江苏's checklists as the default (Chinese, Excel-ready) CSV", "[checklist][golden]") {
+    check_golden("checklist-unit-baohusi.csv", "-q checklist data/corpus --by unit --unit 保护司");
+    check_golden("checklist-province-jiangsu.csv", "-q checklist data/corpus --by province --province 江苏");
+}
+
+TEST_CASE("golden: the 2020 → 2022 diff as Markdown", "[checklist][golden]") {
+    check_golden("diff-2020-2022.md",
+                 "-q diff data/corpus/003_be8e79e834ab801c.txt data/corpus/000_83ac722d97caa312.txt --by unit | cat");
+}
+
 TEST_CASE("golden: 江苏's province checklist with a profile", "[checklist][golden]") {
     check_golden("checklist-province-jiangsu-profile.md",
                  "-q checklist data/corpus --by province --profile tests/golden/checklist-jiangsu-profile.ini "
@@ -147,12 +159,21 @@ TEST_CASE("property: each unit's checklist is exactly the tasks whose JSON units
     REQUIRE(cl.status == 0);
     Json doc = Json::parse(js.out);
     Json lists = Json::parse(cl.out);
-    // Expected, from the compile JSON alone.
+    // Expected, from the compile JSON alone, less the fragments of damaged
+    // text that are no unit (known to no gazetteer, not shaped like one).
+    UnitGazetteer gaz = UnitGazetteer::load(kRoot + "/data/units.tsv");
+    UnitShape shape = UnitShape::load(kRoot + "/data/unit_suffixes.txt");
+    auto real = [&](const Json& u) {
+        bool known = false;
+        gaz.resolve(u["name"].get<std::string>(), &known);
+        return known || gaz.find(u["name"].get<std::string>()) || shape.looks_like_organisation(u["name"].get<std::string>());
+    };
     std::map<std::string, std::set<std::pair<std::string, std::string>>> want;
     std::map<std::pair<std::string, std::string>, std::string> role;  // (unit, task) -> role
     for (const auto& d : doc["documents"])
         for (const auto& t : d["tasks"])
             for (const auto& u : t["units"]) {
+                if (!real(u)) continue;
                 want[u["canonical"].get<std::string>()].insert({d["id"].get<std::string>(), t["id"].get<std::string>()});
                 role.emplace(std::make_pair(u["canonical"].get<std::string>(), t["id"].get<std::string>()), u["role"]);
             }
@@ -220,7 +241,7 @@ TEST_CASE("option --unit accepts any alias the gazetteer knows", "[checklist]") 
     REQUIRE(a.status == 0);
     CHECK(a.out == b.out);
     CHECK(a.out == c.out);
-    CHECK(a.out.find("\n国家知识产权局知识产权保护司,cnipa-internal,") != std::string::npos);
+    CHECK(a.out.find("\r\n国家知识产权局知识产权保护司,局内部门,") != std::string::npos);
     // Two units in one run: both checklists, nothing else.
     Run two = qd("-q checklist data/corpus --by unit --unit 保护司 --unit 市场监管总局 --format json 2>/dev/null");
     REQUIRE(two.status == 0);
@@ -237,7 +258,7 @@ TEST_CASE("option --province accepts 江苏, 江苏省 and Jiangsu", "[checklist
     REQUIRE(a.status == 0);
     CHECK(a.out == b.out);
     CHECK(a.out == c.out);
-    CHECK(a.out.find("\n江苏省,mandatory,") != std::string::npos);
+    CHECK(a.out.find("\r\n江苏省,必做,") != std::string::npos);
 }
 
 TEST_CASE("usage errors: unknown unit or province, options of the other mode", "[checklist]") {
@@ -323,14 +344,26 @@ TEST_CASE("checklists are byte-identical across runs", "[checklist]") {
     }
 }
 
-TEST_CASE("checklist CSV and --excel", "[checklist]") {
-    Run plain = qd("-q checklist data/corpus --by unit --unit 保护司 --format csv 2>/dev/null");
+TEST_CASE("checklist CSV: Chinese and Excel-ready by default, --plain --lang en for machines", "[checklist]") {
+    Run zh = qd("-q checklist data/corpus --by unit --unit 保护司 --format csv 2>/dev/null");
     Run excel = qd("-q checklist data/corpus --by unit --unit 保护司 --format csv --excel 2>/dev/null");
-    REQUIRE(plain.out.rfind("unit,level,role,doc_id,task_id,seq,kind,section,", 0) == 0);
-    REQUIRE(excel.out.rfind("\xEF\xBB\xBFunit,level,role,", 0) == 0);
-    CHECK(excel.out.find("\r\n") != std::string::npos);
-    Run pr = qd("-q checklist data/corpus --by province --province 江苏 --format csv 2>/dev/null");
+    Run plain = qd("-q checklist data/corpus --by unit --unit 保护司 --format csv --plain --lang en 2>/dev/null");
+    REQUIRE(zh.out.rfind("\xEF\xBB\xBF单位,级别,角色,文件编号,文件标题,年度,任务编号,序号,类型,章节,", 0) == 0);
+    CHECK(zh.out.find(",牵头单位,配合单位,范围,目标,完成时限,") != std::string::npos);
+    CHECK(zh.out.find("\r\n") != std::string::npos);
+    CHECK(zh.out.find(",局内部门,") != std::string::npos);  // level cnipa-internal, labelled
+    CHECK(excel.out == zh.out);                            // --excel: the old spelling of the default
+    REQUIRE(plain.out.rfind("unit,level,role,doc_id,doc_title,doc_year,task_id,seq,kind,section,", 0) == 0);
+    CHECK(plain.out.find('\r') == std::string::npos);
+    CHECK(plain.out.find(",cnipa-internal,") != std::string::npos);
+    // Every row carries the document's title and year.
+    CHECK(plain.out.find(",2022年推动知识产权高质量发展任务清单,2022,") != std::string::npos);
+    Run pr = qd("-q checklist data/corpus --by province --province 江苏 --format csv --plain --lang en 2>/dev/null");
     CHECK(pr.out.rfind("province,status,basis,doc_id,", 0) == 0);
+    Run prz = qd("-q checklist data/corpus --by province --province 江苏 --format csv 2>/dev/null");
+    CHECK(prz.out.rfind("\xEF\xBB\xBF省份,必做/选做,依据,文件编号,", 0) == 0);
+    Run both = qd("-q checklist data/corpus --by unit --format csv --plain --excel 2>&1");
+    CHECK(both.status == 2);
 }
 
 // ---- province rules on hand-made tasks ---------------------------------------
@@ -483,8 +516,10 @@ TEST_CASE("units: every unit with aliases seen and role counts that add up", "[c
         }
     }
     CHECK(saw_baohusi);
-    Run csv = qd("-q units data/corpus --format csv 2>/dev/null");
+    Run csv = qd("-q units data/corpus --format csv --plain --lang en 2>/dev/null");
     CHECK(csv.out.rfind("canonical,level,aliases,lead,participant,responsible,tasks,documents,known\n", 0) == 0);
+    Run zh = qd("-q units data/corpus --format csv 2>/dev/null");
+    CHECK(zh.out.rfind("\xEF\xBB\xBF单位,级别,文中名称,牵头任务,配合任务,负责任务,任务数,文件数,词表收录\r\n", 0) == 0);
     Run md = qd("-q units data/corpus --format md 2>/dev/null");
     CHECK(md.out.find("| 国家知识产权局知识产权保护司 | cnipa-internal |") != std::string::npos);
 }
@@ -523,8 +558,9 @@ TEST_CASE("option --out-dir with hostile unit names writes only inside DIR", "[c
     Document d;
     d.id = "evil";
     d.source = "evil.txt";
-    std::vector<std::string> names = {"../../x", "a/b", "..", "/etc/passwd", ".hidden", "-rf", "x\ny", "index",
-                                      "C:\\win", std::string(300, 'a'), "A", "a"};
+    // Each ends like an organisation name (局), so that it is kept as a unit.
+    std::vector<std::string> names = {"../../x局", "a/b局", "..局", "/etc/passwd局", ".hidden局", "-rf局", "x\ny局",
+                                      "index局", "C:\\win局", std::string(300, 'a') + "局", "A局", "a局"};
     int seq = 0;
     for (const auto& n : names) {
         Task t = task_with({});
@@ -567,8 +603,8 @@ TEST_CASE("option --out-dir with hostile unit names writes only inside DIR", "[c
     CHECK(files.count("index.md"));
     CHECK(files.count("index.csv"));
     CHECK(files.count("index.json"));
-    CHECK(files.count("x.md"));
-    CHECK(files.count("a_b.md"));
+    CHECK(files.count("x局.md"));
+    CHECK(files.count("a_b局.md"));
     // The index lists every file, and each file holds its unit's checklist.
     Json index = Json::parse(slurp((out / "index.json").string()));
     REQUIRE(index["files"].size() == names.size());
@@ -583,7 +619,7 @@ TEST_CASE("option --out-dir with hostile unit names writes only inside DIR", "[c
     }
     CHECK(listed == std::set<std::string>(names.begin(), names.end()));
     std::string index_md = slurp((out / "index.md").string());
-    CHECK(index_md.find("](<x.md>)") != std::string::npos);
+    CHECK(index_md.find("](<x局.md>)") != std::string::npos);
     fs::remove_all(root);
 }
 

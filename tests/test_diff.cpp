@@ -27,6 +27,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+DiffRenderOptions summary_only() {
+    DiffRenderOptions o;
+    o.summary_only = true;
+    return o;
+}
+
 const std::string kSrc = QINGDAN_SOURCE_DIR;
 const std::string k2020 = kSrc + "/data/corpus/003_be8e79e834ab801c.txt";
 const std::string k2022 = kSrc + "/data/corpus/000_83ac722d97caa312.txt";
@@ -526,8 +532,8 @@ TEST_CASE("diff renderers: JSON follows the schema, Markdown and CSV read well",
             CHECK(p.contains(field));
         }
     }
-    CHECK(schema_errors(render_diff_json(r, {true})).empty());
-    CHECK_FALSE(Json::parse(render_diff_json(r, {true})).contains("pairs"));
+    CHECK(schema_errors(render_diff_json(r, summary_only())).empty());
+    CHECK_FALSE(Json::parse(render_diff_json(r, summary_only())).contains("pairs"));
 
     // Synthetic edits render every detail kind and still follow the schema.
     Document e = a;
@@ -549,24 +555,35 @@ TEST_CASE("diff renderers: JSON follows the schema, Markdown and CSV read well",
     CHECK(eerr.empty());
     std::string md = render_diff_markdown(re);
     CHECK(md.find("## 概览 Summary") < md.find("## 变更任务 Changed"));
-    CHECK(md.find("{+新增一句话。+}") != std::string::npos);
+    CHECK(md.find("<ins>新增一句话。</ins>") != std::string::npos);
+    CHECK(md.find("{+") == std::string::npos);
+    CHECK(md.find("[-") == std::string::npos);
     CHECK(md.find("- 牵头单位: ") != std::string::npos);
     CHECK(md.find("- 编号: ") != std::string::npos);
     CHECK(md.find("- 章节: ") != std::string::npos);
     CHECK(md.find("- 新增单位: 新单位") != std::string::npos);
     CHECK(md.find("- 新增期限: 2020-12-31前") != std::string::npos);
-    CHECK(md.find("- 标题: 持续提升专利审查质量[-和效率-]") != std::string::npos);
+    CHECK(md.find("- 标题: 持续提升专利审查质量<del>和效率</del>") != std::string::npos);
 
     std::string md_real = render_diff_markdown(r);
     CHECK(md_real.rfind("# 任务清单对比", 0) == 0);
     CHECK(md_real.find("## 概览 Summary") < md_real.find("## 新增任务 Added"));
     CHECK(md_real.find("## 新增任务 Added") < md_real.find("## 删除任务 Removed"));
 
-    std::string csv = render_diff_csv(r);
+    DiffRenderOptions plain_en;
+    plain_en.excel = false;
+    plain_en.lang = "en";
+    std::string csv = render_diff_csv(r, plain_en);
     CHECK(csv.rfind("status,old_id,new_id,similarity,", 0) == 0);
     size_t lines = static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n'));
     CHECK(lines >= 1 + r.pairs.size() + r.added.size() + r.removed.size());
-    CHECK(render_diff_csv(r, {true}).rfind("status,count\n", 0) == 0);
+    plain_en.summary_only = true;
+    CHECK(render_diff_csv(r, plain_en).rfind("status,count\n", 0) == 0);
+    // The default diff CSV is for people: BOM, Chinese header, CRLF.
+    std::string zh = render_diff_csv(r);
+    CHECK(zh.rfind("\xEF\xBB\xBF状态,原任务编号,新任务编号,相似度,", 0) == 0);
+    CHECK(zh.find("\r\n") != std::string::npos);
+    CHECK(render_diff_csv(r, summary_only()).rfind("\xEF\xBB\xBF状态,数量\r\n新增,", 0) == 0);
     CHECK_THROWS_AS(render_diff(r, "xml"), std::invalid_argument);
 }
 

@@ -3,7 +3,9 @@
 //
 // Scaling tests compile 1x, 4x and 16x a pathological input and compare the
 // CPU time (never an absolute time) with a wide margin: linear growth gives
-// a ratio of 16, quadratic 256; the bound is 64.
+// ratios of 16 (1x to 16x) and 4 (4x to 16x), quadratic 256 and 16; the
+// bounds are 128 and 10 (caches and page faults make large inputs dearer
+// per byte even when the algorithm is linear).
 #include <catch2/catch.hpp>
 
 #include <ctime>
@@ -35,24 +37,29 @@ double cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// Set by a work function that times its own core (its set-up excluded).
+double g_measured = -1;
+
 // CPU time of `work(k)`, the best of `reps` runs.
 double cost(const std::function<void(int)>& work, int k, int reps) {
     double best = 1e30;
     for (int r = 0; r < reps; ++r) {
+        g_measured = -1;
         double t0 = cpu_seconds();
         work(k);
-        best = std::min(best, cpu_seconds() - t0);
+        double t = g_measured >= 0 ? g_measured : cpu_seconds() - t0;
+        best = std::min(best, t);
     }
     return best;
 }
 
-// Asserts growth from 1x to 16x no faster than linear (with a 4x margin).
+// Asserts growth from 1x to 16x well below quadratic.
 void check_linear(const std::string& what, const std::function<void(int)>& work) {
     work(1);  // warm caches, static tables
     const double t1 = cost(work, 1, 3), t4 = cost(work, 4, 2), t16 = cost(work, 16, 1);
     INFO(what << ": CPU " << t1 << " s, " << t4 << " s, " << t16 << " s at 1x, 4x, 16x");
-    CHECK(t16 < 64 * std::max(t1, 1e-3));
-    CHECK(t16 < 16 * std::max(t4, 1e-3));
+    CHECK(t16 < 128 * std::max(t1, 1e-3));
+    CHECK(t16 < 10 * std::max(t4, 1e-3));
 }
 
 std::string repeat(const std::string& s, int n) {
@@ -96,11 +103,18 @@ TEST_CASE("scaling: a one-line Traditional-script table", "[hardening][scaling]"
 }
 
 TEST_CASE("scaling: many inputs with the same file name (document id renaming)", "[hardening][scaling]") {
-    Document base = compiler().compile(slurp(kRoot + "/data/corpus/001_d6aba352ee8e7e22.txt"), "a/x.txt");
+    Document base;  // small: the copies are not what is measured
+    base.id = "x";
+    base.tasks.resize(2);
+    base.tasks[0].id = "x:1";
+    base.tasks[1].id = "x:2";
+    std::vector<Document> docs;
     check_linear("same file names", [&](int k) {
-        std::vector<Document> docs(static_cast<size_t>(300 * k), base);
+        docs.assign(static_cast<size_t>(4000 * k), base);
+        double t0 = cpu_seconds();
         uniquify_ids(docs);
-        CHECK(docs.back().id == "x-" + std::to_string(300 * k));
+        g_measured = cpu_seconds() - t0;
+        CHECK(docs.back().id == "x-" + std::to_string(4000 * k));
     });
 }
 

@@ -205,7 +205,7 @@ TEST_CASE("column table: title, content, lead and supporting unit columns", "[ta
     REQUIRE(t.deadlines.size() == 1);
     CHECK(t.deadlines[0].date == "2023-10-31");
     REQUIRE(d.tasks[1].units.size() == 1);
-    CHECK(d.tasks[1].units[0].role == "responsible");
+    CHECK(d.tasks[1].units[0].role == "lead");  // a lone unit in a 牵头单位 column is marked lead
     CHECK(d.tasks[1].scope.empty());  // a province's own departments are not scope
 }
 

@@ -4,6 +4,8 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,5 +67,17 @@ private:
 
 // Makes document ids unique within one run (appends -2, -3 ...).
 void uniquify_ids(std::vector<Document>& docs);
+
+// The same, one document at a time in input order, for runs that stream
+// (issue 14). Returns whether `doc` was renamed (it then carries an
+// id-renamed info diagnostic). A counter per id, not a search from -2 for
+// every repeat: 20,000 inputs with the same file name stay linear.
+class IdAssigner {
+public:
+    bool assign(Document& doc);
+private:
+    std::unordered_set<std::string> seen_;
+    std::unordered_map<std::string, int> next_suffix_;
+};
 
 }  // namespace qingdan

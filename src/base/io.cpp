@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <mutex>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -59,6 +58,9 @@ void remove_flat_dir(const char* dir) {
     rmdir(dir);
 }
 
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction g_previous[3];  // what each signal did before ours
+
 extern "C" void on_fatal_signal(int sig) {
     for (int i = 0; i < kSlots; ++i) {
         char* p = g_slots[i].load();
@@ -68,7 +70,9 @@ extern "C" void on_fatal_signal(int sig) {
         else
             unlink(p);
     }
-    signal(sig, SIG_DFL);
+    // Then whatever the signal did before (the default: die of it).
+    for (int k = 0; k < 3; ++k)
+        if (kSignals[k] == sig) sigaction(sig, &g_previous[k], nullptr);
     raise(sig);
 }
 
@@ -118,19 +122,19 @@ fs::path dir_of(const fs::path& target) {
 }  // namespace
 
 void install_temp_cleanup() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        process_umask();
-        for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-            struct sigaction old {};
-            sigaction(sig, nullptr, &old);
-            if (old.sa_handler == SIG_IGN) continue;  // e.g. nohup: keep ignoring
-            struct sigaction sa {};
-            sa.sa_handler = on_fatal_signal;
-            sigemptyset(&sa.sa_mask);
-            sigaction(sig, &sa, nullptr);
-        }
-    });
+    process_umask();
+    // Checked on every write (one system call per signal), not once: a
+    // handler installed later by the embedding program is chained, not lost.
+    for (int k = 0; k < 3; ++k) {
+        struct sigaction old {};
+        sigaction(kSignals[k], nullptr, &old);
+        if (old.sa_handler == SIG_IGN || old.sa_handler == on_fatal_signal) continue;  // nohup: keep ignoring
+        g_previous[k] = old;
+        struct sigaction sa {};
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(kSignals[k], &sa, nullptr);
+    }
 }
 
 std::string read_stream(const std::string& path) {
@@ -275,6 +279,67 @@ void StagedDir::commit() {
         rmdir(tmp_.c_str());
     }
     done_ = true;
+}
+
+// ---- AtomicFile: the same temporary file and rename, written as a stream ----
+
+namespace {
+constexpr size_t kAtomicBuffer = 1 << 20;  // write(2) in 1 MB pieces
+}
+
+AtomicFile::AtomicFile(const std::string& path) : path_(path) {
+    install_temp_cleanup();
+    fs::path target(path);
+    const fs::path dir = dir_of(target);
+    const std::string prefix = temp_name_prefix(target.filename().string());
+    sweep_stale(dir, prefix);
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) throw OutputError(path + ": cannot write: " + os_reason(EISDIR));
+    mode_ = exists ? (st.st_mode & 07777) : (0666 & ~process_umask());
+    tmp_ = (dir / (prefix + std::to_string(getpid()) + "-XXXXXX")).string();
+    fd_ = mkstemp(tmp_.data());
+    if (fd_ < 0) throw OutputError(path + ": cannot create a temporary file in " + dir.string() + ": " + os_reason(errno));
+    slot_ = register_temp(tmp_, false);
+    buf_.reserve(kAtomicBuffer);
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    ::unlink(tmp_.c_str());
+    unregister_temp(slot_);
+}
+
+void AtomicFile::flush() {
+    size_t done = 0;
+    while (done < buf_.size()) {
+        ssize_t n = ::write(fd_, buf_.data() + done, buf_.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw OutputError(path_ + ": write failed: " + os_reason(errno));
+        }
+        done += static_cast<size_t>(n);
+    }
+    buf_.clear();
+}
+
+void AtomicFile::write(std::string_view data) {
+    if (buf_.size() + data.size() > kAtomicBuffer) flush();
+    buf_.append(data);
+    if (buf_.size() >= kAtomicBuffer) flush();
+}
+
+void AtomicFile::commit() {
+    flush();
+    if (fchmod(fd_, static_cast<mode_t>(mode_)) != 0) throw OutputError(path_ + ": cannot set mode: " + os_reason(errno));
+    int fd = fd_;
+    fd_ = -1;
+    int err = ::close(fd) != 0 ? errno : 0;
+    if (err == 0 && std::rename(tmp_.c_str(), path_.c_str()) != 0) err = errno;
+    if (err != 0) ::unlink(tmp_.c_str());
+    unregister_temp(slot_);
+    if (err != 0) throw OutputError(path_ + ": cannot write: " + os_reason(err));
 }
 
 }  // namespace qingdan

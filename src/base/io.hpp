@@ -65,4 +65,27 @@ std::string temp_name_prefix(const std::string& target_name);
 // files (done on the first atomic write; exposed for tests).
 void install_temp_cleanup();
 
+// An output file written as a stream (issue 14: `compile` writes each
+// document as soon as it is ready) yet still atomically: the bytes go to a
+// temporary file beside the target, renamed over it by commit(). Destroyed
+// uncommitted (an error, an exception), the temporary file is removed and the
+// target is left as it was (and on SIGINT/SIGTERM, like write_file_atomic).
+// Throws OutputError naming the path and the OS reason, from the constructor
+// already when the directory is missing or not writable, so a bad -o fails
+// before any work.
+class AtomicFile {
+public:
+    explicit AtomicFile(const std::string& path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    void write(std::string_view data);  // buffered
+    void commit();
+private:
+    void flush();
+    std::string path_, tmp_, buf_;
+    int fd_ = -1, slot_ = -1;
+    unsigned mode_ = 0644;
+};
+
 }  // namespace qingdan

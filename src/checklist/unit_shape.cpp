@@ -44,7 +44,9 @@ bool UnitShape::looks_like_organisation(std::string_view name) const {
     for (const auto& s : suffixes_) {
         bool negative = !s.empty() && s[0] == '!';
         std::string_view end = negative ? std::string_view(s).substr(1) : std::string_view(s);
-        if (n.size() > end.size() && ustr::ends_with(n, end)) return !negative;
+        // A bare one-character ending (局) is no name; a longer one (有关部门) may be.
+        bool fits = n.size() > end.size() || (n == end && ustr::length(end) > 1);
+        if (fits && ustr::ends_with(n, end)) return !negative;
     }
     return false;
 }

@@ -2,6 +2,7 @@
 // The logic lives in the library (qingdan/checklist.hpp); this file parses
 // options, loads the gazetteers and profiles, and writes the output.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -54,6 +55,47 @@ void load_resources(Resources& r) {
     }
 }
 
+// Compiles the inputs on the workers (-j) keeping of each document only
+// what `keep` leaves of it once its diagnostics are printed (issue 14:
+// checklists accumulate only what they emit, not whole documents).
+Compiled compile_kept(const std::vector<std::string>& inputs, const std::function<void(Document&)>& keep) {
+    Compiled c;
+    Tally tally;
+    c.exit = for_each_document(
+        inputs, /*accept_json=*/true, nullptr,
+        [&](Document& d, const std::string&) {
+            keep(d);
+            c.docs.push_back(std::move(d));
+        },
+        tally);
+    if (globals().verbose) print_summary(tally);
+    return c;
+}
+
+// A checklist shows tasks with their section headings, the document's id,
+// source, title and year: the rest goes.
+void keep_for_checklist(Document& d) {
+    d.diagnostics = {};
+    d.goals = {};
+    d.deadlines = {};
+    d.addressees = {};
+    d.sha256 = {};
+}
+
+// The unit summary counts units per task and per document: only those stay
+// (with the source and lines that drop_unreal_units names in its warnings).
+void keep_for_units(Document& d) {
+    Document slim;
+    slim.id = std::move(d.id);
+    slim.source = std::move(d.source);
+    slim.tasks.resize(d.tasks.size());
+    for (size_t i = 0; i < d.tasks.size(); ++i) {
+        slim.tasks[i].units = std::move(d.tasks[i].units);
+        slim.tasks[i].span = d.tasks[i].span;
+    }
+    d = std::move(slim);
+}
+
 }  // namespace
 
 void register_checklist(CLI::App& app) {
@@ -87,6 +129,7 @@ void register_checklist(CLI::App& app) {
     dir_opt->excludes(out_opt);
     add_table_options(cmd, o.table);
     add_compile_options(cmd);
+    add_batch_options(cmd);
     add_footer(cmd,
                {"qingdan checklist data/corpus --by unit --unit 保护司 --format xlsx -o 保护司.xlsx",
                 "qingdan checklist plan.json --by province --province 江苏 --profile js.ini --format html -o 江苏.html"},
@@ -142,7 +185,7 @@ void register_checklist(CLI::App& app) {
                 for (const auto& p : res.provinces->all()) add(&p);
         }
 
-        Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
+        Compiled c = compile_kept(o.inputs, keep_for_checklist);
         const UnitGazetteer* gaz = res.units ? &*res.units : nullptr;
         drop_unreal_units(c.docs, gaz, data_dir());
         std::vector<Checklist> lists;
@@ -193,12 +236,14 @@ void register_units(CLI::App& app) {
     cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
     add_table_options(cmd, o.table);
     add_compile_options(cmd);
+    add_batch_options(cmd);
     add_footer(cmd, {"qingdan units data/corpus", "qingdan units plan.json --format json -o units.json"},
                kExitCodesCompile);
     cmd->callback([] {
         Resources res;
         load_resources(res);
-        Compiled c = compile_inputs(o.inputs, /*accept_json=*/true);
+        Compiled c = compile_kept(o.inputs, keep_for_units);
+        drop_unreal_units(c.docs, res.units ? &*res.units : nullptr, data_dir());
         EmitOptions eo = o.table.emit();
         emit(o.out, render_units(summarize_units(c.docs, res.units ? &*res.units : nullptr), o.format, eo));
         exit_code() = c.exit;

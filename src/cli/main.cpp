@@ -133,7 +133,8 @@ int main(int argc, char** argv) {
     app.fallthrough();  // global options may follow the subcommand
     app.add_option("--diagnostics", globals().diagnostics, "Diagnostics format on stderr")
         ->check(CLI::IsMember({"text", "json"}));
-    app.add_flag("-q,--quiet", globals().quiet, "Hide info-level diagnostics");
+    app.add_flag("-q,--quiet", globals().quiet, "Show only error diagnostics");
+    app.add_flag("-v,--verbose", globals().verbose, "Show every diagnostic, info included, and the summary line");
     app.footer("\nRun `qingdan COMMAND --help` for a command's options, defaults, examples and exit codes.\n"
                "Manual: man qingdan. Environment: QINGDAN_SHARE (directory with grammars/ and data/).\n");
     register_compile(app);

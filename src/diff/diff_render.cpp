@@ -419,9 +419,12 @@ std::string render_diff_markdown(const DiffResult& r, const DiffRenderOptions& o
 std::string render_diff_csv(const DiffResult& r, const DiffRenderOptions& o) {
     const std::string& lang = o.lang;
     std::string out = csv_preamble(o.excel);
-    auto row = [&](const std::vector<std::string>& cells) { out += csv_record(cells, o.excel); };
+    auto row = [&](std::vector<std::string> cells) {
+        if (!cells.empty() && cells[0] == "status") cells[0] = label("diff", "status", lang);  // header
+        out += csv_record(cells, o.excel);
+    };
     if (o.summary_only) {
-        row(labels("col", {"status", "count"}, lang));
+        row({"status", label("col", "count", lang)});
         row({label("diff", "added", lang), std::to_string(r.added.size())});
         row({label("diff", "removed", lang), std::to_string(r.removed.size())});
         row({label("diff", "changed", lang), std::to_string(r.changed_count())});
@@ -430,10 +433,13 @@ std::string render_diff_csv(const DiffResult& r, const DiffRenderOptions& o) {
         row({label("diff", "moved", lang), std::to_string(r.moved_count())});
         return out;
     }
-    row(labels("col", {"status", "old_id", "new_id", "similarity", "old_number", "new_number", "old_section",
+    std::vector<std::string> header =
+        labels("col", {"status", "old_id", "new_id", "similarity", "old_number", "new_number", "old_section",
                        "new_section", "old_title", "new_title", "changes", "old_lead", "new_lead", "units_added",
                        "units_removed", "scope_added", "scope_removed", "targets", "deadlines", "text_diff"},
-               lang));
+               lang);
+    header[0] = "status";  // the diff's status column, labelled by row()
+    row(header);
     for (const auto& p : r.pairs) {
         std::vector<std::string> targets;
         for (const auto& t : p.targets_changed)

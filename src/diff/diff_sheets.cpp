@@ -147,7 +147,7 @@ std::string render_diff_xlsx(const DiffResult& r, const DiffRenderOptions& o) {
     std::vector<XlsxSheet> sheets;
     XlsxSheet summary;
     summary.name = lang == "en" ? "Summary" : "概览";
-    summary.header = labels("col", {"status", "count"}, lang);
+    summary.header = {label("diff", "status", lang), label("col", "count", lang)};
     summary.rows = {{label("diff", "added", lang), std::to_string(r.added.size())},
                     {label("diff", "removed", lang), std::to_string(r.removed.size())},
                     {label("diff", "changed", lang), std::to_string(r.changed_count())},

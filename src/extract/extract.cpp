@@ -33,12 +33,13 @@ std::vector<UnitRef> resolve_list(const UnitGazetteer& gz, const std::string& cl
     return out;
 }
 
-// Union of the measures' units in order, one per canonical name, roles by
-// position (both seed plans state: the first listed leads).
+// Union of the measures' units in order, one per canonical name: one
+// measure keeps its clause's roles, several are ranked by position (both
+// seed plans state: the first listed leads), marked co-leads stay leads.
 std::vector<UnitRef> union_units(const std::vector<Measure>& ms) {
-    std::vector<UnitRef> all;
-    for (const auto& m : ms) all.insert(all.end(), m.units.begin(), m.units.end());
-    return assign_roles(std::move(all));
+    std::vector<std::vector<UnitRef>> lists;
+    for (const auto& m : ms) lists.push_back(m.units);
+    return merge_unit_lists(lists);
 }
 
 std::string strip_final_stop(std::string s) {
@@ -52,10 +53,11 @@ std::string strip_final_stop(std::string s) {
 struct Clause {
     std::optional<std::string> units;
     std::optional<std::string> completion;
+    std::optional<std::string> carried;  // units a …下同 note gives every later item
     bool any() const { return units || completion; }
 };
 
-Clause read_clause(const std::string& inside) {
+Clause read_clause_head(const std::string& inside) {
     if (is_unit_clause(inside)) return {inside, std::nullopt};
     if (is_completion_phrase(inside)) return {std::nullopt, ustr::squeeze(ustr::trim(inside))};
     // Mixed: each part between ，；,; is either completion or responsibility.
@@ -79,7 +81,22 @@ Clause read_clause(const std::string& inside) {
         b = e + sep;
     }
     if (completion.empty() || units.empty() || !is_unit_clause(units)) return {};
-    return {units, completion};
+    return {units, completion, std::nullopt};
+}
+
+// A unit list may be followed by notes after a stop (〔责任单位：A、B按职责分工
+// 负责。具体任务均涉及C，不再做分工，下同。〕): the list is read as a clause,
+// a carry-over note gives units to this and every later item.
+Clause read_clause(const std::string& inside) {
+    const size_t stop = inside.find("。");
+    if (stop != std::string::npos && !ustr::trim(std::string_view(inside).substr(stop + 3)).empty()) {
+        Clause c = read_clause_head(inside.substr(0, stop));
+        if (c.units) {
+            c.carried = carried_unit_list(std::string_view(inside).substr(stop + 3));
+            return c;
+        }
+    }
+    return read_clause_head(inside);
 }
 
 // A completion-only parenthesis counts where a clause ends: before the end,
@@ -151,9 +168,7 @@ bool items_titled(const Skeleton& sk, const Grammar& g) {
         ++items;
         named += opens_with_name(it, clause);
     }
-    // Three named items settle it; a page cut after one or two items
-    // (excerpts, a first page) is titled when every item it has is named.
-    return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
+    return named >= 3 && named * 3 >= items * 2;
 }
 
 std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
@@ -162,6 +177,27 @@ std::optional<std::string> prose_actor(const Grammar& g, const std::string& text
     auto m = p->find(text);
     if (!m) return std::nullopt;
     return m->groups[1];
+}
+
+// True when every parenthesis of `s` is closed.
+bool balanced(std::string_view s) {
+    int depth = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '(' || s.substr(i).starts_with("（")) ++depth;
+        if ((s[i] == ')' || s.substr(i).starts_with("）")) && --depth < 0) return false;
+    }
+    return depth == 0;
+}
+
+// A line after an item's first that is nothing but a unit clause, with no
+// label (市发改委牵头落实, 区财政局、区税务局负责落实。): put in parentheses so
+// it closes its measure like an inline clause.
+std::string bracket_bare_unit_line(const std::string& text) {
+    std::string clause = ustr::trim(text);
+    while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
+    if (clause.empty() || clause.find("。") != std::string::npos || !balanced(clause) || !is_unit_clause(clause))
+        return text;
+    return "（" + clause + "）";
 }
 
 // A responsibility clause printed on its own line after the task
@@ -177,8 +213,8 @@ std::string bracket_unit_line(const Pattern* label, const std::string& text) {
         if (!before.empty() && !ustr::ends_with(before, "。")) continue;
         std::string clause = ustr::trim(std::string_view(text).substr(at));
         while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
-        for (std::string_view stop : {"。", "（", "）", "(", ")"})
-            if (clause.find(stop) != std::string::npos) return text;
+        // Parentheses inside the names (各县(市、区)政府) are fine; a stop is prose.
+        if (clause.find("。") != std::string::npos || !balanced(clause)) return text;
         std::string sep;
         size_t from = at;
         for (size_t j = k + 1; j < hits.size(); ++j) {
@@ -204,10 +240,19 @@ void add_completion(Task& t, const std::string& c) {
 // Prose item: split at unit clauses; each clause with its own units is a
 // measure. Completion clauses set the task's completion and leave the text.
 void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc,
-                bool titled) {
+                bool titled, std::vector<UnitRef>& carried, std::vector<GroupStatement>& groups) {
     const Pattern* label = g.pattern("unit_label");
     std::string body;
-    for (const auto& c : it.cells) body += bracket_unit_line(label, c.text);
+    for (size_t k = 0; k < it.cells.size(); ++k) {
+        // 以上工作由A负责 / 以下任务均需A落实 after the item: units of a group.
+        if (k > 0)
+            if (auto gs = group_unit_statement(it.cells[k].text)) {
+                groups.push_back(std::move(*gs));
+                continue;
+            }
+        const std::string line = bracket_unit_line(label, it.cells[k].text);
+        body += k > 0 && line == it.cells[k].text ? bracket_bare_unit_line(line) : line;
+    }
     const Pattern* clause = g.pattern("unit_clause");
     // Only a numbered paragraph names itself; loose part text has no title.
     if (it.label && (g.titles == "leading-sentence" || titled || it.level2)) t.title = split_title(body, clause);
@@ -222,10 +267,11 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
         printed += body.substr(from, m.end[0] - from);
         from = m.end[0];
         if (c.completion) add_completion(t, *c.completion);
+        if (c.carried)
+            for (auto& u : resolve_list(gz, *c.carried, it.span.line_start, doc)) carried.push_back(std::move(u));
         if (!c.units) continue;
         piece = ustr::trim(piece);
         Measure ms{prose_actor(g, piece), ustr::trim(printed), resolve_list(gz, *c.units, it.span.line_start, doc)};
-        ms.units = assign_roles(std::move(ms.units));
         text += piece;
         if (!piece.empty() || !ms.units.empty()) t.measures.push_back(std::move(ms));
         piece.clear();
@@ -238,14 +284,20 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
         text += piece;
     }
     t.text = text;
+    // No clause in parentheses: one written into the sentence (由A会同B负责).
+    if (std::none_of(t.measures.begin(), t.measures.end(), [](const Measure& m) { return !m.units.empty(); }))
+        if (auto inl = inline_unit_clause(body)) t.measures.back().units = resolve_list(gz, *inl, it.span.line_start, doc);
 }
 
 // Units of a table row: the 牵头 column's units lead, then the 责任单位
 // column's (the first leads when no 牵头 column named one), then the 配合
 // column's participate. One entry per unit.
-std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, std::vector<UnitRef> units,
+std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, const std::vector<std::vector<UnitRef>>& cells,
                                  std::vector<UnitRef> participants) {
-    if (leads.empty() && participants.empty()) return assign_roles(std::move(units));
+    // Only position columns: each cell's own marks (分别牵头) are kept.
+    if (leads.empty() && participants.empty()) return merge_unit_lists(cells);
+    std::vector<UnitRef> units;
+    for (const auto& c : cells) units.insert(units.end(), c.begin(), c.end());
     leads = assign_roles(std::move(leads));
     for (auto& u : leads) u.role = "lead";
     units = assign_roles(std::move(units));
@@ -268,7 +320,8 @@ std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, std::vector<UnitRef
 // issuing body's), scope and completion columns to the task.
 void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
     std::string title, completion;
-    std::vector<UnitRef> units, leads, participants;  // by position; by column role
+    std::vector<std::vector<UnitRef>> units;  // by position: one list per cell
+    std::vector<UnitRef> leads, participants;    // by column role
     const Pattern* actor = g.pattern("actor");
     for (const auto& c : it.cells) {
         switch (c.kind) {
@@ -278,8 +331,12 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
                 // A 牵头单位 column makes each unit in it lead, a 配合单位
                 // column each a participant; 责任单位 goes by position.
                 auto more = resolve_list(gz, c.text, c.line, doc);
-                auto& dst = c.role == "lead" ? leads : c.role == "participant" ? participants : units;
-                dst.insert(dst.end(), more.begin(), more.end());
+                if (c.role == "lead" || c.role == "participant") {
+                    auto& dst = c.role == "lead" ? leads : participants;
+                    dst.insert(dst.end(), more.begin(), more.end());
+                } else {
+                    units.push_back(std::move(more));
+                }
                 break;
             }
             case CellKind::Scope:
@@ -314,6 +371,54 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     t.scope = std::move(uniq);
 }
 
+// Units carried from an earlier note (…下同) join each later item's as
+// participants, unless the item names them itself.
+void add_carried(std::vector<UnitRef>& units, const std::vector<UnitRef>& carried) {
+    for (const auto& c : carried) {
+        if (std::any_of(units.begin(), units.end(), [&](const UnitRef& u) { return u.canonical == c.canonical; }))
+            continue;
+        units.push_back(c);
+        units.back().role = "participant";
+    }
+    // A lone responsible unit with carried ones is the first listed: it leads.
+    if (units.size() > 1 && std::none_of(units.begin(), units.end(), [](const UnitRef& u) { return u.role == "lead"; }))
+        units.front().role = "lead";
+}
+
+// Units stated once for a group of items (group_unit_statement, …下同).
+struct UnitGroups {
+    std::vector<UnitRef> carried;  // …下同: every later item
+    std::vector<std::pair<std::vector<std::string>, std::vector<UnitRef>>> forward;  // 以下…: later items of a section
+    std::vector<GroupStatement> found;  // statements of the item just read
+
+    // Carried and forward units join task `t`'s own.
+    void add_to(Task& t) const {
+        add_carried(t.units, carried);
+        for (const auto& [path, units] : forward)
+            if (t.section_path.size() >= path.size() && std::equal(path.begin(), path.end(), t.section_path.begin()))
+                add_carried(t.units, units);
+    }
+
+    // The statements of the last task read: 以上… gives its units to the
+    // items before it in its section that name none; 以下… to later ones.
+    void apply(const UnitGazetteer& gz, Document& doc) {
+        if (found.empty() || doc.tasks.empty()) return;
+        const Task& last = doc.tasks.back();
+        const std::vector<std::string> path = last.section_path;
+        const int line = last.span.line_end;
+        for (const auto& gs : found) {
+            std::vector<UnitRef> units = resolve_list(gz, gs.units, line, doc);
+            if (gs.forward) {
+                forward.emplace_back(path, std::move(units));
+                continue;
+            }
+            for (size_t i = doc.tasks.size(); i-- > 0 && doc.tasks[i].section_path == path;)
+                if (doc.tasks[i].units.empty()) doc.tasks[i].units = units;
+        }
+        found.clear();
+    }
+};
+
 bool is_local_addressee(const Grammar& g, const std::string& a) {
     const Pattern* p = g.pattern("local_addressee");
     return p && p->matches(a);
@@ -340,7 +445,7 @@ void prose_scope(const Grammar& g, Task& t, const Document& doc) {
     if (!t.units.empty()) return;
     if (const Pattern* p = g.pattern("local_subject"))
         if (auto m = p->find(t.text)) {
-            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[0]});
+            t.scope.push_back({"province", m->groups[1], "mandatory", m->groups[1]});
             return;
         }
     if (doc.addressees.empty()) return;
@@ -365,6 +470,53 @@ std::optional<int> year_of(const Grammar& g, const Cover& c) {
         if (years.size() == 1) return std::atoi(years.begin()->c_str());
         if (years.size() > 1) return std::nullopt;  // 总结2018年…编制2019年: ambiguous
     }
+    return std::nullopt;
+}
+
+// 2022-2025年, 2021—2035年, (2022—2024年): a span of years.
+bool has_year_range(std::string_view s) {
+    for (size_t i = 0; i + 9 <= s.size(); ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))))
+            continue;
+        size_t j = i;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        if (j - i != 4) continue;
+        size_t k = j;
+        for (std::string_view dash : {"-", "—", "–", "－", "~", "至"})
+            if (s.substr(j, dash.size()) == dash) k = j + dash.size();
+        if (k != j && k + 4 <= s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) return true;
+    }
+    return false;
+}
+
+// The year printed in a 文号 (国办函〔2014〕31号 -> 2014), or 0.
+int doc_number_year(std::string_view dn) {
+    for (size_t i = 0; i + 4 <= dn.size(); ++i) {
+        size_t j = i;
+        while (j < dn.size() && j - i < 5 && std::isdigit(static_cast<unsigned char>(dn[j]))) ++j;
+        if (j - i == 4) return std::atoi(std::string(dn.substr(i, 4)).c_str());
+        i = j;
+    }
+    return 0;
+}
+
+// Without a year in its titles, a document is of the year its own 文号
+// gives; failing that (a page without its cover or title), of the latest
+// document its opening paragraph cites (昆政发〔2016〕13号): a plan is
+// written after what it implements. Dates are not used: a 推进计划 signed
+// in December is for the next year, and sites repost old plans years later.
+// A multi-year plan (…方案(2022-2025年)) has no one year.
+std::optional<int> fallback_year(const Cover& c, const std::vector<Line>& opening) {
+    for (const auto& t : {c.title, c.notice_title})
+        if (t && has_year_range(*t)) return std::nullopt;
+    if (c.doc_number)
+        if (int y = doc_number_year(*c.doc_number)) return y;
+    if (c.title) return std::nullopt;
+    int latest = 0;
+    for (const auto& l : opening)
+        for (size_t at = l.text.find("〔"); at != std::string::npos; at = l.text.find("〔", at + 3))
+            latest = std::max(latest, doc_number_year(std::string_view(l.text).substr(at, 10)));
+    if (latest > 0) return latest;
     return std::nullopt;
 }
 
@@ -495,15 +647,22 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     doc.issued = c.issued;
     doc.published = c.published;
     doc.year = year_of(g, c);
+    if (!doc.year) doc.year = fallback_year(c, sk.intro.empty() ? c.notice_text : sk.intro);
     doc.addressees = c.addressees;
     doc.sections = sk.sections;
     doc.diagnostics.insert(doc.diagnostics.end(), sk.diagnostics.begin(), sk.diagnostics.end());
+    // Goals: the quantitative statements of the preamble parts (主要目标 …),
+    // including a heading that runs its text on (一、工作目标。到2021年，9项…).
+    for (const auto& s : sk.sections)
+        if (s.level == 1 && s.kind == "preamble")
+            for (auto& t : extract_targets(s.title)) doc.goals.push_back(std::move(t));
     for (const auto& l : sk.preamble)
         for (auto& t : extract_targets(l.text)) doc.goals.push_back(std::move(t));
     for (const auto& l : c.notice_text)
         for (auto& d : extract_deadlines(l.text, doc.year)) doc.deadlines.push_back(std::move(d));
 
     std::vector<bool> level2;
+    UnitGroups groups;
     const bool titled = g.titles == "auto" && items_titled(sk, g);
     for (const auto& it : sk.items) {
         Task t;
@@ -516,11 +675,12 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         if (g.model == "table") {
             table_item(it, g, home, t, doc);
         } else {
-            prose_item(it, g, home, t, doc, titled);
+            prose_item(it, g, home, t, doc, titled, groups.carried, groups.found);
         }
         // A table row's units carry their columns' roles; prose units take
-        // theirs by position across the measures.
+        // theirs by position across the measures (marked leads kept).
         t.units = g.model == "table" ? t.measures.front().units : union_units(t.measures);
+        groups.add_to(t);
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);
         t.deadlines = extract_deadlines(t.text, doc.year);
@@ -531,6 +691,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
             doc.diagnostics.push_back({"info", "no-units", t.span.line_start, "task names no responsible unit"});
         level2.push_back(it.level2);
         doc.tasks.push_back(std::move(t));
+        groups.apply(home, doc);
     }
     number_tasks(doc.tasks, level2, doc);
     check_part_sequence(doc);

@@ -162,4 +162,30 @@ std::string collective_tier(std::string_view name);
 // (same canonical) are removed keeping the first.
 std::vector<UnitRef> assign_roles(std::vector<UnitRef> units);
 
+// The units of several clauses or cells of one task (measures, a lead and a
+// participants column), one per canonical name in printed order. One list
+// keeps its roles; several are ranked by position (the first listed leads)
+// except that leads marked together (分别牵头) all stay leads.
+std::vector<UnitRef> merge_unit_lists(const std::vector<std::vector<UnitRef>>& lists);
+
+// A note in a unit clause that gives units for this and every later item
+// (具体任务均涉及相关市(州)人民政府，不再做分工，下同): the unit list it
+// names, or nothing. Its words are the carry / carry-intro rows of
+// data/unit_phrasing.tsv.
+std::optional<std::string> carried_unit_list(std::string_view note);
+
+// A unit clause written into the sentence, with no parentheses: 由A会同B、C等
+// 部门负责落实 / 由A会同B等部门研究提出落实意见. The list (A会同B、C, the
+// joiner marking A as lead), or nothing.
+std::optional<std::string> inline_unit_clause(std::string_view text);
+
+// A line that states units once for a group of items: 以上工作由A、B负责
+// (back: the items before it in its section) or 以下任务均需A配合落实
+// (forward: the items after it). The unit list and the direction, or nothing.
+struct GroupStatement {
+    std::string units;
+    bool forward = false;
+};
+std::optional<GroupStatement> group_unit_statement(std::string_view line);
+
 }  // namespace qingdan

@@ -280,7 +280,7 @@ constexpr u32v kUnits[] = {
     U"次", U"所", U"座", U"批", U"篇", U"场", U"套", U"条", U"名", U"户", U"倍",
     U"元", U"美元", U"吨", U"平方米", U"公里", U"台"};
 // Never a measure after a number: years, dates, ordinals-in-disguise.
-constexpr u32v kNotUnits[] = {U"周年", U"周岁", U"个人", U"批次"};
+constexpr u32v kNotUnits[] = {U"周年", U"周岁", U"个人", U"批次", U"分类"};  // 四分类: a kind, not 4 分
 constexpr u32v kMultipliers[] = {U"万亿", U"万", U"亿", U"千"};
 
 struct OpWord {
@@ -407,6 +407,9 @@ std::size_t clause_end(u32v s, std::size_t pos) {
     return pos;
 }
 
+// Completion verbs that close a clause a count opens (9项工程基本完成).
+constexpr u32v kCountDone[] = {U"完成", U"建成", U"落地", U"投用", U"投产", U"开工", U"竣工"};
+
 // The start of the thing counted in [cs, st) when a making verb opens the
 // clause (after fillers) or stands inside it before the count; 0 for none.
 std::size_t counted_object(u32v s, std::size_t cs, std::size_t st) {
@@ -520,6 +523,15 @@ struct TargetScan {
         if (op == Op::none && !chinese && (clause_end(s, te) == te || s[te] == U'、')) {
             counted_from = counted_object(s, clause_start(s, st), st);
             if (counted_from) op = Op::eq;
+        }
+        // 9项重点工程建设目标基本完成: a clause opened by the count and closed
+        // by a completion verb counts what is to be done.
+        bool opens = false;
+        if (op == Op::none && !chinese && skip_fillers(s, clause_start(s, st), st) == st) {
+            u32v rest = s.substr(te, clause_end(s, te) - te);
+            for (u32v w : kCountDone)
+                if (rest.size() > w.size() && rest.substr(rest.size() - w.size()) == w) opens = true;
+            if (opens) op = Op::eq, object = true;
         }
         const bool counted = counted_from != 0;
         if (op == Op::none) return;
@@ -770,10 +782,23 @@ constexpr u32v kDoneWords[] = {U"全面完成", U"基本完成", U"完成",
 constexpr u32v kOnVerbs[] = {U"报送", U"提交", U"上报", U"报", U"完成"};
 constexpr u32v kGroupJoin[] = {U"以及", U"和", U"、", U"及", U"与", U"或"};
 
+// Labels of a completion column or line: the date after them is a limit.
+constexpr u32v kLimitLabels[] = {U"完成时限", U"完成时间", U"完成期限", U"时间节点", U"时限要求", U"时限"};
+
 struct DeadlineScan {
     u32v s;
     std::optional<int> doc_year;
     std::vector<DateTok> toks;
+
+    bool closes_text(std::size_t pos) const {
+        return pos == s.size() || s[pos] == U'。' || s[pos] == U'；' || s[pos] == U';' || s[pos] == U'）' ||
+               s[pos] == U')' || s[pos] == U'\n';
+    }
+
+    bool after_limit_label(std::size_t pos) const {
+        while (pos > 0 && (s[pos - 1] == U' ' || s[pos - 1] == U'：' || s[pos - 1] == U':')) --pos;
+        return !match_ending_at(s, pos, kLimitLabels).empty();
+    }
 
     // Try a date token at i; returns false when there is none.
     bool token_at(std::size_t i, DateTok& t, std::size_t& skip_to) {
@@ -829,6 +854,14 @@ struct DeadlineScan {
             // a bare month needs a day/底 or context; checked by the caller
             t.end = e;
             return true;
+        }
+        // 第一季度 / 上半年 without a printed year: the document's
+        if ((c == U'第' || c == U'上' || c == U'下') && (i == 0 || !is_cn_numeral_char(s[i - 1]))) {
+            std::size_t e = scan_year_part(s, i, t);
+            if (e != i) {
+                t.end = e;
+                return true;
+            }
         }
         // 年底 / 年末 without a printed year (今年年底前, 年底前)
         if (c == U'年' && (at(s, i + 1, U"底") || at(s, i + 1, U"末"))) {
@@ -935,6 +968,12 @@ struct DeadlineScan {
                     }
                 }
             }
+            // An end of a period that closes the text or a sentence (完成时限：
+            // 2024年6月底 / …于6月底。) is a limit by itself — not one a comma
+            // continues (截至2021年底，累计建成… is a status); nor is any date
+            // under a 完成时限： label.
+            if (kind.empty() && ((last.period_end && closes_text(last.end)) || after_limit_label(first.start)))
+                kind = "by";
             if (kind.empty() && last.day > 0 && first.start > 0 &&
                 (s[first.start - 1] == U'于') && !match_at(s, last.end, kOnVerbs).empty()) {
                 kind = "on";
@@ -1125,8 +1164,9 @@ std::vector<Target> extract_targets(std::string_view text) {
 
 std::vector<Deadline> extract_deadlines(std::string_view text, std::optional<int> doc_year) {
     std::vector<Deadline> out;
-    // fast path: every date has a 年 or a 月
-    if (text.find("年") == std::string_view::npos && text.find("月") == std::string_view::npos)
+    // fast path: every date has a 年, a 月 or a 季度 (第一季度)
+    if (text.find("年") == std::string_view::npos && text.find("月") == std::string_view::npos &&
+        text.find("季度") == std::string_view::npos)
         return out;
     u32 s = decode_compact(text);
     DeadlineScan scan{s, doc_year, {}};

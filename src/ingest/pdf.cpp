@@ -56,8 +56,17 @@ std::vector<std::vector<Word>> group_lines(std::vector<Word> words) {
     return lines;
 }
 
-// A gap wider than one and a half characters separates cells (or columns of
-// aligned text); narrower gaps are spaces within a phrase.
+// An item label before the list's tab stop (`1.`, `一、`, `（十二）`): short and
+// closed by its punctuation; a bare table row number (`12`) is not one.
+bool is_label(std::string_view s) {
+    if (s.empty() || ustr::length(s) > 5) return false;
+    for (std::string_view end : {".", "．", "、", "）", ")"})
+        if (ustr::ends_with(s, end)) return true;
+    return false;
+}
+
+// A gap wider than 0.7 character heights separates cells (table cell
+// padding is about that wide; a space between words is a third of it).
 Line make_line(std::vector<Word> ws, int page_no) {
     std::sort(ws.begin(), ws.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
     Line l;
@@ -69,7 +78,7 @@ Line make_line(std::vector<Word> ws, int page_no) {
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const Word& w = ws[i];
         double h = w.y1 - w.y0;
-        if (i == 0 || w.x0 - ws[i - 1].x1 > 1.5 * h) {
+        if (i == 0 || w.x0 - ws[i - 1].x1 > 0.7 * h) {
             l.segs.push_back({w.text, w.x0, w.x1});
         } else {
             Segment& s = l.segs.back();
@@ -83,6 +92,13 @@ Line make_line(std::vector<Word> ws, int page_no) {
         l.y1 = std::max(l.y1, w.y1);
     }
     for (auto& s : l.segs) s.text = ustr::trim(s.text);
+    // Word's automatic numbering prints the label, a tab, then the text: one segment.
+    if (l.segs.size() >= 2 && is_label(l.segs[0].text)) {
+        Segment& b = l.segs[1];
+        b.text = l.segs[0].text + (static_cast<unsigned char>(l.segs[0].text.back()) < 0x80 ? " " : "") + b.text;
+        b.x0 = l.segs[0].x0;
+        l.segs.erase(l.segs.begin());
+    }
     return l;
 }
 

@@ -250,7 +250,8 @@ private:
 
     bool new_item(std::string_view t) const {
         if (para_.empty()) return false;
-        static const std::string_view closers[] = {"。", "：", "；", "！", "？", ":"};
+        // `）` closes a unit clause `（X负责）` ending an item.
+        static const std::string_view closers[] = {"。", "：", "；", "！", "？", ":", "）"};
         bool closed = false;
         for (auto c : closers) closed |= ustr::ends_with(para_, c);
         if (!closed) return false;

@@ -112,7 +112,7 @@ bool TableRowReader::read(std::string_view line, std::string& out) {
     }
     std::string_view t = trim(line);
     if (t.empty()) return false;
-    if (bar_row(t, out)) {
+    if (bar_row(t, out) || flat_row(t, out)) {
         columns_.clear();
         return true;
     }
@@ -172,28 +172,54 @@ bool TableRowReader::aligned_row(std::string_view line, std::string& out) {
     for (const auto& g : cells)
         if (ends_in_colon(line.substr(g.begin, g.end - g.begin))) return columns_.clear(), false;
     const bool anchored = row_anchor(line.substr(cells[0].begin, cells[0].end - cells[0].begin));
-    if (lead >= 2 && !columns_.empty() && !anchored) {
-        // A continuation: each cell goes to the last column starting at or
-        // before it (two columns of slack for centred text).
-        std::vector<std::string_view> placed(columns_.size());
+    const bool continuation = lead >= 2 && !anchored;
+    if (continuation && columns_.empty()) return false;
+    if (!continuation && (cells.size() < 2 || (cells.size() < 3 && !anchored))) return columns_.clear(), false;
+    if (!continuation && cells.size() >= columns_.size()) {
+        // A row with every cell filled (the header, usually): its columns
+        // place the cells of the rows and continuation lines below it.
+        columns_.clear();
+        std::vector<std::string_view> texts;
         for (const auto& g : cells) {
-            size_t k = 0;
-            while (k + 1 < columns_.size() && columns_[k + 1] <= g.column + 2) ++k;
-            std::string_view text = line.substr(g.begin, g.end - g.begin);
-            if (placed[k].empty()) placed[k] = text;
-            else placed[k] = line.substr(placed[k].data() - line.data(), g.end - (placed[k].data() - line.data()));
+            columns_.push_back(g.column);
+            texts.push_back(line.substr(g.begin, g.end - g.begin));
         }
-        join_tabs(placed, out);
+        join_tabs(texts, out);
         return true;
     }
-    if (cells.size() < 2 || (cells.size() < 3 && !anchored)) return columns_.clear(), false;
-    columns_.clear();
-    std::vector<std::string_view> texts;
+    place(line, cells, out);
+    return true;
+}
+
+// A row with empty cells, or a wrapped cell's continuation: each cell goes
+// to the last column starting at or before it (two columns of slack for
+// centred text); cells meeting in one column are joined as printed.
+void TableRowReader::place(std::string_view line, const std::vector<Gap>& cells, std::string& out) const {
+    std::vector<std::string_view> placed(columns_.size());
     for (const auto& g : cells) {
-        columns_.push_back(g.column);
-        texts.push_back(line.substr(g.begin, g.end - g.begin));
+        size_t k = 0;
+        while (k + 1 < columns_.size() && columns_[k + 1] <= g.column + 2) ++k;
+        size_t from = placed[k].empty() ? g.begin : static_cast<size_t>(placed[k].data() - line.data());
+        placed[k] = line.substr(from, g.end - from);
     }
-    join_tabs(texts, out);
+    join_tabs(placed, out);
+}
+
+// `序号 重点任务 牵头单位 完成时限 1 推进… 市发展改革委 2024年底前 2 …`: a table
+// flattened onto one line with single spaces; every space is a cell break
+// (Chinese cells hold no spaces). Needs the 序号 cell first and a row `1`.
+bool TableRowReader::flat_row(std::string_view t, std::string& out) const {
+    if (!ustr::starts_with(t, "序号 ") && !ustr::starts_with(t, "编号 ")) return false;
+    std::vector<std::string_view> cells;
+    bool one = false;
+    for (size_t i = 0; i < t.size();) {
+        size_t e = t.find(' ', i);
+        if (e == std::string_view::npos) e = t.size();
+        if (e > i) cells.push_back(t.substr(i, e - i)), one = one || t.substr(i, e - i) == "1";
+        i = e + 1;
+    }
+    if (cells.size() < 6 || !one) return false;
+    join_tabs(cells, out);
     return true;
 }
 

@@ -8,7 +8,9 @@
 //  - space-aligned rows (`pdftotext -layout`, Word saved as text): cells at
 //    gaps of two or more spaces; a wrapped cell's continuation line, whose
 //    words sit under their own columns, gets its cells placed at the columns
-//    of the row above (empty cells for the columns it skips).
+//    of the row above (empty cells for the columns it skips), and so do
+//    rows with empty cells;
+//  - a table flattened onto one line (`序号 重点任务 … 1 推进… 2 …`).
 #pragma once
 
 #include <string>
@@ -36,11 +38,13 @@ public:
 private:
     bool bar_row(std::string_view t, std::string& out) const;
     bool aligned_row(std::string_view line, std::string& out);
+    bool flat_row(std::string_view t, std::string& out) const;
 
     struct Gap {
         size_t begin, end;  // bytes of the cell text
         size_t column;      // display column where it starts
     };
+    void place(std::string_view line, const std::vector<Gap>& cells, std::string& out) const;
     std::vector<size_t> columns_;  // display columns where the last row's cells start
 };
 

@@ -70,10 +70,27 @@ Shape ColumnVocabulary::shape(const std::string& cell) const {
     };
     const size_t n = ustr::length(t);
     if (n <= 24 && is("shape_completion")) return Shape::Completion;
-    if (n <= 120 && is("shape_units")) return Shape::Units;
+    if (n <= 120 && (is("shape_units") || unit_list(t))) return Shape::Units;
     if (n <= 24 && is("shape_person")) return Shape::Person;
     if (n > 12 || t.find("。") != std::string::npos || t.find("，") != std::string::npos) return Shape::Text;
     return Shape::Short;
+}
+
+bool ColumnVocabulary::unit_list(const std::string& t) const {
+    const Pattern* name = g_.pattern("shape_unit_name");
+    if (!name) return false;
+    size_t parts = 0, units = 0;
+    for (size_t b = 0; b <= t.size();) {
+        size_t e = b;
+        for (const char* sep : {"、", "，", "；", ",", ";"})
+            if (size_t f = t.find(sep, b); f != std::string::npos && (e == b || f < e)) e = f;
+        if (e == b) e = t.size();
+        std::string part = ustr::trim(t.substr(b, e - b));
+        if (!part.empty()) ++parts, units += name->matches(part);
+        if (e == t.size()) break;
+        b = e + (t[e] == ',' || t[e] == ';' ? 1 : 3);
+    }
+    return parts >= 2 && units >= 2 && 3 * units >= 2 * parts;
 }
 
 std::optional<int> ColumnVocabulary::row_number(const std::string& cell) const {
@@ -120,7 +137,8 @@ std::vector<size_t> align_cells(const std::vector<Col>& cols, const std::vector<
     for (size_t j = 0; j < m; ++j)
         for (size_t i = 0; i <= n; ++i) {
             if (best[i][j] == kNone) continue;
-            if (best[i][j] > best[i][j + 1]) best[i][j + 1] = best[i][j], from[i][j + 1] = i;  // column j empty
+            // Column j empty; on a tie the cell stays in the earlier column.
+            if (best[i][j] >= best[i][j + 1]) best[i][j + 1] = best[i][j], from[i][j + 1] = i;
             double run = 0;
             for (size_t k = i; k < n; ++k) {  // cells [i,k] in column j
                 run += fit(cols[j], cells[k]) - (k > i ? kWrap : 0);

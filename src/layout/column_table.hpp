@@ -42,6 +42,8 @@ public:
     std::optional<int> row_number(const std::string& cell) const;
 
 private:
+    // Two in three names of the list (cut at 、，；) shaped like units.
+    bool unit_list(const std::string& t) const;
     const Grammar& g_;
 };
 

@@ -75,6 +75,12 @@ std::vector<std::string> split_addressees(const std::string& s) {
     return parts;
 }
 
+size_t count_of(std::string_view s, std::string_view w) {
+    size_t n = 0;
+    for (size_t at = s.find(w); at != std::string_view::npos; at = s.find(w, at + w.size())) ++n;
+    return n;
+}
+
 std::string strip_book_marks(std::string s) {
     if (ustr::starts_with(s, "《") && ustr::ends_with(s, "》")) s = s.substr(3, s.size() - 6);
     return s;
@@ -93,7 +99,7 @@ public:
     CoverReader(const std::vector<Line>& lines, const Grammar& g) : lines_(lines), g_(g) {
         for (const char* k : {"notice_title", "notice_any", "doc_number", "published", "meta_issued",
                               "signature_date", "addressee_line", "skip_line", "meta_row", "plan_title",
-                              "title_year_line", "issued_plan", "level1", "level2", "item", "item_paren"})
+                              "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren"})
             pat_[k] = g.pattern(k);
     }
 
@@ -134,7 +140,9 @@ private:
         size_t at = cell.find("的通知");
         if (at != std::string::npos && at + 9 < cell.size()) {
             std::string head = cell.substr(0, at + 9);
-            if (!is_paragraph(head) && head.find("关于") != std::string::npos && head.find("《") == head.rfind("《")) {
+            // 为贯彻落实《国务院关于…的通知》: a citation (its 《 unclosed here), not a title
+            if (!is_paragraph(head) && head.find("关于") != std::string::npos && head.find("《") == head.rfind("《") &&
+                count_of(head, "《") == count_of(head, "》")) {
                 add_piece(head, line);
                 return cut_cell(cell.substr(at + 9), line);
             }
@@ -381,7 +389,30 @@ private:
         }
     }
 
+    // A page-furniture tail on a title (…工作要点（第2/4页）) is the site's, not the plan's.
+    void finish_title() {
+        if (!c_.title) return;
+        if (auto m = p("title_furniture") ? p("title_furniture")->find(*c_.title) : std::nullopt;
+            m && m->begin[0] > 0)
+            c_.title = ustr::trim(std::string_view(*c_.title).substr(0, m->begin[0]));
+    }
+
+    // A news repost with no title line: 近日，…印发《X》，内容如下。
+    void news_lead_title() {
+        const Pattern* lead = p("news_lead");
+        for (size_t k = 0; lead && k < pieces_.size() && k < 8; ++k)
+            if (auto m = lead->find(pieces_[k].text)) {
+                title_ = m->groups[1];
+                return;
+            }
+    }
+
     void choose_title() {
+        pick_title();
+        finish_title();
+    }
+
+    void pick_title() {
         if (title_ && !title_->empty()) {
             c_.title = *title_;
             return;
@@ -400,6 +431,7 @@ private:
         }
         if (!sig_) {
             fallback_title();
+            if (!title_ || title_->empty()) news_lead_title();
             if (title_ && !title_->empty()) c_.title = *title_;
         }
     }
@@ -407,9 +439,10 @@ private:
     void finish() {
         if (!c_.issuer && !notice_issuer_.empty()) c_.issuer = notice_issuer_;
         if (!c_.issued) c_.issued = meta_issued_;
-        // Notice paragraphs count only when the notice is complete (signed):
-        // otherwise they may be the document's own text.
-        if (sig_) c_.notice_text = notice_text_;
+        // Notice paragraphs count when the notice is complete (signed) or
+        // opens with its addressees (a plan has none): otherwise they may be
+        // the document's own text.
+        if (sig_ || !c_.addressees.empty()) c_.notice_text = notice_text_;
         c_.body_start = std::min(last_cover_, end_);
     }
 

@@ -144,7 +144,10 @@ public:
     // Text outside any item: preamble parts feed the goals; other parts
     // keep it in case they turn out to have no items at all.
     void loose_text(const Line& l) {
-        if (!part_) return;  // introduction before the first part
+        if (!part_) {  // introduction before the first part: only its citations are read
+            sk_.intro.push_back(l);
+            return;
+        }
         if (sk_.sections[*part_].kind == "preamble") {
             sk_.preamble.push_back(l);
         } else {

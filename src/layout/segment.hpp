@@ -59,6 +59,7 @@ struct Skeleton {
     std::vector<Section> sections;
     std::vector<RawItem> items;
     std::vector<Line> preamble;             // text of preamble parts (goals)
+    std::vector<Line> intro;                // text before the first part (the opening paragraph)
     std::vector<Diagnostic> diagnostics;
 };
 

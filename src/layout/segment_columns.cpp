@@ -60,10 +60,14 @@ public:
     void run(const std::vector<Line>& lines) {
         sk_.cover = read_cover(lines, g_);
         size_t i = find_header(lines);
-        if (cols_.empty() && !infer_columns(lines)) {
-            if (segment_cards(lines, g_, sk_, b_)) return b_.finish();
-            sk_.diagnostics.push_back({"warning", "no-table-header", 0, "no table header row (序号 | 任务 | 责任单位 …) found"});
-            return;
+        if (cols_.empty()) {
+            if (infer_columns(lines)) {
+                i = sk_.cover.body_start;
+            } else {
+                if (segment_cards(lines, g_, sk_, b_)) return b_.finish();
+                sk_.diagnostics.push_back({"warning", "no-table-header", 0, "no table header row (序号 | 任务 | 责任单位 …) found"});
+                return;
+            }
         }
         const Pattern* skip = g_.pattern("skip_line");
         for (; i < lines.size(); ++i) {

@@ -32,6 +32,16 @@ bool heads_items(const std::vector<Line>& lines, size_t i, const Grammar& g) {
     return false;
 }
 
+// An open `1.` item holding only its name: no sentence end, no clause.
+bool names_only(const RawItem* it) {
+    if (!it || !it->label || it->level2 || it->cells.size() != 1) return false;
+    const std::string& t = it->cells[0].text;
+    if (t.empty() || ustr::length(t) > 40) return false;
+    for (const char* stop : {"。", "；", "）", ")", "，"})
+        if (t.find(stop) != std::string::npos) return false;
+    return true;
+}
+
 // A document cut mid-item (a truncated download) may end in a fragment too
 // short to be a task (`5.强化项目会办推`): dropped, with a warning.
 void drop_fragment(Skeleton& sk) {
@@ -49,71 +59,104 @@ void drop_fragment(Skeleton& sk) {
     sk.items.pop_back();
 }
 
+// Reads the joined lines in order: skip lines and annexes, headings,
+// （一） lines (section or item), numbered items, and text continuing the
+// open item.
+class ProseSegmenter {
+public:
+    ProseSegmenter(const Grammar& g, Skeleton& sk)
+        : g_(g), sk_(sk), b_(g, sk), level2_(g.pattern("level2")), item_(g.pattern("item")),
+          item3_(g.pattern("item_paren")), skip_(g.pattern("skip_line")) {}
+
+    void run(const std::vector<Line>& lines) {
+        for (size_t i = sk_.cover.body_start; i < lines.size(); ++i) {
+            const Line& l = lines[i];
+            if (skip_ && skip_->matches(l.text)) {
+                annex();
+                continue;
+            }
+            if (int used = b_.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
+                i += used - 1;  // a title printed on the heading's next line
+                sub_list_ = in_annex_ = false;
+                continue;
+            }
+            if (in_annex_) continue;
+            if (level2_line(lines, i) || item_line(l)) continue;
+            if (RawItem* it = b_.current()) {
+                it->cells.push_back({CellKind::Measure, l.text, l.line_start});
+                b_.extend(l.line_end);
+            } else {
+                b_.loose_text(l);
+            }
+        }
+        b_.finish();
+        drop_fragment(sk_);
+    }
+
+private:
+    // An attachment label (附件 / 附件1：…) after the items closes the last
+    // one: what follows (a project list, a table, the site's footer) is not
+    // part of its text. A level-1 heading resumes segmentation (an annex
+    // that is itself a plan).
+    void annex() {
+        if (!b_.any_item()) return;
+        b_.close_item();
+        in_annex_ = true;
+    }
+
+    // `（一）…`: an item when it carries a paragraph or heads no numbered
+    // items, else a section (preamble parts keep it as text).
+    bool level2_line(const std::vector<Line>& lines, size_t i) {
+        const Line& l = lines[i];
+        auto m = level2_ ? level2_->find(l.text) : std::nullopt;
+        if (!m) return false;
+        sub_list_ = false;
+        if (b_.part_kind_now() == "preamble") {
+            b_.loose_text(l);
+        } else if (has_body(m->groups[2]) || !heads_items(lines, i, g_)) {
+            RawItem& it = b_.open_item(l);
+            it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
+            it.printed = ustr::small_chinese_number(m->groups[1]);
+            it.level2 = true;
+            it.cells.push_back({CellKind::Measure, ustr::trim(m->groups[2]), l.line_start});
+        } else {
+            b_.open_section2(l, *m);
+        }
+        return true;
+    }
+
+    // `1.` / `（1）` items. （1）…（4） under a `1.` item that is only a name
+    // (`1.完善应急预案体系`, no sentence of its own) are its text, not tasks.
+    bool item_line(const Line& l) {
+        auto m = item_ ? item_->find(l.text) : std::nullopt;
+        if (!m && item3_) {
+            auto sub = item3_->find(l.text);
+            if (!sub_list_) sub_list_ = sub && sub->groups[1] == "1" && names_only(b_.current());
+            if (!sub_list_) m = std::move(sub);
+        }
+        if (!m || b_.part_kind_now() == "preamble") return false;
+        RawItem& it = b_.open_item(l);
+        sub_list_ = false;
+        it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
+        it.printed = std::atoi(m->groups[1].c_str());
+        it.cells.push_back({CellKind::Measure, ustr::trim(m->groups[2]), l.line_start});
+        return true;
+    }
+
+    const Grammar& g_;
+    Skeleton& sk_;
+    Builder b_;
+    const Pattern *level2_, *item_, *item3_, *skip_;
+    bool in_annex_ = false;
+    bool sub_list_ = false;  // reading the （1）… sub-items of a `1.` item
+};
+
 }  // namespace
 
 void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk) {
     std::vector<Line> lines = join_wrapped(raw);
     sk.cover = read_cover(lines, g);
-    Builder b(g, sk);
-    const Pattern* level2 = g.pattern("level2");
-    const Pattern* item = g.pattern("item");
-    const Pattern* item3 = g.pattern("item_paren");
-    const Pattern* skip = g.pattern("skip_line");
-    // An attachment label (附件 / 附件1：…) after the items closes the last
-    // one: what follows (a project list, a table, the site's footer) is not
-    // part of its text. A level-1 heading resumes segmentation (an annex
-    // that is itself a plan).
-    bool in_annex = false;
-    for (size_t i = sk.cover.body_start; i < lines.size(); ++i) {
-        const Line& l = lines[i];
-        if (skip && skip->matches(l.text)) {
-            if (b.any_item()) {
-                b.close_item();
-                in_annex = true;
-            }
-            continue;
-        }
-        if (int used = b.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
-            i += used - 1;  // a title printed on the heading's next line
-            in_annex = false;
-            continue;
-        }
-        if (in_annex) continue;
-        if (auto m = level2 ? level2->find(l.text) : std::nullopt) {
-            if (b.part_kind_now() != "preamble" && (has_body(m->groups[2]) || !heads_items(lines, i, g))) {
-                RawItem& it = b.open_item(l);
-                it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
-                it.printed = ustr::small_chinese_number(m->groups[1]);
-                it.level2 = true;
-                it.cells.push_back({CellKind::Measure, ustr::trim(m->groups[2]), l.line_start});
-            } else if (b.part_kind_now() == "preamble") {
-                b.loose_text(l);
-            } else {
-                b.open_section2(l, *m);
-            }
-            continue;
-        }
-        auto m = item ? item->find(l.text) : std::nullopt;
-        // （1）…（4） under a `1.` item are its text, not tasks of their own.
-        const bool sub_item = !m && b.current() && b.current()->label && !b.current()->level2 &&
-                              !ustr::starts_with(*b.current()->label, "（") && !ustr::starts_with(*b.current()->label, "(");
-        if (!m && item3 && !sub_item) m = item3->find(l.text);
-        if (m && b.part_kind_now() != "preamble") {
-            RawItem& it = b.open_item(l);
-            it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
-            it.printed = std::atoi(m->groups[1].c_str());
-            it.cells.push_back({CellKind::Measure, ustr::trim(m->groups[2]), l.line_start});
-            continue;
-        }
-        if (RawItem* it = b.current()) {
-            it->cells.push_back({CellKind::Measure, l.text, l.line_start});
-            b.extend(l.line_end);
-        } else {
-            b.loose_text(l);
-        }
-    }
-    b.finish();
-    drop_fragment(sk);
+    ProseSegmenter(g, sk).run(lines);
 }
 
 }  // namespace qingdan

@@ -155,28 +155,12 @@ private:
     }
 
     void continuation(const std::string& t, size_t col, const Line& l) {
-        bool narrow = ustr::length(t) <= static_cast<size_t>(narrow_);
         if (ustr::han_ratio(t) < 0.5) {
             sk_.diagnostics.push_back({"info", "unparsed-line", l.line_start,
                                        "dropped table fragment `" + t + "` (not text)"});
             return;
         }
-        Ctx ctx = ctx_;
-        if (tabbed_) {
-            auto it = col_ctx_.find(col);
-            ctx = it != col_ctx_.end() ? it->second : (col == 0 ? Ctx::Title : col >= 2 ? Ctx::Units : Ctx::Measure);
-            if (col == 0 && ctx != Ctx::Title) ctx = narrow ? Ctx::Title : Ctx::Measure;
-            // A cell merged from two columns ends in the units or scope
-            // column; the short cell after it on the same line continues it.
-            if (narrow && (line_ctx_ == Ctx::Units || (line_ctx_ == Ctx::Scope && !scope_complete())))
-                ctx = line_ctx_;
-        }
-        // Only the measures column is wide; in tabbed rows the responsible
-        // column (index >= 2) may hold a whole unit list on one line.
-        bool wide_ok = tabbed_ && col >= 2 && ustr::length(t) <= static_cast<size_t>(3 * narrow_);
-        if (!narrow && !wide_ok && ctx != Ctx::Measure) ctx = Ctx::Measure;
-        if (ctx == Ctx::Scope && scope_complete()) ctx = tabbed_ ? Ctx::Units : Ctx::Measure;
-        if (ctx == Ctx::None) ctx = Ctx::Measure;
+        Ctx ctx = context_for(t, col);
         RawItem* it = b_.current();
         if (!it) {
             sk_.diagnostics.push_back({"info", "unparsed-line", l.line_start,
@@ -201,6 +185,28 @@ private:
             }
         }
         add(kind, t, l, ctx, col);
+    }
+
+    // The column a continuation cell belongs to.
+    Ctx context_for(const std::string& t, size_t col) const {
+        bool narrow = ustr::length(t) <= static_cast<size_t>(narrow_);
+        Ctx ctx = ctx_;
+        if (tabbed_) {
+            auto it = col_ctx_.find(col);
+            ctx = it != col_ctx_.end() ? it->second : (col == 0 ? Ctx::Title : col >= 2 ? Ctx::Units : Ctx::Measure);
+            if (col == 0 && ctx != Ctx::Title) ctx = narrow ? Ctx::Title : Ctx::Measure;
+            // A cell merged from two columns ends in the units or scope
+            // column; the short cell after it on the same line continues it.
+            if (narrow && (line_ctx_ == Ctx::Units || (line_ctx_ == Ctx::Scope && !scope_complete())))
+                ctx = line_ctx_;
+        }
+        // Only the measures column is wide; in tabbed rows the responsible
+        // column (index >= 2) may hold a whole unit list on one line.
+        bool wide_ok = tabbed_ && col >= 2 && ustr::length(t) <= static_cast<size_t>(3 * narrow_);
+        if (!narrow && !wide_ok && ctx != Ctx::Measure) ctx = Ctx::Measure;
+        if (ctx == Ctx::Scope && scope_complete()) ctx = tabbed_ ? Ctx::Units : Ctx::Measure;
+        if (ctx == Ctx::None) ctx = Ctx::Measure;
+        return ctx;
     }
 
     bool scope_complete() const {

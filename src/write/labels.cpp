@@ -42,7 +42,7 @@ constexpr Label kLabels[] = {
     {"col", "new_title", "新任务"},      {"col", "changes", "变更项"},       {"col", "old_lead", "原牵头单位"},
     {"col", "new_lead", "新牵头单位"},   {"col", "units_added", "新增单位"}, {"col", "units_removed", "删除单位"},
     {"col", "scope_added", "新增范围"},  {"col", "scope_removed", "删除范围"}, {"col", "text_diff", "文本变化"},
-    {"col", "count", "数量"},            {"col", "old_text", "原任务内容"},  {"col", "new_text", "新任务内容"},
+    {"col", "count", "数量"},            {"diff", "status", "状态"},            {"col", "old_text", "原任务内容"},  {"col", "new_text", "新任务内容"},
     // values
     {"role", "lead", "牵头"},            {"role", "participant", "配合"},    {"role", "responsible", "负责"},
     {"status", "mandatory", "必做"},     {"status", "optional", "选做"},     {"status", "check", "待核实"},

@@ -1,0 +1,44 @@
+// The words of unit clauses (data/unit_phrasing.tsv): tails, labels, role
+// notes, generic words, lead-ins, joiners, conjunctions, clause markers and
+// carry-over notes. The clause parser (unit_clause.cpp) knows only the shape
+// of a clause; every word it looks for comes from this table.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qingdan {
+
+// A role a phrase gives the names it applies to. `each_lead` (分别牵头) makes
+// every name of its group lead; `none` is phrasing without a role.
+enum class UnitRole { none, lead, participant, responsible, each_lead };
+
+struct UnitPhrasing {
+    struct Phrase {
+        std::string text;
+        UnitRole role = UnitRole::none;
+    };
+    std::vector<Phrase> tails;    // longest first
+    std::vector<Phrase> verbs;    // markers a short verb may follow (牵头卖力)
+    std::vector<Phrase> labels;   // longest first
+    std::vector<Phrase> notes;
+    std::vector<Phrase> joiners;  // 会同
+    std::vector<std::string> generic, lead_ins, conjunctions, markers, carry, carry_intro, group_back, group_forward;
+
+    // Reads the TSV; throws std::runtime_error with file:line on a bad row.
+    static UnitPhrasing load(const std::string& path);
+
+    // The table the clause functions use: the last one installed, else the
+    // shipped data/unit_phrasing.tsv ($QINGDAN_SHARE, install dir, source
+    // tree), loaded on first use.
+    static const UnitPhrasing& current();
+    static void install(UnitPhrasing table);
+
+    bool is_generic(std::string_view s) const;
+    // The tail `s` ends with (longest), or nullptr.
+    const Phrase* tail_of(std::string_view s) const;
+};
+
+}  // namespace qingdan
