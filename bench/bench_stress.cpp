@@ -63,7 +63,7 @@ std::vector<Case> cases(const std::string& share) {
     out.push_back({"seed-repeated-10mb", "seed 002 repeated to 10 MB", [&, seed](double s) {
                        (void)compiler.compile(repeat(seed, size_t(10e6 * s)), "rep.txt");
                    }});
-    out.push_back({"same-file-names", "20,000 documents named x.txt", [&](double s) {
+    out.push_back({"same-file-names", "20,000 documents named x.txt", [&, seed](double s) {
                        Document d = compiler.compile(seed.substr(0, 3000), "a/x.txt");
                        std::vector<Document> docs(size_t(20000 * s), d);
                        uniquify_ids(docs);

@@ -20,6 +20,7 @@ for bin in "$build"/fuzz/fuzz_*; do
   case "$name" in
     fuzz_json) seeds=(tests/golden/compile) ;;
     fuzz_html) seeds=(tests/fixtures/html) ;;
+    fuzz_office) seeds=(tests/fixtures/office) ;;
     *) seeds=(data/corpus tests/fixtures) ;;
   esac
   echo "fuzz: $name for ${secs}s"

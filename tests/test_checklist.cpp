@@ -299,7 +299,7 @@ TEST_CASE("province checklist of the corpus: all-locality tasks mandatory, centr
     CHECK(per_doc.count("002_07740394ff6dd330") == 0);
 }
 
-TEST_CASE("every province gets a checklist when none is selected; all-locality tasks are in all", "[checklist]") {
+TEST_CASE("every province gets a checklist when none is selected, all-locality tasks are in all", "[checklist]") {
     Run r = qd("-q checklist data/corpus --by province --format json 2>/dev/null");
     REQUIRE(r.status == 0);
     Json j = Json::parse(r.out);

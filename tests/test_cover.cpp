@@ -52,7 +52,7 @@ TEST_CASE("cover: a repost starting at the doc number keeps every element", "[co
     }
 }
 
-TEST_CASE("cover: a repost starting at the addressees; 代章 line under the issuer", "[cover]") {
+TEST_CASE("cover: a repost starting at the addressees, 代章 line under the issuer", "[cover]") {
     Document d = compile(
         "中央宣传部、最高人民法院、公安部、司法部、市场监管总局、知识产权局：\n"
         "经国务院知识产权战略实施工作部际联席会议同意，现将《知识产权强国建设纲要和“十四五”规划实施年度推进计划》印发给你们，请认真贯彻执行。\n"
@@ -127,7 +127,7 @@ TEST_CASE("cover: pipe-separated metadata with 制发日期 and no signature", "
     CHECK(d.addressees[0] == "各省、自治区、直辖市知识产权局");
 }
 
-TEST_CASE("cover: a notice that does not say 关于印发; its reporting deadline", "[cover]") {
+TEST_CASE("cover: a notice that does not say 关于印发, its reporting deadline", "[cover]") {
     Document d = compile(
         "国务院知识产权战略实施工作部际联席会议办公室关于\n"
         "做好2019年地方知识产权战略实施工作要点编制的通知\n"

@@ -80,7 +80,7 @@ TEST_CASE("cover: the year of a page with no year in its title", "[cover]") {
     CHECK(gd.tasks[0].deadlines[0].date == "2016-05-31");
 }
 
-TEST_CASE("cover: site furniture around titles; news reposts; cited notices", "[cover]") {
+TEST_CASE("cover: site furniture around titles, news reposts, cited notices", "[cover]") {
     Document page = compile(
         "省教育厅2023年工作要点（第2/4页）\n"
         "一、全面加强党的建设\n"

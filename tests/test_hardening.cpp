@@ -17,10 +17,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "checklist.hpp"
 #include "diff.hpp"
 #include "emit.hpp"
 #include "json.hpp"
 #include "normalise.hpp"
+#include "units.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -210,4 +212,17 @@ TEST_CASE("units/checklist/diff on JSON holding two documents with the same id e
     CHECK(status(q + "checklist -q --by province --format json " + (dir / "two.json").string() + " >/dev/null") == 0);
     CHECK(status(q + "diff -q " + (dir / "two.json").string() + " " + (dir / "two.json").string() + " >/dev/null 2>&1") != 4);
     fs::remove_all(dir);
+}
+
+TEST_CASE("checklist JSON rendered item by item is exactly the whole-tree dump", "[hardening][checklist]") {
+    std::vector<Document> docs{compiler().compile(slurp(kRoot + "/data/corpus/004_285bae27f8638b71.txt"), "a.txt"),
+                               compiler().compile(slurp(kRoot + "/data/corpus/000_83ac722d97caa312.txt"), "b.txt")};
+    UnitGazetteer gz = UnitGazetteer::load(kRoot + "/data/units.tsv");
+    std::vector<const Province*> ps;
+    for (const auto& p : gz.provinces()->all()) ps.push_back(&p);
+    for (const auto& lists : {checklists_by_province(docs, ps, {}, gz.provinces()), checklists_by_unit(docs),
+                              std::vector<Checklist>{}}) {
+        const std::string out = render_checklists(lists, docs, "json", {});
+        CHECK(out == dump_pretty(Json::parse(out)));
+    }
 }

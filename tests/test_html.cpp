@@ -336,7 +336,7 @@ TEST_CASE("html meta charset: both declarations, any case and quoting", "[html]"
 // ---------------------------------------------------------------------------
 // The converter
 
-TEST_CASE("html blocks end lines; whitespace inside a block collapses", "[html]") {
+TEST_CASE("html blocks end lines, whitespace inside a block collapses", "[html]") {
     CHECK(convert("<p>一、总体要求</p><p>（一）主要\n      目标</p>") == "一、总体要求\n（一）主要 目标\n");
     CHECK(convert("<div>甲<span>乙</span><b>丙</b></div><div><div>丁</div>戊</div>") == "甲乙丙\n丁\n戊\n");
     CHECK(convert("<h1>标题</h1><h2>副标题</h2><ul><li>一</li><li>二</li></ul><blockquote>引</blockquote>"
@@ -403,7 +403,7 @@ TEST_CASE("html layout tables: cells are blocks", "[html]") {
     CHECK(convert("<table role=\"presentation\"><tr><td>左</td><td>右</td></tr></table>") == "左\n右\n");
 }
 
-TEST_CASE("html entities are decoded, &nbsp; is a space", "[html]") {
+TEST_CASE("html entities are decoded, &nbsp, is a space", "[html]") {
     CHECK(convert("<p>&lt;专利法&gt; &amp; &quot;商标&quot; &#x4E2D;&#22269; &ldquo;十四五&rdquo;</p>") ==
           "<专利法> & \"商标\" 中国 “十四五”\n");
     CHECK(convert("<p>&nbsp;&nbsp;&nbsp;&nbsp;各地区：&nbsp;认真落实&nbsp;&nbsp;</p>") == "各地区： 认真落实\n");

@@ -59,7 +59,7 @@ mode_t mode_of(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("read_stream: pipes and FIFOs are read as streams; a directory is an error", "[io]") {
+TEST_CASE("read_stream: pipes and FIFOs are read as streams, a directory is an error", "[io]") {
     fs::path d = scratch("read");
     fs::path fifo = d / "fifo";
     REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
@@ -79,7 +79,7 @@ TEST_CASE("read_stream: pipes and FIFOs are read as streams; a directory is an e
     fs::remove_all(d);
 }
 
-TEST_CASE("write_file_atomic keeps the target's mode, else honours the umask; long names fit", "[io]") {
+TEST_CASE("write_file_atomic keeps the target's mode, else honours the umask, long names fit", "[io]") {
     fs::path d = scratch("mode");
     fs::path t = d / "out.json";
     write_file_atomic(t.string(), "a");
@@ -148,7 +148,7 @@ TEST_CASE("SIGTERM during a staged write removes the temporary directory", "[io]
     fs::remove_all(d);
 }
 
-TEST_CASE("StagedDir: an uncommitted run leaves the previous files whole; commit replaces them", "[io]") {
+TEST_CASE("StagedDir: an uncommitted run leaves the previous files whole, commit replaces them", "[io]") {
     fs::path d = scratch("staged");
     fs::path out = d / "lists";
     fs::create_directories(out);
@@ -203,7 +203,7 @@ TEST_CASE("exit codes: output-side failures exit 3 with the path and the reason"
     fs::remove_all(d);
 }
 
-TEST_CASE("standard input: closed or a directory is an error; named twice is an error; pipes work", "[io][cli]") {
+TEST_CASE("standard input: closed or a directory is an error, named twice is an error, pipes work", "[io][cli]") {
     fs::path d = scratch("stdin");
     Run r = sh(kQ + " compile -q - <&-", d);
     CHECK(r.status == 3);

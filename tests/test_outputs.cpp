@@ -298,7 +298,7 @@ TEST_CASE("headless Chromium renders the province checklist and prints it to PDF
 
 // ---- Markdown diff --------------------------------------------------------------
 
-TEST_CASE("diff Markdown renders on GitHub: <del>/<ins>, no [- {+, per-unit view", "[outputs][diff]") {
+TEST_CASE("diff Markdown renders on GitHub: <del>/<ins> instead of wdiff markup, per-unit view", "[outputs][diff]") {
     Run md = qd("-q diff " + k2020 + " " + k2022 + " 2>/dev/null");
     CHECK(md.status == 1);
     CHECK(md.out.find("[-") == std::string::npos);
@@ -384,7 +384,7 @@ TEST_CASE("unknown commands and options get a did-you-mean", "[outputs][cli]") {
     CHECK(q.out.find("did you mean `--province`?") != std::string::npos);
 }
 
-TEST_CASE("-V and --version, every command's --help has defaults, examples and exit codes", "[outputs][cli]") {
+TEST_CASE("version flags -V and --version, every command's --help has defaults, examples and exit codes", "[outputs][cli]") {
     CHECK(qd("-V").out.rfind("qingdan ", 0) == 0);
     CHECK(qd("--version").out == qd("-V").out);
     for (const char* c : {"compile", "validate", "text", "grammars", "checklist", "units", "diff"}) {

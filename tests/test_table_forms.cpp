@@ -200,7 +200,7 @@ TEST_CASE("items: a （一） line with no numbered item below is a task, one wi
     CHECK(d.tasks[2].section_path == std::vector<std::string>{"二", "(一)"});
 }
 
-TEST_CASE("items: （1）–（4） under a 1. item are its text; numbering runs across sections", "[headings][wild]") {
+TEST_CASE("items: （1）–（4） under a 1. item are its text, numbering runs across sections", "[headings][wild]") {
     Document d = compile(
         "(一)“一案三制”建设\n1.完善应急预案体系\n(1)加强应急预案管理,规范应急预案编制。\n(2)推进应急预案精编化。\n"
         "(责任单位:市直各有关单位、各开发区管委会)\n2.健全应急管理体制和运行机制\n(1)深入推进应急管理办事机构建设。\n");

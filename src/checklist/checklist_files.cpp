@@ -126,10 +126,10 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
                                           const EmitOptions& opts) {
     if (format != "csv" && format != "md" && format != "json" && format != "html" && format != "xlsx")
         throw std::invalid_argument("unknown checklist format `" + format + "`");
-    // Written into a staging directory and moved into place at the end, so a
-    // run that fails half-way (a full disk) leaves the previous checklists whole.
-    StagedDir staged(dir);
-    fs::path root(staged.path());
+    fs::path root(dir);
+    std::error_code ec;
+    fs::create_directories(root, ec);
+    if (!fs::is_directory(root)) throw OutputError(dir + ": cannot create directory: " + ec.message());
     std::string ext = "." + format;
     std::vector<std::string> names;
     for (const auto& c : lists) names.push_back(c.name);
@@ -179,7 +179,6 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
         index = dump_pretty(Json{{"schema", "qingdan-checklist-index/1"}, {"by", by}, {"files", arr}});
     }
     write_file_atomic((root / ("index" + ext)).string(), index);
-    staged.commit();
     return out;
 }
 

@@ -242,22 +242,21 @@ std::string render_checklists(const std::vector<Checklist>& lists, const std::ve
     if (format == "xlsx") return render_checklists_xlsx(lists, opts);
     if (format == "html") return render_checklists_html(lists, opts);
     if (format == "json") {
-        // Keys in nlohmann's (sorted) order: by, checklists, documents, schema.
+        // Keys in insertion order (ordered_json): schema, by, documents, checklists.
         Json ds = Json::array();
         for (const auto& d : docs)
             ds.push_back(Json{{"id", d.id}, {"source", d.source}, {"title", d.title ? Json(*d.title) : Json(nullptr)},
                               {"year", d.year ? Json(*d.year) : Json(nullptr)}});
-        std::string out = "{\n  \"by\": ";
+        std::string out = "{\n  \"schema\": \"qingdan-checklist/1\",\n  \"by\": ";
         append_nested(out, Json(lists.empty() ? std::string() : lists.front().by), 1);
+        out += ",\n  \"documents\": ";
+        append_nested(out, ds, 1);
         out += ",\n  \"checklists\": [";
         for (size_t i = 0; i < lists.size(); ++i) {
             out += i ? ",\n    " : "\n    ";
             append_checklist_json(out, lists[i], 2);
         }
-        out += lists.empty() ? "]" : "\n  ]";
-        out += ",\n  \"documents\": ";
-        append_nested(out, ds, 1);
-        out += ",\n  \"schema\": \"qingdan-checklist/1\"\n}\n";
+        out += lists.empty() ? "]\n}\n" : "\n  ]\n}\n";
         return out;
     }
     throw std::invalid_argument("unknown checklist format `" + format + "`");

@@ -14,15 +14,6 @@ std::string clean_text(std::string_view s) {
 
 namespace {
 
-// The last code point of s (0 when empty).
-char32_t last_cp(std::string_view s) {
-    std::size_t i = s.size();
-    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-    if (i == 0 && s.empty()) return 0;
-    if (i > 0) --i;
-    return ustr::next(s, i);
-}
-
 // Wide (CJK and full-width punctuation) characters need no space to join.
 bool wide(char32_t c) { return c >= 0x2E80; }
 
@@ -34,7 +25,7 @@ void join_piece(std::string& into, std::string_view piece) {
     if (!into.empty()) {
         std::size_t i = 0;
         char32_t first = ustr::next(p, i);
-        if (!wide(last_cp(into)) || !wide(first)) into += ' ';
+        if (!wide(ustr::last(into)) || !wide(first)) into += ' ';
     }
     into += p;
 }

@@ -17,18 +17,14 @@ using namespace std::string_view_literals;
 
 using ustr::ends_with;
 using ustr::starts_with;
-using ustr::contains;
 
 // ---------------------------------------------------------------------------
 // Page furniture
 
-constexpr std::array<std::string_view, 36> kHeaderWords = {
-    "任务清单"sv, "落实举措"sv, "责任部门"sv, "执行部门"sv, "完成时间"sv, "牵头单位"sv,
-    "配合单位"sv, "序号"sv,     "主要任务"sv, "工作任务"sv, "具体措施"sv, "责任单位"sv,
-    "时间进度"sv, "完成时限"sv, "牵头部门"sv, "配合部门"sv, "参与单位"sv, "重点任务"sv,
-    "工作内容"sv, "任务内容"sv, "工作措施"sv, "备注"sv,     "责任处室"sv, "进度安排"sv,
-    "时间安排"sv, "工作举措"sv, "具体任务"sv, "任务分工"sv, "时限要求"sv, "责任主体"sv,
-    "主要内容"sv, "具体举措"sv, "牵头处室"sv, "协办单位"sv, "完成期限"sv, "时间节点"sv,
+// Column-header words (任务清单 落实举措 责任部门 ...): data/table_header_words.txt,
+// compiled in by CMakeLists.txt (qingdan_word_table).
+constexpr std::string_view kHeaderWords[] = {
+#include "table_header_words.inc"
 };
 
 bool is_dash(char32_t cp) {

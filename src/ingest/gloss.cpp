@@ -41,14 +41,9 @@ size_t gloss_at(std::string_view s, size_t i) {
 // The Han character ending at byte `i`, if any (glossed words are CJK, so a
 // three- or four-byte sequence).
 bool han_before(std::string_view s, size_t i) {
-    for (size_t len : {3u, 4u}) {
-        if (i < len) return false;
-        size_t k = i - len;
-        if ((static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) continue;
-        size_t e = k;
-        return ustr::is_han(ustr::next(s, e)) && e == i;
-    }
-    return false;
+    if (i == 0) return false;
+    size_t e = ustr::char_start(s, i);
+    return ustr::is_han(ustr::next(s, e)) && e == i;
 }
 
 }  // namespace

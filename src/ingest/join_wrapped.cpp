@@ -30,6 +30,20 @@ bool is_cn_numeral(char32_t cp) {
     return std::u32string_view(U"一二三四五六七八九十百零〇两").find(cp) != std::u32string_view::npos;
 }
 
+// End of the run of Chinese or ASCII numerals at s[i] (一二, 12); `*n` gets
+// its length in characters.
+std::size_t numeral_run_end(std::string_view s, std::size_t i, std::size_t* n) {
+    std::size_t k = i;
+    while (k < s.size()) {
+        std::size_t j = k;
+        const char32_t d = ustr::next(s, j);
+        if (!(is_cn_numeral(d) || (d >= '0' && d <= '9'))) break;
+        k = j;
+        ++*n;
+    }
+    return k;
+}
+
 bool starts_with_label(std::string_view s) {
     s = ustr::trim_blanks(s);
     if (s.empty()) return false;
@@ -45,14 +59,8 @@ bool starts_with_label(std::string_view s) {
         return starts_with(s.substr(i), "、"sv);
     }
     if (c == U'（' || c == U'(') {  // （一） (一) （1） (1)
-        std::size_t k = i, n = 0;
-        while (k < s.size()) {
-            std::size_t j = k;
-            char32_t d = ustr::next(s, j);
-            if (!(is_cn_numeral(d) || (d >= '0' && d <= '9'))) break;
-            k = j;
-            ++n;
-        }
+        std::size_t n = 0;
+        const std::size_t k = numeral_run_end(s, i, &n);
         if (n == 0 || n > 4 || k >= s.size()) return false;
         std::size_t j = k;
         char32_t close = ustr::next(s, j);
@@ -68,14 +76,8 @@ bool starts_with_label(std::string_view s) {
     }
     if (c >= 0x2460 && c <= 0x2473) return true;  // ①..⑳
     if (c == U'第') {                             // 第一条 / 第三章
-        std::size_t k = i, n = 0;
-        while (k < s.size()) {
-            std::size_t j = k;
-            char32_t d = ustr::next(s, j);
-            if (!(is_cn_numeral(d) || (d >= '0' && d <= '9'))) break;
-            k = j;
-            ++n;
-        }
+        std::size_t n = 0;
+        const std::size_t k = numeral_run_end(s, i, &n);
         if (n == 0 || k >= s.size()) return false;
         std::size_t j = k;
         char32_t unit = ustr::next(s, j);

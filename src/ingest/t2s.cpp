@@ -29,9 +29,6 @@ namespace {
 
 using namespace std::string_view_literals;
 
-using ustr::ends_with;
-using ustr::starts_with;
-using ustr::contains;
 
 // ---------------------------------------------------------------------------
 // Traditional -> Simplified

@@ -75,7 +75,7 @@ private:
             // The longest known label ending at the colon (2-6 characters).
             std::vector<size_t> starts;
             for (size_t b = at; b > 0 && starts.size() < 6;) {
-                do --b; while (b > 0 && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80);
+                b = ustr::char_start(t, b);
                 starts.push_back(b);
             }
             for (auto b = starts.rbegin(); b != starts.rend(); ++b)
