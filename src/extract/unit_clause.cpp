@@ -40,8 +40,7 @@ size_t verb_tail(const UnitPhrasing& ph, std::string_view s, UnitRole* role) {
     if (ends_like_unit(s)) return 0;
     size_t cut = s.size();
     for (int k = 0; k < 2 && cut > 0; ++k) {
-        do --cut;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80);
+        cut = ustr::char_start(s, cut);
         if (static_cast<unsigned char>(s[cut]) < 0x80) return 0;
         const std::string_view head = s.substr(0, cut);
         for (const auto& v : ph.verbs)
