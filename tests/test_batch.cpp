@@ -121,7 +121,19 @@ TEST_CASE("the output is the same bytes for every -j and, sorted, for every inpu
     CHECK(fwd.out != rev.out);  // the order did change
 }
 
+// AddressSanitizer's shadow memory and quarantine make RSS meaningless as a
+// bound, so the memory assertion runs in the normal build only.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kRssMeaningful = false;
+#else
+constexpr bool kRssMeaningful = true;
+#endif
+
 TEST_CASE("peak memory is bounded by the largest document, not by their number", "[batch][memory]") {
+    if (!kRssMeaningful) {
+        WARN("built with AddressSanitizer: RSS includes its shadow memory; the bound is checked in the normal build");
+        return;
+    }
     TempDir dir;
     fill(dir.path, 60);  // 300 documents
     std::uintmax_t largest = 0, total = 0;

@@ -346,7 +346,8 @@ TEST_CASE("fragments of damaged text are not units, checklist files or diff lead
     Run list = qd("checklist data/corpus --by unit --format json 2>&1 >/dev/null");
     CHECK(list.out.find("warning: not-a-unit: `规范中心运行` is in no gazetteer") != std::string::npos);
     Run js = qd("-q checklist data/corpus --by unit --format json 2>/dev/null");
-    for (const auto& c : Json::parse(js.out)["checklists"]) {
+    const Json parsed = Json::parse(js.out);  // named: a range-for over a temporary's member dangles
+    for (const auto& c : parsed["checklists"]) {
         CHECK(c["unit"] != "规范中心运行");
         CHECK(c["unit"] != "保持速维权中心布局");
     }
