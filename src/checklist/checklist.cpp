@@ -59,6 +59,17 @@ int level_rank(const std::string& level) {
     return 3;
 }
 
+// Checklists and unit summaries are listed central first, then CNIPA's own
+// departments, local bodies and the rest, by name within a level.
+template <class T>
+void sort_by_level(std::vector<T>& items, std::string T::*name) {
+    std::stable_sort(items.begin(), items.end(), [name](const T& a, const T& b) {
+        int ra = level_rank(a.level), rb = level_rank(b.level);
+        if (ra != rb) return ra < rb;
+        return a.*name < b.*name;
+    });
+}
+
 int status_rank(const std::string& s) {
     if (s == "mandatory") return 3;
     if (s == "optional") return 2;
@@ -401,11 +412,7 @@ std::vector<Checklist> checklists_by_unit(const std::vector<Document>& docs, con
             }
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const Checklist& a, const Checklist& b) {
-        int ra = level_rank(a.level), rb = level_rank(b.level);
-        if (ra != rb) return ra < rb;
-        return a.name < b.name;
-    });
+    sort_by_level(out, &Checklist::name);
     return out;
 }
 
@@ -502,11 +509,7 @@ std::vector<UnitSummary> summarize_units(const std::vector<Document>& docs, cons
         if (gazetteer) s.known = gazetteer->by_canonical(k) != nullptr;
         out.push_back(std::move(s));
     }
-    std::stable_sort(out.begin(), out.end(), [](const UnitSummary& a, const UnitSummary& b) {
-        int ra = level_rank(a.level), rb = level_rank(b.level);
-        if (ra != rb) return ra < rb;
-        return a.canonical < b.canonical;
-    });
+    sort_by_level(out, &UnitSummary::canonical);
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "grammar.hpp"
+#include "segment.hpp"  // CellKind
 
 namespace qingdan {
 
@@ -18,6 +19,20 @@ namespace qingdan {
 // Support (配合单位: participants), Units (责任单位: the first listed
 // leads). Person (责任人, 分管领导) names people, never units.
 enum class Col { Number, Title, Measure, Units, Lead, Support, Completion, Output, Scope, Person, Ignore };
+
+// Which columns become a row's cells, in the order extraction reads them:
+// title, measures, units (牵头 columns before the others), completion, scope.
+// Shared by every table reader (column tables, task cards).
+struct CellSource {
+    Col col;
+    CellKind kind;
+    const char* role;
+};
+inline constexpr CellSource kCellOrder[] = {
+    {Col::Title, CellKind::Title, ""},           {Col::Measure, CellKind::Measure, ""},
+    {Col::Output, CellKind::Measure, ""},        {Col::Lead, CellKind::Units, "lead"},
+    {Col::Units, CellKind::Units, ""},           {Col::Support, CellKind::Units, "participant"},
+    {Col::Completion, CellKind::Completion, ""}, {Col::Scope, CellKind::Scope, ""}};
 
 // Shapes of cell text, from the grammar's `shape_*` patterns.
 enum class Shape { Empty, Number, Completion, Units, Person, Text, Short };

@@ -145,14 +145,9 @@ void emit(const Card& c, Builder& b) {
         if (auto v = c.values.find(col); v != c.values.end() && !v->second.empty())
             it.cells.push_back({kind, v->second, c.first.line_start, role});
     };
-    add(measure ? CellKind::Title : CellKind::Measure, Col::Title);
-    add(CellKind::Measure, Col::Measure);
-    add(CellKind::Measure, Col::Output);
-    add(CellKind::Units, Col::Lead, "lead");
-    add(CellKind::Units, Col::Units);
-    add(CellKind::Units, Col::Support, "participant");
-    add(CellKind::Completion, Col::Completion);
-    add(CellKind::Scope, Col::Scope);
+    // A card without a measure field: its task name is the task's text.
+    for (const auto& src : kCellOrder)
+        add(src.col == Col::Title && !measure ? CellKind::Measure : src.kind, src.col, src.role);
     b.close_item();
 }
 

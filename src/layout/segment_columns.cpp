@@ -348,14 +348,7 @@ private:
                 if (meaning(cols_, c) == want && !texts_[c].empty())
                     it->cells.push_back({kind, texts_[c], it->span.line_start, role});
         };
-        add(CellKind::Title, Col::Title);
-        add(CellKind::Measure, Col::Measure);
-        add(CellKind::Measure, Col::Output);
-        add(CellKind::Units, Col::Lead, "lead");
-        add(CellKind::Units, Col::Units);
-        add(CellKind::Units, Col::Support, "participant");
-        add(CellKind::Completion, Col::Completion);
-        add(CellKind::Scope, Col::Scope);
+        for (const auto& src : kCellOrder) add(src.kind, src.col, src.role);
         if (it->cells.empty()) b_.drop_item();  // a row of page furniture
         else b_.close_item();
         open_ = false;
