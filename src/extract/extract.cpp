@@ -672,6 +672,10 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     doc.title = c.title;
     doc.doc_number = c.doc_number;
     if (c.issuer) doc.issuer = issuer_of(gz, *c.issuer);
+    // A page without a signature whose title names no place (市政府工作报告…)
+    // is the body's that the site's 信息来源 names; a title that names its
+    // place (池州市贵池区…) may sit on a sub-office's site.
+    else if (c.source && (!c.title || gz.home_of_title(*c.title).empty())) doc.issuer = issuer_of(gz, *c.source);
     // A province's or city's own plan names its departments by kind (省知识产权局,
     // 市法院): they resolve against the issuer's (or the title's) place.
     const UnitGazetteer home = gz.for_issuer(doc.issuer.value_or(""), c.title.value_or(""));
