@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,13 +35,22 @@ struct Match {
     const std::string& operator[](size_t i) const { return groups[i]; }
 };
 
+// A lazily compiled pattern found invalid on first use: a broken bundled
+// grammar is a fault of the installation, not of the document being
+// compiled, so it is a logic_error (the CLI reports it as an internal
+// error, exit 4, naming the grammar's file:line).
+class PatternError : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
 class Pattern {
 public:
     // Compiles now. Throws std::runtime_error with ICU's message on a bad
     // pattern.
     explicit Pattern(std::string_view regex);
     // Compiled on first use (find, matches, find_all, prefilter, compile);
-    // a bad pattern then throws std::runtime_error "WHERE: invalid regular
+    // a bad pattern then throws PatternError "WHERE: invalid regular
     // expression ..." from that call. `where` is "file:line" for messages.
     static std::shared_ptr<Pattern> lazy(std::string_view regex, std::string where);
     ~Pattern();
