@@ -159,14 +159,17 @@ const Grammar* column_grammar(const std::vector<Grammar>& gs) {
 }
 
 // A document whose ingest delivered tables with a header row (DOCX, XLSX,
-// PDF): the tables are column tables whatever the prose around them looks
-// like, and the prose is read by the prose layout it shows on its own.
-// False (nothing done) when no delivered table has a header row.
+// PDF, HTML): the tables are column tables whatever the prose around them
+// looks like, and the prose is read by the prose layout it shows on its
+// own. False (nothing done) when no delivered table has a header row, or
+// when the document as a whole reads as another table layout (`detected`:
+// that grammar knows its table's own conventions, e.g. task-table's
+// actor cells and 局内：/省份： lines).
 bool structure_mixed(const Compiler::Impl& impl, const NormalisedText& norm, const std::vector<int>& table_of,
-                     Document& doc) {
+                     size_t detected, Document& doc) {
     const auto& gs = impl.grammars;
     const Grammar* tg = column_grammar(gs);
-    if (!tg || impl.opts.layout) return false;
+    if (!tg || (gs[detected].model != "prose" && &gs[detected] != tg)) return false;
     std::vector<TableBlock> tables = header_tables(norm.lines, table_of, *tg);
     if (tables.empty()) return false;
     std::vector<Line> prose;
@@ -200,7 +203,6 @@ void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document&
         note_no_tasks(doc);
         return;
     }
-    if (structure_mixed(impl, norm, table_of, doc)) return;
     const auto& gs = impl.grammars;
     size_t gi = 0;
     if (impl.opts.layout) {
@@ -209,6 +211,7 @@ void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document&
                                  }) - gs.begin());
     } else {
         gi = detect_layout(norm.lines, gs);
+        if (!table_of.empty() && structure_mixed(impl, norm, table_of, gi, doc)) return;
     }
     doc.layout = gs[gi].name;
     Skeleton sk = segment(norm.lines, gs[gi]);
@@ -248,12 +251,18 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     std::optional<HtmlText> page;
     if (looks_like_html(decoded.utf8)) page = html_to_text(decoded.utf8);
     NormalisedText norm = normalise(page ? std::string_view(page->text) : std::string_view(decoded.utf8));
+    std::vector<int> table_of;  // a page's data tables, per normalised line (before the lines are mapped)
+    if (page)
+        for (const Line& l : norm.lines) {
+            const auto k = static_cast<std::size_t>(l.line_start);
+            table_of.push_back(k >= 1 && k <= page->table.size() ? page->table[k - 1] : 0);
+        }
     if (page) map_to_source(norm, *page);
     doc.script = norm.script;
     doc.diagnostics = std::move(decoded.diagnostics);
     if (page) doc.diagnostics.insert(doc.diagnostics.end(), page->diagnostics.begin(), page->diagnostics.end());
     doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
-    structure(*impl_, norm, doc);
+    structure(*impl_, norm, doc, table_of);
     return doc;
 }
 

@@ -103,14 +103,15 @@ TEST_CASE("every format of a document gives the tasks of its text version", "[fo
 }
 
 TEST_CASE("a task table in any file gives the tasks of the text version", "[formats][equivalence][tables]") {
-    // The Word table, the Excel sheet and LibreOffice's PDF of the Word table:
+    // The Word table, the Excel sheet, LibreOffice's PDF of the Word table and
+    // the table as a web page:
     // prose (cover, 总体要求, 工作要求) around a 序号 | 重点任务 | 负责单位
     // table. The table is read by its columns, the prose as prose; the task
     // cells keep their names and unit clauses, the units column its units.
     for (const auto& d : kDocs) {
         Document want = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (d + ".txt")), d + ".txt");
         REQUIRE(!want.tasks.empty());
-        for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf"}) {
+        for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".table.html"}) {
             INFO(d + kind);
             Document got = compiler().compile(slurp(kOffice / (d + kind)), d + kind);
             CHECK(got.layout == "column-table");
