@@ -153,11 +153,18 @@ size_t line_title_bytes(const RawItem& it, const Pattern* clause) {
     return line.size();
 }
 
+// 牵头单位：X / 责任单位：Y at the start of a line.
+bool opens_with_label(const Pattern* label, const std::string& line) {
+    if (!label) return false;
+    auto m = label->find(line);
+    return m && m->begin[0] == 0;
+}
+
 // A numbered item that opens with a name: `1.推进地方立法。推动出台…`. The
 // leading sentence is short (≤ 20 characters), a phrase rather than a
 // sentence (no ，、；： quotes, book titles or parentheses) and more than
 // clauses follow it.
-bool opens_with_name(const RawItem& it, const Pattern* clause) {
+bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* label) {
     if (!it.label || it.level2 || it.cells.empty()) return false;
     if (line_title_bytes(it, clause) > 0) return true;
     const std::string& body = it.cells.front().text;
@@ -168,9 +175,12 @@ bool opens_with_name(const RawItem& it, const Pattern* clause) {
     if (n < 4 || n > 20) return false;
     for (std::string_view p : {"，", "、", "；", "：", "《", "“", "（", "(", ",", ":"})
         if (lead.find(p) != std::string::npos) return false;
-    std::string rest;
-    for (const auto& c : it.cells) rest += c.text;
-    rest = ustr::trim(rest.substr(stop + 3));
+    // What follows the name, without the 牵头单位：/责任单位： lines under the
+    // item: a one-sentence item over its unit lines has no title.
+    std::string rest = body.substr(stop + 3);
+    for (size_t k = 1; k < it.cells.size(); ++k)
+        if (!opens_with_label(label, it.cells[k].text)) rest += it.cells[k].text;
+    rest = ustr::trim(rest);
     return ustr::length(rest) >= 8 && !only_clauses(rest, clause);
 }
 
@@ -189,15 +199,17 @@ std::optional<std::string> item_title(const RawItem& it, const Grammar& g, bool 
 }
 
 // `titles = auto`: the document's items are titled when most of them (two
-// in three, at least three) open with a name; a plan whose items are plain
-// sentences keeps them untitled even where one happens to be short.
+// in three, at least three, or all of an excerpt of one or two) open with a
+// name; a plan whose items are plain sentences keeps them untitled even
+// where one happens to be short.
 bool items_titled(const Skeleton& sk, const Grammar& g) {
     const Pattern* clause = g.pattern("unit_clause");
+    const Pattern* label = g.pattern("unit_label");
     int items = 0, named = 0;
     for (const auto& it : sk.items) {
         if (!it.label || it.level2) continue;
         ++items;
-        named += opens_with_name(it, clause);
+        named += opens_with_name(it, clause, label);
     }
     return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
 }
