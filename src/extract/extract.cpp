@@ -107,21 +107,30 @@ bool at_clause_end(const std::string& body, size_t end) {
            ustr::starts_with(after, "（") || ustr::starts_with(after, "(") || after[0] == '.' || after[0] == ';';
 }
 
+// `rest` without its unit or completion clauses (（X负责）); nullopt when a
+// parenthesis the clause pattern finds is not one.
+std::optional<std::string> outside_clauses(const std::string& rest, const Pattern* clause) {
+    std::string outside;
+    size_t from = 0;
+    for (const auto& m : clause ? clause->find_all(rest) : std::vector<Match>{}) {
+        if (!read_clause(m.groups[1]).any()) return std::nullopt;
+        outside += rest.substr(from, m.begin[0] - from);
+        from = m.end[0];
+    }
+    return outside + rest.substr(from);
+}
+
 // True when `rest` holds nothing but clause parentheses and punctuation:
 // then the sentence before it is the whole task, not a title.
 bool only_clauses(const std::string& rest, const Pattern* clause) {
     if (rest.empty() || !clause) return false;
-    std::string outside;
-    size_t from = 0;
-    for (const auto& m : clause->find_all(rest)) {
-        if (!read_clause(m.groups[1]).any()) return false;
-        outside += rest.substr(from, m.begin[0] - from);
-        from = m.end[0];
-    }
-    outside += rest.substr(from);
+    auto kept = outside_clauses(rest, clause);
+    if (!kept) return false;
+    std::string outside = *kept;
+    const bool any_clause = outside.size() < rest.size();
     for (std::string_view p : {"。", "；", " ", ".", ";"})
         for (size_t k; (k = outside.find(p)) != std::string::npos;) outside.erase(k, p.size());
-    return outside.empty() && from > 0;
+    return outside.empty() && any_clause;
 }
 
 // Leading sentence as the title, when it is short enough to be a name and
@@ -181,7 +190,10 @@ bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* la
     for (size_t k = 1; k < it.cells.size(); ++k)
         if (!opens_with_label(label, it.cells[k].text)) rest += it.cells[k].text;
     rest = ustr::trim(rest);
-    return ustr::length(rest) >= 8 && !only_clauses(rest, clause);
+    // At least a clause's worth of text of its own after the name, whether
+    // the units follow inline (（X负责）) or on lines of their own.
+    const std::string own = outside_clauses(rest, clause).value_or(rest);
+    return ustr::length(ustr::trim(own)) >= 8;
 }
 
 // The title a numbered item names itself by, cut from the front of `body`:
