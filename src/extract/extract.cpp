@@ -58,8 +58,10 @@ struct Clause {
 };
 
 Clause read_clause_head(const std::string& inside) {
-    if (is_unit_clause(inside)) return {inside, std::nullopt};
-    if (is_completion_phrase(inside)) return {std::nullopt, ustr::squeeze(ustr::trim(inside))};
+    Clause c;
+    if (is_unit_clause(inside)) c.units = inside;
+    else if (is_completion_phrase(inside)) c.completion = ustr::squeeze(ustr::trim(inside));
+    if (c.any()) return c;
     // Mixed: each part between ，；,; is either completion or responsibility.
     std::string units, completion;
     for (size_t b = 0; b <= inside.size();) {
