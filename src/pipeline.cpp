@@ -110,7 +110,8 @@ Compiler::Compiler(CompileOptions opts) : impl_(std::make_unique<Impl>()) {
     std::string share = default_share_dir();
     std::vector<std::string> dirs = {share + "/grammars"};
     for (const auto& d : impl_->opts.grammar_dirs) dirs.push_back(d);
-    impl_->grammars = load_grammars(dirs);
+    // The bundled grammars (dirs[0]) compile their regexes on first use.
+    impl_->grammars = load_grammars(dirs, 1);
     if (impl_->grammars.empty()) throw std::runtime_error("no grammar found in " + dirs.front());
     std::string data = impl_->opts.data_dir.empty() ? share + "/data" : impl_->opts.data_dir;
     impl_->units = UnitGazetteer::load(data + "/units.tsv");
