@@ -136,7 +136,8 @@ Document hostile_document() {
     d.id = "evil,\"doc\"";
     d.source = "dir/evil, \"name\".txt";
     d.title = "标题, with \"quotes\"\nand a newline";
-    d.sections.push_back({"一、", 1, 1, {"一"}, "部分,一\n# 假标题", "tasks", {1, 1}});
+    d.sections.push_back({"一、", 1, 1, {"一"}, "部分,一\n# 假标题", "tasks", {}});
+    d.sections.back().span.line_start = d.sections.back().span.line_end = 1;
     const char* texts[] = {
         "含逗号,和\"引号\"以及\n换行\r\n与CRLF",
         "=HYPERLINK(\"http://evil.example\",\"点我\")",
@@ -169,7 +170,8 @@ Document hostile_document() {
         t.targets.push_back({"目标,\"引号\"", "m", ">=", 1, "%"});
         t.deadlines.push_back({"2023年底前", "2023-12-31", "by"});
         t.completion = "-年内";
-        t.span = {seq * 2, seq * 2 + 1};
+        t.span.line_start = seq * 2;
+        t.span.line_end = seq * 2 + 1;
         d.tasks.push_back(t);
     }
     return d;

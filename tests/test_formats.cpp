@@ -188,7 +188,7 @@ TEST_CASE("a task table keeps its cells, whatever the file", "[formats][tables]"
     CHECK(pdf.find("\n6\t推进修改《国防专利条例》。\t中央军委装备发展部、国防科工局、知识产权局\n") != std::string::npos);
 }
 
-TEST_CASE("spans of office inputs point at page and row", "[formats][spans]") {
+TEST_CASE("spans of office inputs point at page, row and cell", "[formats][spans]") {
     Document pdf = compiler().compile(slurp(kOffice / (kDocs[1] + ".para.pdf")), "x.pdf");
     REQUIRE(!pdf.tasks.empty());
     CHECK(pdf.tasks.front().span.page == 1);
@@ -196,6 +196,23 @@ TEST_CASE("spans of office inputs point at page and row", "[formats][spans]") {
     Document txt = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (kDocs[1] + ".txt")), "x.txt");
     CHECK(!txt.tasks.front().span.page);
     CHECK(!txt.tasks.front().span.row);
+    CHECK(!txt.tasks.front().span.cell);
+    CHECK(!pdf.tasks.front().span.cell);  // paragraphs: no table cell
+
+    // Tasks of a delivered table name the cell of their text: 重点任务 is the
+    // second column (序号 | 重点任务 | 负责单位); requirements read from the
+    // prose after 001's table have none.
+    for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".table.html"}) {
+        INFO(kind);
+        Document t = compiler().compile(slurp(kOffice / (kDocs[0] + kind)), "x" + kind);
+        REQUIRE(t.tasks.size() > 14);
+        CHECK(t.tasks.front().span.cell == 2);
+        CHECK(t.tasks.front().span.row.has_value() == (kind != ".table.html"));
+        CHECK(!t.tasks.back().span.cell);
+        CHECK(t.tasks.back().kind == "requirement");
+    }
+    std::string json = run("compile --format json '" + (kOffice / (kDocs[1] + ".table.docx")).string() + "'").out;
+    CHECK(json.find("\"cell\": 2") != std::string::npos);
 }
 
 TEST_CASE("hostile office files end in a clear error", "[formats][hostile]") {

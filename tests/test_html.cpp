@@ -250,8 +250,8 @@ using qingdan::test::compiler;
 Document expected_from_plain(Document d, const Page& p, const Document& got) {
     auto first = [&](int l) { return l > 0 && static_cast<std::size_t>(l) < p.first.size() ? p.first[l] : l; };
     auto last = [&](int l) { return l > 0 && static_cast<std::size_t>(l) < p.last.size() ? p.last[l] : l; };
-    for (auto& t : d.tasks) t.span = {first(t.span.line_start), last(t.span.line_end)};
-    for (auto& s : d.sections) s.span = {first(s.span.line_start), last(s.span.line_end)};
+    for (auto& t : d.tasks) t.span.line_start = first(t.span.line_start), t.span.line_end = last(t.span.line_end);
+    for (auto& s : d.sections) s.span.line_start = first(s.span.line_start), s.span.line_end = last(s.span.line_end);
     for (auto& x : d.diagnostics) x.line = first(x.line);
     auto html_diag = std::find_if(got.diagnostics.begin(), got.diagnostics.end(),
                                   [](const Diagnostic& x) { return x.code == "html-input"; });

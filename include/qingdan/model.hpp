@@ -23,6 +23,10 @@ struct Span {
     // Office inputs only (docs/formats.md); absent from the JSON when unset.
     std::optional<int> page;  // PDF page of line_start (1-based)
     std::optional<int> row;   // table row of line_start: DOCX table row, XLSX sheet row, PDF table row
+    // Tasks read from a delivered table (DOCX, XLSX, PDF, HTML): the column
+    // (1-based, as the table's grid numbers them) of the cell holding the
+    // task's text.
+    std::optional<int> cell;
 };
 
 struct UnitRef {

@@ -14,6 +14,15 @@
 
 namespace qingdan {
 
+// A span of lines only (the office fields unset): `{a, b}` would leave the
+// optional fields to -Wmissing-field-initializers.
+inline Span line_span(int start, int end) {
+    Span s;
+    s.line_start = start;
+    s.line_end = end;
+    return s;
+}
+
 // Kind of a level-1 part from its title.
 inline std::string part_kind(const Grammar& g, const std::string& title) {
     if (const Pattern* p = g.pattern("preamble"); p && p->matches(title)) return "preamble";
@@ -77,7 +86,7 @@ public:
         s.path = {m[1]};
         s.title = ustr::trim(m[2]);
         s.kind = part_kind(g_, s.title);
-        s.span = {l.line_start, l.line_end};
+        s.span = line_span(l.line_start, l.line_end);
         part_ = sk_.sections.size();
         sec2_.reset();
         part_items_[*part_] = 0;
@@ -95,7 +104,7 @@ public:
         s.path.push_back(s.label);
         s.title = ustr::trim(m[2]);
         s.kind = part_ ? sk_.sections[*part_].kind : "tasks";
-        s.span = {l.line_start, l.line_end};
+        s.span = line_span(l.line_start, l.line_end);
         sec2_ = sk_.sections.size();
         sk_.sections.push_back(std::move(s));
     }
@@ -114,7 +123,7 @@ public:
         RawItem it;
         it.kind = part_kind_now() == "requirements" ? "requirement" : "task";
         it.section_path = path();
-        it.span = {l.line_start, l.line_end};
+        it.span = line_span(l.line_start, l.line_end);
         cur_ = std::move(it);
         if (part_) ++part_items_[*part_];
         return *cur_;
@@ -165,7 +174,7 @@ public:
             RawItem it;
             it.kind = s.kind == "requirements" ? "requirement" : "task";
             it.section_path = {s.path[0]};
-            it.span = {text.front().line_start, text.back().line_end};
+            it.span = line_span(text.front().line_start, text.back().line_end);
             for (const auto& l : text) it.cells.push_back({CellKind::Measure, l.text, l.line_start});
             auto pos = std::find_if(sk_.items.begin(), sk_.items.end(),
                                     [&](const RawItem& x) { return x.span.line_start > it.span.line_start; });

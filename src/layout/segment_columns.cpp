@@ -80,6 +80,7 @@ public:
         auto h = lines.empty() ? std::nullopt : header_at(lines, 0);
         if (!h || h->stream || !h->rest.empty()) return false;
         cols_ = h->cols;
+        delivered_ = true;
         rows(lines, h->lines);
         return true;
     }
@@ -245,6 +246,16 @@ private:
         return false;
     }
 
+    // The 1-based column of the row's task text: the first title or
+    // measure column holding text.
+    std::optional<int> text_column() const {
+        for (size_t c = 0; c < cols_.size(); ++c) {
+            const Col m = meaning(cols_, c);
+            if ((m == Col::Title || m == Col::Measure) && !texts_[c].empty()) return static_cast<int>(c) + 1;
+        }
+        return std::nullopt;
+    }
+
     size_t number_index() const {
         for (size_t c = 0; c < cols_.size(); ++c)
             if (cols_[c] == Col::Number) return c;
@@ -365,6 +376,9 @@ private:
                     it->cells.push_back({kind, texts_[c], it->span.line_start, role});
         };
         for (const auto& src : kCellOrder) add(src.kind, src.col, src.role);
+        // A delivered table's columns are the file's own: the span names the
+        // cell of the task's text (its title or first content column).
+        if (delivered_) it->span.cell = text_column();
         if (!it->cells.empty() && b_.part_kind_now() == "preamble") {
             // Rows under 总体要求 / 主要目标 state aims, not tasks: their
             // text feeds the goals, as a prose plan's preamble paragraphs do.
@@ -390,6 +404,7 @@ private:
     ColumnVocabulary vocab_;
     std::vector<Col> cols_;           // the header's columns, in printed order
     bool stream_ = false;             // cells arrive one at a time
+    bool delivered_ = false;          // a table the ingest delivered (its grid is the file's)
     bool open_ = false;               // a row is being read
     int last_number_ = 0;
     size_t last_col_ = 0;             // stream without numbers: the last cell's column

@@ -45,6 +45,7 @@ Json to_json(const Span& s) {
     Json j{{"line_start", s.line_start}, {"line_end", s.line_end}};
     if (s.page) j["page"] = *s.page;
     if (s.row) j["row"] = *s.row;
+    if (s.cell) j["cell"] = *s.cell;
     return j;
 }
 
@@ -110,8 +111,13 @@ Deadline deadline_from(const Json& j) { return {str(j, "text"), str(j, "date"), 
 Span span_from(const Json& j) {
     auto it = j.find("span");
     if (it == j.end() || !it->is_object()) return {};
-    return {oint(*it, "line_start").value_or(0), oint(*it, "line_end").value_or(0), oint(*it, "page"),
-            oint(*it, "row")};
+    Span s;
+    s.line_start = oint(*it, "line_start").value_or(0);
+    s.line_end = oint(*it, "line_end").value_or(0);
+    s.page = oint(*it, "page");
+    s.row = oint(*it, "row");
+    s.cell = oint(*it, "cell");
+    return s;
 }
 
 std::vector<std::string> strings(const Json& j, const char* key) {
@@ -333,6 +339,7 @@ void write(JsonWriter& w, const Span& s) {
     put_int(w, "line_end", s.line_end);
     if (s.page) put_int(w, "page", *s.page);
     if (s.row) put_int(w, "row", *s.row);
+    if (s.cell) put_int(w, "cell", *s.cell);
     w.end_object();
 }
 
