@@ -113,11 +113,11 @@ TEST_CASE("scaling: many inputs with the same file name (document id renaming)",
     base.tasks[1].id = "x:2";
     std::vector<Document> docs;
     check_linear("same file names", [&](int k) {
-        docs.assign(static_cast<size_t>(4000 * k), base);
+        docs.assign(static_cast<size_t>(10000 * k), base);
         double t0 = cpu_seconds();
         uniquify_ids(docs);
         g_measured = cpu_seconds() - t0;
-        CHECK(docs.back().id == "x-" + std::to_string(4000 * k));
+        CHECK(docs.back().id == "x-" + std::to_string(10000 * k));
     });
 }
 
