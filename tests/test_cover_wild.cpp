@@ -133,3 +133,58 @@ TEST_CASE("scope: only where the document binds localities", "[cover][scope]") {
     CHECK(ip.tasks[0].scope[0].obligation == "mandatory");
     CHECK(ip.tasks[1].scope.empty());
 }
+
+TEST_CASE("cover: breadcrumbs, download pages, progress sheets and the plan a notice issues", "[cover]") {
+    // A breadcrumb trail's last crumb never takes the title under it, and a
+    // site's 信息来源 names the issuer of a title that names no place.
+    Document crumb = compile(
+        "当前位置:首页\n"
+        ">> 专题专栏 >> 归档专题 >> 2023市政府重点工作(已归档)\n"
+        "市政府工作报告重点工作责任分解(2023年)\n"
+        "时间:2023-07-11 17:01 浏览次数: 信息来源: 丽水市政府\n"
+        "一、全市经济社会发展主要预期目标\n"
+        "1.生产总值增长6%以上。\n"
+        "责任单位:市发改委\n");
+    CHECK(crumb.title == std::optional<std::string>("市政府工作报告重点工作责任分解(2023年)"));
+    CHECK(crumb.year == std::optional<int>(2023));
+    REQUIRE(crumb.issuer);
+    CHECK(crumb.issuer->find("丽水市") == 0);
+
+    // …but a title that names its place is that place's plan, whatever sub-office's site carries it.
+    Document placed = compile(
+        "池州市贵池区2020年食品安全重点工作安排\n"
+        "来源:贵池区杏花村街道办事处 发布时间:2020-06-04 10:38\n"
+        "一、年度重点任务\n"
+        "1.实施风险评估和标准贯宣专项行动。完善食品安全标准管理制度。（区卫生健康委负责）\n");
+    CHECK(placed.issuer == std::nullopt);
+
+    // A download page: the file name and the site's short heading, then the document's own title.
+    Document dl = compile(
+        "潍坊政务公开工作要点实施方案.docx\n"
+        "- 上传时间:2022-12-15\n"
+        "潍坊政务公开工作要点实施方案\n"
+        "潍坊市2017年政务公开工作要点实施方案\n"
+        "一、以政务公开助力稳增长\n"
+        "(一)加强预期引导\n"
+        "围绕我市经济社会发展形势及时宣传解读。\n"
+        "市发改委牵头落实\n");
+    CHECK(dl.title == std::optional<std::string>("潍坊市2017年政务公开工作要点实施方案"));
+    CHECK(dl.year == std::optional<int>(2017));
+
+    // A progress sheet is titled …推进情况.
+    Document sheet = compile(
+        "2023年区政府重点民生实事项目推进情况(1-11月)\n"
+        "序号 | 主要任务 | 牵头单位 |\n"
+        "1 | 新增达标小区210个。 | 城管局 |\n");
+    CHECK(sheet.title == std::optional<std::string>("2023年区政府重点民生实事项目推进情况(1-11月)"));
+
+    // The notice cites other documents before the one it issues.
+    Document notice = compile(
+        "菏政办字〔2023〕1号\n"
+        "各县区人民政府,市政府各部门:\n"
+        "为深入贯彻落实《国务院关于支持山东深化新旧动能转换推动绿色低碳高质量发展的意见》(国发〔2022〕18号)和"
+        "《山东省人民政府办公厅关于印发<国务院关于支持山东深化新旧动能转换推动绿色低碳高质量发展的意见>分工落实方案的通知》,"
+        "经市政府同意,现将《菏泽市深化新旧动能转换推动绿色低碳高质量发展分工落实方案》(以下简称《方案》)印发给你们,请认真贯彻实施。\n"
+        "1. 形成一批可复制可推广的成功经验。(牵头单位:市发展改革委)\n");
+    CHECK(notice.title == std::optional<std::string>("菏泽市深化新旧动能转换推动绿色低碳高质量发展分工落实方案"));
+}

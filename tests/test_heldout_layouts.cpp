@@ -154,6 +154,42 @@ TEST_CASE("titles = auto: a 工作要点 whose items open with a name", "[heldou
         REQUIRE(p.tasks.size() == 4);
         for (const auto& t : p.tasks) CHECK_FALSE(t.title.has_value());
     }
+
+    SECTION("an excerpt of one or two items titles those that open with a name") {
+        Document p = compile_text(
+            "一、年度重点任务\n"
+            "1.实施风险评估和标准贯宣专项行动。完善食品安全标准管理制度，加强食品安全国家标准宣贯培训、跟踪评价。（区卫生健康委负责）\n");
+        REQUIRE(p.tasks.size() == 1);
+        CHECK(p.tasks[0].title == std::optional<std::string>("实施风险评估和标准贯宣专项行动"));
+        CHECK(p.tasks[0].text.rfind("完善食品安全", 0) == 0);
+    }
+}
+
+TEST_CASE("a label line that is only a name titles its item", "[heldout][titles]") {
+    // 1.完善应急预案体系 on a line of its own, the measures as (1)…(4) below.
+    Document d = compile_text(
+        "（一）“一案三制”建设\n"
+        "1.完善应急预案体系\n"
+        "(1)加强应急预案管理，规范应急预案编制、审批、发布、备案、修订和评估工作。\n"
+        "(2)推进政府及其部门应急预案“精编化”，及时修订完善现有应急预案。\n"
+        "(责任单位：市直各有关单位、各县(市、区)人民政府)\n"
+        "2.健全应急管理体制和运行机制\n"
+        "(1)深入推进市、县、乡三级政府应急管理办事机构建设，落实应急管理专职领导和人员编制。\n"
+        "(2)加强应急平台建设，完善应急指挥系统。\n");
+    REQUIRE(d.tasks.size() == 2);
+    CHECK(d.tasks[0].title == std::optional<std::string>("完善应急预案体系"));
+    CHECK(d.tasks[1].title == std::optional<std::string>("健全应急管理体制和运行机制"));
+    CHECK(d.tasks[0].text.find("完善应急预案体系") == std::string::npos);
+
+    SECTION("a label line that is a sentence is not a title") {
+        Document s = compile_text(
+            "一、重点任务\n"
+            "1.加强应急预案管理，规范应急预案编制\n"
+            "审批、发布、备案、修订和评估工作。\n"
+            "2.推进政府及其部门应急预案精编化，及时修订完善现有应急预案。\n");
+        REQUIRE(s.tasks.size() == 2);
+        CHECK_FALSE(s.tasks[0].title.has_value());
+    }
 }
 
 TEST_CASE("task tables titled …分工表 / …台账 name the plan", "[heldout][cover]") {

@@ -92,6 +92,23 @@ TEST_CASE("join_wrapped: a doc number, date or field line is never a continuatio
     CHECK(out.size() == 6);
 }
 
+TEST_CASE("join_wrapped: a breadcrumb trail never runs into the title below it", "[join]") {
+    const auto out = qingdan::join_wrapped(numbered({
+        ">> 专题专栏 >> 归档专题 >> 2023市政府重点工作(已归档)",
+        "市政府工作报告重点工作责任分解(2023年)",
+        "首页 > 政务公开 > 政策文件",
+        "池州市贵池区2020年食品安全重点工作安排",
+    }));
+    REQUIRE(out.size() == 4);
+    CHECK(out[1].text == "市政府工作报告重点工作责任分解(2023年)");
+    // a sentence that prints >> (OCR noise, a comparison) is not a breadcrumb
+    const auto prose = qingdan::join_wrapped(numbered({
+        "V1., AD >> = A 1.4 15 .AD .44 面。涉及城市: 结合自身发展需要，出台相应的知识产权强市建设",
+        "实施方案。",
+    }));
+    CHECK(prose.size() == 1);
+}
+
 TEST_CASE("join_wrapped: a physical line, not the paragraph so far, decides", "[join]") {
     // The second line ends a sentence-less title; the third must not be glued
     // on because the paragraph before it was joinable.

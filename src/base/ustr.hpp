@@ -268,6 +268,21 @@ inline std::string squeeze(std::string_view s) {
     return out;
 }
 
+// True when every code point of `a` occurs in `b` in the same order
+// (潍坊工作要点 in 潍坊市2017年工作要点).
+inline bool is_subsequence(std::string_view a, std::string_view b) {
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < a.size();) {
+        const std::size_t from = i;
+        next(a, i);
+        const std::string_view cp = a.substr(from, i - from);
+        const std::size_t at = b.find(cp, j);
+        if (at == std::string_view::npos) return false;
+        j = at + cp.size();
+    }
+    return true;
+}
+
 // Value of a Chinese numeral 一..九十九 (section labels), formal numerals
 // 壹..玖拾玖 included; 0 if not one.
 int small_chinese_number(std::string_view s);

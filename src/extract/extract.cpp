@@ -137,12 +137,29 @@ std::optional<std::string> split_title(std::string& body, const Pattern* clause)
     return title;
 }
 
+// A numbered item whose label line is nothing but a name, the measures on
+// the lines below (`1.完善应急预案体系` then `(1)加强…`): a short phrase with
+// no sentence punctuation, ending without a stop. Returns its length in
+// bytes, 0 when the first line is not such a name.
+size_t line_title_bytes(const RawItem& it, const Pattern* clause) {
+    if (!it.label || it.cells.size() < 2) return 0;
+    const std::string& line = it.cells.front().text;
+    const std::string name = ustr::trim(line);
+    const size_t n = ustr::length(name);
+    if (n < 2 || n > 30) return 0;
+    for (std::string_view p : {"。", "，", "；", "：", ",", ";", ":", "！", "？"})
+        if (name.find(p) != std::string::npos) return 0;
+    if (only_clauses(name, clause) || is_unit_clause(name)) return 0;
+    return line.size();
+}
+
 // A numbered item that opens with a name: `1.推进地方立法。推动出台…`. The
 // leading sentence is short (≤ 20 characters), a phrase rather than a
 // sentence (no ，、；： quotes, book titles or parentheses) and more than
 // clauses follow it.
 bool opens_with_name(const RawItem& it, const Pattern* clause) {
     if (!it.label || it.level2 || it.cells.empty()) return false;
+    if (line_title_bytes(it, clause) > 0) return true;
     const std::string& body = it.cells.front().text;
     const size_t stop = body.find("。");
     if (stop == std::string::npos) return false;
@@ -157,6 +174,20 @@ bool opens_with_name(const RawItem& it, const Pattern* clause) {
     return ustr::length(rest) >= 8 && !only_clauses(rest, clause);
 }
 
+// The title a numbered item names itself by, cut from the front of `body`:
+// its label line when that is a bare name, else (where the grammar or the
+// document titles items) its leading sentence.
+std::optional<std::string> item_title(const RawItem& it, const Grammar& g, bool titled, const Pattern* clause,
+                                      std::string& body) {
+    if (const size_t n = line_title_bytes(it, clause); n > 0 && body.starts_with(it.cells.front().text)) {
+        std::string title = ustr::trim(body.substr(0, n));
+        body = ustr::trim(body.substr(n));
+        return title;
+    }
+    if (g.titles == "leading-sentence" || titled || it.level2) return split_title(body, clause);
+    return std::nullopt;
+}
+
 // `titles = auto`: the document's items are titled when most of them (two
 // in three, at least three) open with a name; a plan whose items are plain
 // sentences keeps them untitled even where one happens to be short.
@@ -168,7 +199,7 @@ bool items_titled(const Skeleton& sk, const Grammar& g) {
         ++items;
         named += opens_with_name(it, clause);
     }
-    return named >= 3 && named * 3 >= items * 2;
+    return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
 }
 
 std::optional<std::string> prose_actor(const Grammar& g, const std::string& text) {
@@ -255,7 +286,7 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     }
     const Pattern* clause = g.pattern("unit_clause");
     // Only a numbered paragraph names itself; loose part text has no title.
-    if (it.label && (g.titles == "leading-sentence" || titled || it.level2)) t.title = split_title(body, clause);
+    if (it.label) t.title = item_title(it, g, titled, clause, body);
     std::vector<Match> hits = clause ? clause->find_all(body) : std::vector<Match>{};
     size_t from = 0;
     std::string text, piece, printed;
@@ -641,6 +672,10 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     doc.title = c.title;
     doc.doc_number = c.doc_number;
     if (c.issuer) doc.issuer = issuer_of(gz, *c.issuer);
+    // A page without a signature whose title names no place (市政府工作报告…)
+    // is the body's that the site's 信息来源 names; a title that names its
+    // place (池州市贵池区…) may sit on a sub-office's site.
+    else if (c.source && (!c.title || gz.home_of_title(*c.title).empty())) doc.issuer = issuer_of(gz, *c.source);
     // A province's or city's own plan names its departments by kind (省知识产权局,
     // 市法院): they resolve against the issuer's (or the title's) place.
     const UnitGazetteer home = gz.for_issuer(doc.issuer.value_or(""), c.title.value_or(""));

@@ -236,16 +236,27 @@ bool is_field_line(std::string_view s) {
     return false;
 }
 
+// A web page's breadcrumb trail (首页 >> 专题专栏 >> 归档专题): page
+// furniture, whose last crumb must not swallow the title below it.
+bool is_breadcrumb(std::string_view s) {
+    for (std::string_view p : {"。"sv, "，"sv, ","sv, "；"sv, "\t"sv})
+        if (contains(s, p)) return false;  // a sentence or a table row (OCR noise may print >>)
+    int arrows = 0;
+    for (std::string_view a : {">"sv, "＞"sv, "»"sv})
+        for (std::size_t k = s.find(a); k != std::string_view::npos; k = s.find(a, k + a.size())) ++arrows;
+    return arrows >= 2;
+}
+
 // cur cannot continue the line before it.
 bool starts_paragraph(std::string_view cur) {
     return starts_with_label(cur) || is_doc_number_line(cur) || is_date_line(cur) ||
-           is_pipe_row(cur) || is_field_line(cur);
+           is_pipe_row(cur) || is_field_line(cur) || is_breadcrumb(cur);
 }
 
 // Nothing can continue prev (the last physical line of a paragraph).
 bool closes_paragraph(std::string_view prev) {
     return ends_sentence(prev) || is_doc_number_line(prev) || is_date_line(prev) ||
-           is_pipe_row(prev);
+           is_pipe_row(prev) || is_breadcrumb(prev);
 }
 
 // ---------------------------------------------------------------------------

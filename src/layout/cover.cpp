@@ -98,7 +98,7 @@ class CoverReader {
 public:
     CoverReader(const std::vector<Line>& lines, const Grammar& g) : lines_(lines), g_(g) {
         for (const char* k : {"notice_title", "notice_any", "doc_number", "published", "meta_issued",
-                              "signature_date", "addressee_line", "skip_line", "meta_row", "plan_title",
+                              "signature_date", "meta_source", "addressee_line", "skip_line", "meta_row", "plan_title",
                               "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren"})
             pat_[k] = g.pattern(k);
     }
@@ -206,9 +206,11 @@ private:
         const std::string& t = pieces_[k].text;
         bool meta = is("meta_row", t);
         auto pub = date_in(p("published"), t);
-        if (!meta && !pub) return false;
+        auto src = p("meta_source") ? p("meta_source")->find(t) : std::nullopt;
+        if (!meta && !pub && !src) return false;
         if (pub && !c_.published) c_.published = pub;
         if (auto d = date_in(p("meta_issued"), t); d && !meta_issued_) meta_issued_ = d;
+        if (src && !c_.source) c_.source = src->groups[1];
         if (auto m = p("doc_number") ? p("doc_number")->find(t) : std::nullopt; m && !c_.doc_number)
             c_.doc_number = m->groups[1];
         mark(k);
@@ -348,10 +350,10 @@ private:
     // The plan the notice issues: 关于印发《Y》的通知, or 现将《Y》印发 in its text.
     std::optional<std::string> issued_plan() const {
         if (notice_plan_) return notice_plan_;
+        if (!p("issued_plan")) return std::nullopt;
         for (const auto& l : notice_text_)
-            if (auto m = p("issued_plan") ? p("issued_plan")->find(l.text) : std::nullopt;
-                m && is("plan_title", m->groups[1]))
-                return m->groups[1];
+            for (const auto& m : p("issued_plan")->find_all(l.text))
+                if (is("plan_title", m.groups[1])) return m.groups[1];
         return std::nullopt;
     }
 
@@ -381,6 +383,11 @@ private:
                 title_ = *q;
             } else if (is_plan_title(t) && !is_paragraph(t)) {
                 title_ = t;
+                // A site's short heading over the document's own fuller title
+                // (X工作要点实施方案 / X市2017年工作要点实施方案): the fuller one.
+                if (const std::string* n = piece_text(k + 1); n && is_plan_title(*n) && !is_paragraph(*n) &&
+                                                            ustr::length(*n) > ustr::length(t) && ustr::is_subsequence(t, *n))
+                    title_ = *n, ++k;
             } else {
                 continue;
             }

@@ -24,6 +24,7 @@ struct Cover {
     std::optional<std::string> issuer;      // as printed
     std::optional<std::string> issued;      // ISO date under the signature
     std::optional<std::string> published;   // 发布时间
+    std::optional<std::string> source;      // 信息来源 naming a body (a site's metadata)
     std::vector<std::string> addressees;
     std::vector<Line> notice_text;          // the notice's paragraphs (deadlines)
     size_t body_start = 0;                  // first line after the title
