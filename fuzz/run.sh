@@ -48,9 +48,12 @@ for bin in "$build"/fuzz/fuzz_*; do
   read -r dict seeds <<<"$(seeds_of "$name" "$build")"
   echo "fuzz: $name for ${secs}s"
   # -max_len: the harnesses skip inputs above 64 KB; -rss_limit_mb and
-  # -timeout make a blow-up or a hang a finding, not a stuck CI.
+  # -timeout make a blow-up or a hang a finding, not a stuck CI. The timeout
+  # is wall time: 60 s leaves room for a busy shared machine (an input of
+  # fuzz_products takes about 1.3 s of CPU under ASan), a real hang never ends.
+  timeout=${QINGDAN_FUZZ_TIMEOUT:-60}
   # shellcheck disable=SC2086 # seeds: a list of directories
-  if ! "$bin" -max_total_time="$secs" -dict="$dict" -max_len=65536 -rss_limit_mb=2048 -timeout=20 \
+  if ! "$bin" -max_total_time="$secs" -dict="$dict" -max_len=65536 -rss_limit_mb=2048 -timeout="$timeout" \
        -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$name-" "$corpus" $seeds \
        >"$build/fuzz-artifacts/$name.log" 2>&1; then
     echo "fuzz: $name FAILED (see $build/fuzz-artifacts/$name.log)"
