@@ -193,7 +193,7 @@ void note_capped_subjects(const NormalisedText& norm, Document& doc) {
         {"warning", "line-too-long", line,
          (line ? "a line of " : "a paragraph of ") + std::to_string(longest) + " bytes: the patterns read only its first " +
              std::to_string(Pattern::kMaxSubject) + " bytes (" + std::to_string(cap.capped) +
-             " matches cut short), so tasks further along it may be missed; break the text into lines"});
+             " pattern searches cut short), so tasks further along it may be missed; break the text into lines"});
 }
 
 // structure() with the regex cap counted for this document alone.
