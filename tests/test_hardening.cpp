@@ -58,7 +58,8 @@ double cost(const std::function<void(int)>& work, int k, int reps) {
 // Asserts growth from 1x to 16x well below quadratic.
 void check_linear(const std::string& what, const std::function<void(int)>& work) {
     work(1);  // warm caches, static tables
-    const double t1 = cost(work, 1, 3), t4 = cost(work, 4, 2), t16 = cost(work, 16, 1);
+    // Best of several runs: one run on a shared machine can lose its core for a while.
+    const double t1 = cost(work, 1, 3), t4 = cost(work, 4, 3), t16 = cost(work, 16, 2);
     INFO(what << ": CPU " << t1 << " s, " << t4 << " s, " << t16 << " s at 1x, 4x, 16x");
     CHECK(t16 < 128 * std::max(t1, 1e-3));
     CHECK(t16 < 10 * std::max(t4, 1e-3));

@@ -41,6 +41,9 @@ TEST_CASE("deadlines: completion limits in the document's year", "[values][wild]
     CHECK(dates_of("完成时限：2024年6月底", 2024) == std::vector<std::string>{"2024-06-30"});
     CHECK(dates_of("9月30日前完成全部验收工作。", 2023) == std::vector<std::string>{"2023-09-30"});
     CHECK(dates_of("2025年12月31日前全面完成改造任务。", 2023) == std::vector<std::string>{"2025-12-31"});
+    // Two statements of the same limit in one paragraph are two deadlines.
+    CHECK(dates_of("年底前向市政府报告全年落实情况。年底前，围绕重点工作开展综合督查。", 2020) ==
+          std::vector<std::string>{"2020-12-31", "2020-12-31"});
 }
 
 TEST_CASE("deadlines: quarters, halves and parts of a month", "[values][wild]") {

@@ -584,6 +584,30 @@ std::string issuer_of(const UnitGazetteer& gz, const std::string& printed) {
 
 }  // namespace
 
+// One unknown-unit warning per distinct name per document, at its first
+// use, listing the other lines: a table that names 城管局 in every row
+// should not bury the other diagnostics under repeats.
+static void merge_unknown_unit_warnings(Document& doc) {
+    std::map<std::string, size_t> first;  // message -> index of its first diagnostic
+    std::map<size_t, std::vector<int>> more;
+    std::vector<Diagnostic> kept;
+    for (auto& d : doc.diagnostics) {
+        if (d.code != "unknown-unit") {
+            kept.push_back(std::move(d));
+            continue;
+        }
+        auto [it, fresh] = first.try_emplace(d.message, kept.size());
+        if (fresh) kept.push_back(std::move(d));
+        else more[it->second].push_back(d.line);
+    }
+    for (auto& [at, lines] : more) {
+        std::string also;
+        for (int l : lines) also += (also.empty() ? "" : ", ") + std::to_string(l);
+        kept[at].message += fmt::format(" (also on line{} {})", lines.size() > 1 ? "s" : "", also);
+    }
+    doc.diagnostics = std::move(kept);
+}
+
 // 五、… followed by 七、…: a part heading was lost (PDF extraction drops
 // lines). Its tasks stay under the part before; the gap is reported, not
 // guessed at, since nothing in the text says where the lost part began.
@@ -730,6 +754,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     }
     number_tasks(doc.tasks, level2, doc);
     check_part_sequence(doc);
+    merge_unknown_unit_warnings(doc);
     std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
 }

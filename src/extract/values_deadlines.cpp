@@ -393,6 +393,9 @@ struct DeadlineScan {
     // `carry` is the year of the previous dated token.
     void emit_group(std::size_t k, std::size_t g, const std::string& kind, std::size_t ts, std::size_t te,
                     int& carry, std::vector<Deadline>& out) const {
+        // Each statement of a date counts (年底前报告… 年底前开展督查); only a
+        // group's own tokens that give the same date again are merged.
+        const std::size_t group_start = out.size();
         for (std::size_t q = k; q <= g; ++q) {
             const DateTok& t = toks[q];
             int y = t.year;
@@ -415,8 +418,8 @@ struct DeadlineScan {
                 date = iso_date(y, 0, 0);
             }
             bool dup = false;
-            for (const auto& d : out)
-                if (d.date == date && d.kind == kind) dup = true;
+            for (std::size_t e = group_start; e < out.size(); ++e)
+                if (out[e].date == date && out[e].kind == kind) dup = true;
             if (dup) continue;
             out.push_back(Deadline{encode(s.substr(ts, te - ts)), date, kind});
         }
