@@ -35,7 +35,7 @@ _qingdan() {
             validate) opts+=" --strict --grammars --data --layout" ;;
             text) opts+=" --lines --no-join -o --output" ;;
             grammars) opts+=" --grammars" ;;
-            checklist) opts+=" --by --unit --province --profile --format -f --out-dir -o --output --lang --plain --excel --grammars --data --layout" ;;
+            checklist) opts+=" --by --unit --province --profile --format -f --out-dir --clean -o --output --lang --plain --excel --grammars --data --layout" ;;
             units) opts+=" --format -f -o --output --lang --plain --excel --grammars --data --layout" ;;
             diff) opts+=" --format -f --unit --by --threshold --summary -o --output --lang --plain --excel --grammars --data --layout" ;;
         esac

@@ -111,7 +111,8 @@ Compiler::Compiler(CompileOptions opts) : impl_(std::make_unique<Impl>()) {
     std::string share = default_share_dir();
     std::vector<std::string> dirs = {share + "/grammars"};
     for (const auto& d : impl_->opts.grammar_dirs) dirs.push_back(d);
-    impl_->grammars = load_grammars(dirs);
+    // The bundled grammars (dirs[0]) compile their regexes on first use.
+    impl_->grammars = load_grammars(dirs, 1);
     if (impl_->grammars.empty()) throw std::runtime_error("no grammar found in " + dirs.front());
     std::string data = impl_->opts.data_dir.empty() ? share + "/data" : impl_->opts.data_dir;
     impl_->units = UnitGazetteer::load(data + "/units.tsv");
@@ -152,8 +153,52 @@ void note_no_tasks(Document& doc) {
         doc.diagnostics.push_back({"error", "no-tasks", 0, "no task found (layout `" + doc.layout + "`)"});
 }
 
+// The grammar that reads tables by the columns their header row names.
+const Grammar* column_grammar(const std::vector<Grammar>& gs) {
+    for (const auto& g : gs)
+        if (g.model == "table" && g.pattern("column_number")) return &g;
+    return nullptr;
+}
+
+// A document whose ingest delivered tables with a header row (DOCX, XLSX,
+// PDF, HTML): the tables are column tables whatever the prose around them
+// looks like, and the prose is read by the prose layout it shows on its
+// own. False (nothing done) when no delivered table has a header row, or
+// when the document as a whole reads as another table layout (`detected`:
+// that grammar knows its table's own conventions, e.g. task-table's
+// actor cells and 局内：/省份： lines).
+bool structure_mixed(const Compiler::Impl& impl, const NormalisedText& norm, const std::vector<int>& table_of,
+                     size_t detected, Document& doc) {
+    const auto& gs = impl.grammars;
+    const Grammar* tg = column_grammar(gs);
+    if (!tg || (gs[detected].model != "prose" && &gs[detected] != tg)) return false;
+    std::vector<TableBlock> tables = header_tables(norm.lines, table_of, *tg);
+    if (tables.empty()) return false;
+    std::vector<Line> prose;
+    for (size_t i = 0, t = 0; i < norm.lines.size(); ++i) {
+        while (t < tables.size() && tables[t].end <= i) ++t;
+        if (t == tables.size() || i < tables[t].header) prose.push_back(norm.lines[i]);
+    }
+    size_t gi = detect_layout(prose, gs);
+    if (gs[gi].model != "prose") {  // the rest looks like a table: no prose layout of its own
+        gi = 0;
+        for (size_t k = 0; k < gs.size(); ++k)
+            if (gs[k].value("fallback") == "yes") gi = k;
+    }
+    doc.layout = tg->name;
+    doc.diagnostics.push_back({"info", "mixed-layout", static_cast<int>(norm.lines[tables.front().header].line_start),
+                               std::to_string(tables.size()) + " table(s) read by their columns (" + tg->name +
+                                   "), the text around them as `" + gs[gi].name + "`"});
+    Skeleton sk = segment_mixed(norm.lines, tables, gs[gi], *tg);
+    extract(sk, gs[gi], impl.units, doc);
+    note_no_tasks(doc);
+    return true;
+}
+
 // Layout detection, segmentation and extraction on normalised lines.
-void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document& doc) {
+// `table_of`: for office inputs, the delivered table each line is a row of.
+void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document& doc,
+               const std::vector<int>& table_of = {}) {
     if (norm.lines.empty()) {
         doc.diagnostics.push_back({"warning", "empty-input", 0, "the input holds no text"});
         doc.layout = "none";
@@ -168,6 +213,7 @@ void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document&
                                  }) - gs.begin());
     } else {
         gi = detect_layout(norm.lines, gs);
+        if (!table_of.empty() && structure_mixed(impl, norm, table_of, gi, doc)) return;
     }
     doc.layout = gs[gi].name;
     Skeleton sk = segment(norm.lines, gs[gi]);
@@ -197,9 +243,10 @@ void note_capped_subjects(const NormalisedText& norm, Document& doc) {
 }
 
 // structure() with the regex cap counted for this document alone.
-void structure_capped(const Compiler::Impl& impl, const NormalisedText& norm, Document& doc) {
+void structure_capped(const Compiler::Impl& impl, const NormalisedText& norm, Document& doc,
+                      const std::vector<int>& table_of) {
     (void)Pattern::take_cap_stats();  // this thread's count starts at zero
-    structure(impl, norm, doc);
+    structure(impl, norm, doc, table_of);
     note_capped_subjects(norm, doc);
 }
 
@@ -219,7 +266,12 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
         doc.script = norm.script;
         doc.diagnostics = std::move(ex.diagnostics);
         doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
-        structure_capped(*impl_, norm, doc);
+        std::vector<int> table_of;  // per normalised line: the table it is a row of
+        for (const Line& l : norm.lines) {
+            const auto k = static_cast<std::size_t>(l.line_start);
+            table_of.push_back(k >= 1 && k <= ex.origin.size() ? ex.origin[k - 1].table : 0);
+        }
+        structure_capped(*impl_, norm, doc, table_of);
         annotate_spans(doc, ex);
         return doc;
     }
@@ -230,12 +282,18 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     std::optional<HtmlText> page;
     if (looks_like_html(decoded.utf8)) page = html_to_text(decoded.utf8);
     NormalisedText norm = normalise(page ? std::string_view(page->text) : std::string_view(decoded.utf8));
+    std::vector<int> table_of;  // a page's data tables, per normalised line (before the lines are mapped)
+    if (page)
+        for (const Line& l : norm.lines) {
+            const auto k = static_cast<std::size_t>(l.line_start);
+            table_of.push_back(k >= 1 && k <= page->table.size() ? page->table[k - 1] : 0);
+        }
     if (page) map_to_source(norm, *page);
     doc.script = norm.script;
     doc.diagnostics = std::move(decoded.diagnostics);
     if (page) doc.diagnostics.insert(doc.diagnostics.end(), page->diagnostics.begin(), page->diagnostics.end());
     doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
-    structure_capped(*impl_, norm, doc);
+    structure_capped(*impl_, norm, doc, table_of);
     return doc;
 }
 

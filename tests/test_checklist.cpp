@@ -636,3 +636,72 @@ TEST_CASE("option --out-dir per province writes one file per province plus the i
     CHECK(slurp((dir / "out" / "江苏省.md").string()) == one.out);
     fs::remove_all(dir);
 }
+
+TEST_CASE("option --clean removes only the files the previous index listed", "[checklist][clean]") {
+    fs::path dir = temp_dir("clean");
+    const fs::path out = dir / "out";
+    const std::string both = "-q checklist data/corpus --by province --province 江苏 --province 广西 --out-dir '" +
+                             out.string() + "' --format ";
+    const std::string one = "-q checklist data/corpus --by province --province 江苏 --out-dir '" + out.string() +
+                            "' --format ";
+    auto listing = [&] {
+        std::set<std::string> files;
+        for (const auto& e : fs::directory_iterator(out)) files.insert(e.path().filename().string());
+        return files;
+    };
+    for (const std::string fmt : {"csv", "md", "json", "html", "xlsx"}) {
+        INFO("format " << fmt);
+        fs::remove_all(out);
+        REQUIRE(qd(both + fmt + " 2>/dev/null").status == 0);
+        // The user's own files in the directory: never candidates.
+        std::ofstream(out / ("mine." + fmt)) << "mine";
+        std::ofstream(out / "notes.txt") << "notes";
+        const std::set<std::string> user = {"mine." + fmt, "notes.txt"};
+        // Without --clean a rerun leaves the stale file.
+        REQUIRE(qd(one + fmt + " 2>/dev/null").status == 0);
+        CHECK(fs::exists(out / ("广西壮族自治区." + fmt)));
+        // The rerun's index no longer lists 广西, but that run's index did not
+        // either: only the index of the run that wrote a file can remove it.
+        REQUIRE(qd(one + fmt + " --clean 2>/dev/null").status == 0);
+        CHECK(fs::exists(out / ("广西壮族自治区." + fmt)));
+        // Listed by the previous index, not by the new one: removed.
+        REQUIRE(qd(both + fmt + " 2>/dev/null").status == 0);
+        Run r = qd("-v " + one + fmt + " --clean 2>&1 >/dev/null");
+        REQUIRE(r.status == 0);
+        CHECK(r.out.find("info: removed-stale: removed 广西壮族自治区." + fmt) != std::string::npos);
+        std::set<std::string> want = {"index." + fmt, "江苏省." + fmt};
+        want.insert(user.begin(), user.end());
+        CHECK(listing() == want);
+    }
+
+    // A doctored index cannot make --clean reach outside the directory, into
+    // a subdirectory, through a link, or at the index itself.
+    fs::remove_all(out);
+    REQUIRE(qd(both + "json 2>/dev/null").status == 0);
+    std::ofstream(dir / "outside.json") << "{}";
+    fs::create_directories(out / "sub.json");
+    fs::create_symlink(dir / "outside.json", out / "link.json");
+    Json index = Json::parse(slurp((out / "index.json").string()));
+    for (const char* f : {"../outside.json", "sub.json", "link.json", "index.json", "/etc/hostname", ".hidden.json"})
+        index["files"].push_back(Json{{"name", "x"}, {"file", f}, {"level", ""}, {"items", 1}});
+    std::ofstream(out / "index.json", std::ios::binary | std::ios::trunc) << index.dump(2);
+    REQUIRE(qd(one + "json --clean 2>/dev/null").status == 0);
+    CHECK(fs::exists(dir / "outside.json"));
+    CHECK(fs::is_directory(out / "sub.json"));
+    CHECK(fs::is_symlink(out / "link.json"));
+    CHECK(fs::exists(out / "index.json"));
+    CHECK_FALSE(fs::exists(out / "广西壮族自治区.json"));
+
+    // A damaged index: a warning, nothing removed, the checklists written.
+    REQUIRE(qd(both + "json 2>/dev/null").status == 0);
+    std::ofstream(out / "index.json", std::ios::binary | std::ios::trunc) << "{ not json";
+    Run damaged = qd(one.substr(3) + "json --clean 2>&1 >/dev/null");  // without -q: warnings shown
+    CHECK(damaged.status == 0);
+    CHECK(damaged.out.find("warning: clean-skipped") != std::string::npos);
+    CHECK(fs::exists(out / "广西壮族自治区.json"));
+    CHECK(Json::parse(slurp((out / "index.json").string()))["files"].size() == 1);
+
+    // --clean needs --out-dir.
+    CHECK(qd("-q checklist data/corpus --by unit --clean 2>/dev/null").status == 2);
+    fs::remove_all(dir);
+}

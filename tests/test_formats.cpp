@@ -102,6 +102,31 @@ TEST_CASE("every format of a document gives the tasks of its text version", "[fo
     }
 }
 
+TEST_CASE("a task table in any file gives the tasks of the text version", "[formats][equivalence][tables]") {
+    // The Word table, the Excel sheet, LibreOffice's PDF of the Word table and
+    // the table as a web page:
+    // prose (cover, 总体要求, 工作要求) around a 序号 | 重点任务 | 负责单位
+    // table. The table is read by its columns, the prose as prose; the task
+    // cells keep their names and unit clauses, the units column its units.
+    for (const auto& d : kDocs) {
+        Document want = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (d + ".txt")), d + ".txt");
+        REQUIRE(!want.tasks.empty());
+        for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".table.html"}) {
+            INFO(d + kind);
+            Document got = compiler().compile(slurp(kOffice / (d + kind)), d + kind);
+            CHECK(got.layout == "column-table");
+            CHECK(task_keys(got) == task_keys(want));
+            REQUIRE(got.tasks.size() == want.tasks.size());
+            for (std::size_t i = 0; i < got.tasks.size(); ++i) {
+                CHECK(got.tasks[i].title == want.tasks[i].title);
+                CHECK(got.tasks[i].scope.size() == want.tasks[i].scope.size());
+            }
+            CHECK(got.goals.size() == want.goals.size());  // rows under 总体要求 are aims, not tasks
+            CHECK(got.title == want.title);
+        }
+    }
+}
+
 TEST_CASE("automatic numbering prints what Word shows", "[formats][docx]") {
     // 001's numbered.docx has no number in its text: every label comes from numbering.xml
     std::string t = text_of(kOffice / (kDocs[0] + ".numbered.docx"));

@@ -5,9 +5,11 @@
 #include <catch2/catch.hpp>
 #include <opencc/opencc.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "pattern.hpp"
 #include "grammar.hpp"
@@ -183,4 +185,57 @@ TEST_CASE("prefilter never rejects a match on the corpus", "[prefilter][corpus]"
         CHECK_NOTHROW(c.compile(text, e.path().filename().string()));
         CHECK_NOTHROW(c.compile(s2t.Convert(text), e.path().filename().string()));
     }
+}
+
+TEST_CASE("lazy patterns: compiled on first use, once, errors with file and line", "[pattern][grammar]") {
+    // Bundled grammars (lazy_dirs = 1) compile nothing while loading ...
+    auto grammars = load_grammars({kRoot + "/grammars"}, 1);
+    const Grammar* plan = nullptr;
+    for (const auto& g : grammars)
+        if (g.name == "numbered-plan") plan = &g;
+    REQUIRE(plan);
+    const Pattern* item = plan->pattern("item");
+    REQUIRE(item);
+    CHECK_FALSE(item->compiled());
+    // ... and a rule the first time it is used, with the same answer as an
+    // eager copy of it.
+    const Pattern eager(item->source());
+    for (const std::string line : {"1．推进立法（条法司负责）", "一、总体要求", "12、完善"}) {
+        CHECK(item->matches(line) == eager.matches(line));
+        CHECK(item->compiled());
+    }
+
+    // Shared between threads: compiled exactly once.
+    auto shared = Pattern::lazy(R"(^\s*(\d{1,3})[.．、])", "shared.grammar:1");
+    const long before = Pattern::compiled_count();
+    std::vector<std::thread> threads;
+    std::atomic<int> seen{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            shared->compile();
+            if (shared->compiled()) ++seen;
+        });
+    for (auto& th : threads) th.join();
+    CHECK(seen == 4);
+    CHECK(Pattern::compiled_count() - before == 1);
+
+    // A bad regex in a lazy directory is reported by its first use, with
+    // file:line; in an eager (user) directory by load_grammars itself.
+    fs::path dir = fs::temp_directory_path() / "qingdan-lazy-grammar";
+    fs::create_directories(dir);
+    std::ofstream(dir / "broken.grammar") << "name = broken\n\nitem = ^(\\d+[.\n";
+    auto lazy = load_grammars({dir.string()}, 1);
+    REQUIRE(lazy.size() == 1);
+    const Pattern* bad = lazy[0].pattern("item");
+    REQUIRE(bad);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            bad->matches("1.x");
+            FAIL("a bad regex must be rejected on use");
+        } catch (const std::runtime_error& e) {
+            CHECK(std::string(e.what()).find("broken.grammar:3: invalid regular expression") != std::string::npos);
+        }
+    }
+    CHECK_THROWS_AS(load_grammars({dir.string()}), std::runtime_error);
+    fs::remove_all(dir);
 }

@@ -111,6 +111,11 @@ inline bool decode(std::string_view s, std::size_t& i, char32_t& cp) {
         ++i;
         return true;
     }
+    if (plain3_at(p, s.size() - i)) {  // most Chinese text: no table walk needed
+        cp = decode3(p);
+        i += 3;
+        return true;
+    }
     std::size_t maximal;
     bool truncated;
     const std::size_t len = utf8_sequence(p, s.size() - i, &maximal, &truncated);
@@ -180,8 +185,10 @@ inline size_t length(std::string_view s) {
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
-        // bit 7 set and bit 6 clear, per byte
-        cont += static_cast<size_t>(__builtin_popcountll(w & (~w << 1) & 0x8080808080808080ull));
+        // bit 7 set and bit 6 clear, per byte; the flags (one bit per byte)
+        // are summed by a multiply: a popcount without -mpopcnt is a libgcc call.
+        const uint64_t flags = (w & (~w << 1) & 0x8080808080808080ull) >> 7;
+        cont += static_cast<size_t>((flags * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; ++i) cont += (p[i] & 0xC0) == 0x80;
     return n - cont;

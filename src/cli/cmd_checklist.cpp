@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "out_dir_clean.hpp"
 #include "output_options.hpp"
 #include "checklist.hpp"
 #include "provinces.hpp"
@@ -96,6 +97,32 @@ void keep_for_units(Document& d) {
     d = std::move(slim);
 }
 
+// --out-dir, and with --clean the previous run's files the new index no
+// longer lists (out_dir_clean.hpp): the old index is read before the new
+// one replaces it. A cleaning problem is a warning; the checklists are
+// written either way.
+void write_out_dir(const std::string& dir, bool clean, const std::vector<Checklist>& lists,
+                   const std::vector<Document>& docs, const std::string& format, const EmitOptions& eo) {
+    std::optional<std::vector<std::string>> previous;
+    if (clean) {
+        try {
+            previous = previous_index_files(dir, format);
+        } catch (const std::exception& e) {
+            print_diagnostic(dir, {"warning", "clean-skipped", 0, std::string(e.what()) + "; nothing removed"});
+        }
+    }
+    const std::vector<WrittenFile> written = write_checklists(dir, lists, docs, format, eo);
+    if (!previous) return;
+    std::vector<std::string> names;
+    for (const auto& w : written) names.push_back(w.file);
+    try {
+        for (const auto& f : remove_stale_files(dir, *previous, names, format))
+            print_diagnostic(dir, {"info", "removed-stale", 0, "removed " + f + " (no longer in the index)"});
+    } catch (const std::exception& e) {
+        print_diagnostic(dir, {"warning", "clean-failed", 0, e.what()});
+    }
+}
+
 }  // namespace
 
 void register_checklist(CLI::App& app) {
@@ -108,6 +135,7 @@ void register_checklist(CLI::App& app) {
         std::string format = "csv";
         std::string out_dir;
         std::string out;
+        bool clean = false;
         TableOptions table;
     };
     static Opts o;
@@ -127,6 +155,10 @@ void register_checklist(CLI::App& app) {
     auto* dir_opt = cmd->add_option("--out-dir", o.out_dir, "Write one file per checklist, plus an index, into DIR");
     auto* out_opt = cmd->add_option("-o,--output", o.out, "Write to this file (atomically) instead of stdout");
     dir_opt->excludes(out_opt);
+    cmd->add_flag("--clean", o.clean,
+                  "With --out-dir: remove the files of a previous run that the new index no longer lists "
+                  "(only files that run's index listed)")
+        ->needs(dir_opt);
     add_table_options(cmd, o.table);
     add_compile_options(cmd);
     add_batch_options(cmd);
@@ -210,7 +242,7 @@ void register_checklist(CLI::App& app) {
         }
         EmitOptions eo = o.table.emit();
         if (!o.out_dir.empty())
-            write_checklists(o.out_dir, lists, c.docs, o.format, eo);
+            write_out_dir(o.out_dir, o.clean, lists, c.docs, o.format, eo);
         else if (!emit_output(o.out, render_checklists(lists, c.docs, o.format, eo), o.format == "xlsx", "checklist")) {
             exit_code() = kUsage;
             return;

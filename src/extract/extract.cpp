@@ -402,6 +402,56 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     t.scope = std::move(uniq);
 }
 
+// A row of a delivered table in a prose document (segment_mixed): its task
+// cells are written as the document writes its prose (a leading name, unit
+// clauses inside the text), so they are read as a prose item; the row's
+// columns add what they name — a title, units with their roles, a
+// completion, a scope. The same document as prose or as a table gives the
+// same task.
+void row_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc, bool titled,
+              std::vector<UnitRef>& carried, std::vector<GroupStatement>& groups) {
+    RawItem text = it;
+    text.cells.clear();
+    std::string title, completion;
+    std::vector<std::vector<UnitRef>> units;
+    std::vector<UnitRef> leads, participants;
+    std::vector<Scope> scope;
+    for (const auto& c : it.cells) {
+        switch (c.kind) {
+            case CellKind::Measure: text.cells.push_back(c); break;
+            case CellKind::Title: title += c.text; break;
+            case CellKind::Completion: completion += ustr::squeeze(c.text); break;
+            case CellKind::Scope:
+                for (auto& sc : parse_scope_clause(c.text)) scope.push_back(std::move(sc));
+                break;
+            case CellKind::Units: {
+                auto more = resolve_list(gz, c.text, c.line, doc);
+                if (c.role == "lead" || c.role == "participant")
+                    (c.role == "lead" ? leads : participants).insert((c.role == "lead" ? leads : participants).end(),
+                                                                     more.begin(), more.end());
+                else
+                    units.push_back(std::move(more));
+                break;
+            }
+        }
+    }
+    if (!title.empty()) text.label.reset();  // a title column: the text keeps its first sentence
+    if (text.cells.empty()) text.cells.push_back({CellKind::Measure, title, it.span.line_start});
+    prose_item(text, g, gz, t, doc, titled, carried, groups);
+    if (!title.empty()) t.title = strip_final_stop(ustr::squeeze(title));
+    if (!completion.empty()) add_completion(t, completion);
+    t.scope = std::move(scope);
+    std::vector<UnitRef> column = table_roles(std::move(leads), std::move(units), std::move(participants));
+    if (column.empty()) return;
+    // The units column closes the row as a closing clause closes a prose
+    // item: the last measure takes its units, and its printed text (the
+    // measure as printed, clauses kept) the cells, as that clause would be.
+    Measure& m = t.measures.back();
+    m.units = m.units.empty() ? std::move(column) : merge_unit_lists({m.units, std::move(column)});
+    for (const auto& c : it.cells)
+        if (c.kind == CellKind::Units) m.text += "（" + ustr::squeeze(c.text) + "）";
+}
+
 // Units carried from an earlier note (…下同) join each later item's as
 // participants, unless the item names them itself.
 void add_carried(std::vector<UnitRef>& units, const std::vector<UnitRef>& carried) {
@@ -733,6 +783,8 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         t.span = it.span;
         if (g.model == "table") {
             table_item(it, g, home, t, doc);
+        } else if (it.table_row) {
+            row_item(it, g, home, t, doc, titled, groups.carried, groups.found);
         } else {
             prose_item(it, g, home, t, doc, titled, groups.carried, groups.found);
         }

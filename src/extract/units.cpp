@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -105,24 +106,8 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
         if (p == &u) fail(path, row_line[i], "unit is its own parent");
     }
 
-    // Fragment indexes over cnipa-internal names: suffixes and proper prefixes
-    // of at least two characters, mapped to one unit or -1 when ambiguous.
-    auto note = [](auto& m, std::string key, long idx) {
-        auto [it, inserted] = m.emplace(std::move(key), idx);
-        if (!inserted && it->second != idx) it->second = -1;
-    };
-    for (size_t i = 0; i < g.d_->units.size(); ++i) {
-        const auto& u = g.d_->units[i];
-        if (u.level != "cnipa-internal") continue;
-        std::vector<const std::string*> names{&u.canonical};
-        for (const auto& a : u.aliases) names.push_back(&a);
-        for (const std::string* n : names) {
-            const std::u32string w = to_u32(*n);
-            for (size_t k = 2; k <= w.size(); ++k) note(g.d_->suffixes, to_u8(w.substr(w.size() - k)), long(i));
-            for (size_t k = 2; k < w.size(); ++k) note(g.d_->prefixes, to_u8(w.substr(0, k)), long(i));
-        }
-    }
-
+    // The fragment indexes (find_fragment, find_prefix_fragment) are built
+    // on first use: only names damaged in print need them.
     // The province table beside the unit table, when there is one.
     std::error_code ec;
     const auto sibling = std::filesystem::path(path).parent_path() / "provinces.tsv";
@@ -134,6 +119,57 @@ UnitGazetteer UnitGazetteer::load(const std::string& path) {
     const auto phrasing = std::filesystem::path(path).parent_path() / "unit_phrasing.tsv";
     if (std::filesystem::is_regular_file(phrasing, ec)) UnitPhrasing::install(UnitPhrasing::load(phrasing.string()));
     return g;
+}
+
+namespace {
+
+// Byte offset of each character of `s`, then s.size(); empty when `s` is
+// not valid UTF-8 (the caller then takes the slow road through UTF-32).
+std::vector<size_t> char_offsets(std::string_view s) {
+    std::vector<size_t> at;
+    for (size_t i = 0; i < s.size();) {
+        at.push_back(i);
+        char32_t cp;
+        if (!ustr::decode(s, i, cp)) return {};
+    }
+    at.push_back(s.size());
+    return at;
+}
+
+}  // namespace
+
+// Fragment indexes over cnipa-internal names: suffixes and proper prefixes of
+// at least two characters, mapped to one unit or -1 when ambiguous. Cut at
+// character boundaries of the UTF-8 names (the same strings a round trip
+// through UTF-32 gives for valid text, without the conversions).
+void UnitGazetteer::build_fragments(Data& d) {
+    auto note = [](auto& m, std::string key, long idx) {
+        auto [it, inserted] = m.emplace(std::move(key), idx);
+        if (!inserted && it->second != idx) it->second = -1;
+    };
+    for (size_t i = 0; i < d.units.size(); ++i) {
+        const auto& u = d.units[i];
+        if (u.level != "cnipa-internal") continue;
+        std::vector<const std::string*> names{&u.canonical};
+        for (const auto& a : u.aliases) names.push_back(&a);
+        for (const std::string* n : names) {
+            const std::vector<size_t> at = char_offsets(*n);
+            if (at.empty()) {  // ill-formed bytes: as U+FFFD, like to_u32 reads them
+                const std::u32string w = to_u32(*n);
+                for (size_t k = 2; k <= w.size(); ++k) note(d.suffixes, to_u8(w.substr(w.size() - k)), long(i));
+                for (size_t k = 2; k < w.size(); ++k) note(d.prefixes, to_u8(w.substr(0, k)), long(i));
+                continue;
+            }
+            const size_t chars = at.size() - 1;
+            for (size_t k = 2; k <= chars; ++k) note(d.suffixes, n->substr(at[chars - k]), long(i));
+            for (size_t k = 2; k < chars; ++k) note(d.prefixes, n->substr(0, at[k]), long(i));
+        }
+    }
+}
+
+const UnitGazetteer::Data& UnitGazetteer::fragments() const {
+    std::call_once(d_->fragments_once, [this] { build_fragments(*d_); });
+    return *d_;
 }
 
 void UnitGazetteer::set_cities(CityTable table) { cities_ = std::make_shared<const CityTable>(std::move(table)); }
@@ -302,16 +338,18 @@ const UnitInfo* UnitGazetteer::find(std::string_view name) const {
 const UnitInfo* UnitGazetteer::find_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
     if (ustr::length(s) < 2) return nullptr;
-    auto it = d_->suffixes.find(s);
-    if (it == d_->suffixes.end() || it->second < 0) return nullptr;
+    const Data& d = fragments();
+    auto it = d.suffixes.find(s);
+    if (it == d.suffixes.end() || it->second < 0) return nullptr;
     return &d_->units[static_cast<size_t>(it->second)];
 }
 
 const UnitInfo* UnitGazetteer::find_prefix_fragment(std::string_view fragment) const {
     const std::string s = squeeze(trim_sv(fragment));
     if (ustr::length(s) < 2) return nullptr;
-    auto it = d_->prefixes.find(s);
-    if (it == d_->prefixes.end() || it->second < 0) return nullptr;
+    const Data& d = fragments();
+    auto it = d.prefixes.find(s);
+    if (it == d.prefixes.end() || it->second < 0) return nullptr;
     return &d_->units[static_cast<size_t>(it->second)];
 }
 

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -122,9 +123,14 @@ private:
         std::vector<UnitInfo> units;
         Index<size_t> index;   // name/alias -> units index
         Index<size_t> folded;  // lower-cased ASCII aliases
-        Index<long> suffixes;  // fragment -> index, -1 when ambiguous
+        // fragment -> index, -1 when ambiguous: built on first use, once
+        // (copies of a gazetteer share Data, possibly across threads).
+        Index<long> suffixes;
         Index<long> prefixes;
+        std::once_flag fragments_once;
     };
+    static void build_fragments(Data& d);
+    const Data& fragments() const;
     std::shared_ptr<Data> d_ = std::make_shared<Data>();  // shared by copies; written by load() only
     std::shared_ptr<const ProvinceTable> provinces_;
     std::shared_ptr<const CityTable> cities_;

@@ -149,6 +149,7 @@ private:
         for (auto g : child(tbl, "tblGrid").children()) grid += local(g) == "gridCol";
         int row_no = 0;
         std::vector<std::string> above;  // per grid column, the row above (vertical merges)
+        out_.open_table();
         for (auto tr : tbl.children()) {
             if (local(tr) != "tr") continue;
             ++row_no;
@@ -169,9 +170,10 @@ private:
             }
             above = cells;
             // One cell across the whole grid: a section heading row.
-            if (grid > 1 && first_span >= grid) out_.line(cells[0], {0, row_no});
-            else out_.row(cells, {0, row_no});
+            if (grid > 1 && first_span >= grid) out_.line(cells[0], {.row = row_no});
+            else out_.row(cells, {.row = row_no});
         }
+        out_.close_table();
     }
 };
 

@@ -35,6 +35,7 @@ void Extracted::line(std::string_view s, Origin o) {
     if (t.empty()) return;
     text += t;
     text += '\n';
+    o.table = table_;
     origin.push_back(o);
 }
 
@@ -55,6 +56,7 @@ void Extracted::row(const std::vector<std::string>& cells, Origin o) {
     }
     text += r;
     text += '\n';
+    o.table = table_;
     origin.push_back(o);
 }
 

@@ -35,8 +35,9 @@ private:
 
 // Where an extracted line came from. 0 = not applicable.
 struct Origin {
-    int page = 0;  // PDF page (1-based)
-    int row = 0;   // table row (1-based, as the sheet or table numbers it)
+    int page = 0;   // PDF page (1-based)
+    int row = 0;    // table row (1-based, as the sheet or table numbers it)
+    int table = 0;  // the table (1-based, in reading order) the line is a row of
 };
 
 struct Extracted {
@@ -45,11 +46,21 @@ struct Extracted {
     std::vector<Origin> origin;
     std::vector<Diagnostic> diagnostics;
 
+    // Lines appended between open_table() and close_table() are rows of one
+    // table (Origin::table): segmentation reads a table that has a header
+    // row as a column table whatever the prose around it looks like. A
+    // DOCX table, an XLSX sheet and a PDF table block are each one table.
+    void open_table() { table_ = ++tables_; }
+    void close_table() { table_ = 0; }
+
     // Appends one line (tabs and line breaks inside `s` become spaces).
     void line(std::string_view s, Origin o = {});
     // Appends one table row: cells joined by '\t'. A row whose only non-empty
     // cell spans the table is written as a plain line (a section heading).
     void row(const std::vector<std::string>& cells, Origin o = {});
+
+private:
+    int table_ = 0, tables_ = 0;  // the open table, tables opened so far
 };
 
 // Joins two pieces of one cell or paragraph: nothing between CJK text (a

@@ -193,6 +193,7 @@ struct Piece {
     std::string text;
     int first = 0;  // source lines
     int last = 0;
+    int table = 0;  // the data table the line is a row of (1-based), 0 outside
 };
 
 // Collects inline text into the current line; flush() ends the line (an
@@ -430,7 +431,8 @@ struct Ctx {
 class Walker {
 public:
     std::string title;
-    int deep_line = 0;  // source line of the first subtree flattened for depth
+    int deep_line = 0;
+    int tables = 0;  // data tables seen so far  // source line of the first subtree flattened for depth
 
     void node(const GumboNode* n, LineBuilder& lb, Ctx ctx) {
         switch (n->type) {
@@ -586,6 +588,7 @@ private:
         }
         const GumboVector& ch = children_of(n);
         std::vector<int> span_left;  // per column: rows still covered by a rowspan
+        const int id = ++tables;
         for (unsigned i = 0; i < ch.length; ++i) {
             const GumboNode* x = child(ch, i);
             switch (tag_of(x)) {
@@ -598,11 +601,11 @@ private:
                     span_left.clear();  // a rowspan ends with its row group
                     const GumboVector& rows = children_of(x);
                     for (unsigned r = 0; r < rows.length; ++r)
-                        if (tag_of(child(rows, r)) == GUMBO_TAG_TR) row(child(rows, r), lb, ctx, span_left);
+                        if (tag_of(child(rows, r)) == GUMBO_TAG_TR) row(child(rows, r), lb, ctx, span_left, id);
                     break;
                 }
                 case GUMBO_TAG_TR:
-                    row(x, lb, ctx, span_left);
+                    row(x, lb, ctx, span_left, id);
                     break;
                 default:
                     break;  // colgroup, script, comments
@@ -618,7 +621,7 @@ private:
 
     // One row: line k joins the k-th line of every cell with tabs, so a row
     // of multi-paragraph cells reads like a tabbed PDF table.
-    void row(const GumboNode* tr, LineBuilder& lb, Ctx ctx, std::vector<int>& span_left) {
+    void row(const GumboNode* tr, LineBuilder& lb, Ctx ctx, std::vector<int>& span_left, int table_id) {
         std::vector<Cell> cells;
         std::size_t col = 0;
         const GumboVector& ch = children_of(tr);
@@ -651,6 +654,7 @@ private:
         for (const auto& c : cells) height = std::max(height, c.lines.size());
         for (std::size_t k = 0; k < height; ++k) {
             Piece p;
+            p.table = table_id;
             std::size_t tabs = 0;
             for (const auto& c : cells) {
                 if (k >= c.lines.size()) continue;
@@ -694,10 +698,12 @@ HtmlText html_to_text(std::string_view utf8) {
     for (const auto& p : pieces) bytes += p.text.size() + 1;
     h.text.reserve(bytes);
     h.source.reserve(pieces.size());
+    h.table.reserve(pieces.size());
     for (const auto& p : pieces) {
         h.text += p.text;
         h.text += '\n';
         h.source.push_back({p.first, p.last});
+        h.table.push_back(p.table);
     }
     if (w.deep_line)  // a cap, never silent
         h.diagnostics.push_back({"warning", "deep-nesting", w.deep_line,

@@ -25,6 +25,11 @@ struct HtmlText {
         int last = 0;
     };
     std::vector<Range> source;
+    // For output line k, table[k-1] = the data table (1-based, in page order)
+    // the line is a row of, 0 outside tables (and in layout tables): as
+    // Origin::table for office inputs, segmentation reads a table with a
+    // header row as a column table.
+    std::vector<int> table;
     std::string title;  // the <title>, whitespace collapsed (NOT part of `text`)
     std::vector<Diagnostic> diagnostics;  // `html-input` (info)
 

@@ -133,8 +133,10 @@ public:
         for (std::size_t i = t.first; i <= t.last; ++i)
             if (lines[i]->segs.size() >= 2) multi.push_back(lines[i]);
         cols_ = columns_of(multi);
+        out_.open_table();
         for (std::size_t i = t.first; i <= t.last; ++i) add(*lines[i]);
         flush();
+        out_.close_table();
     }
 
 private:
@@ -151,7 +153,7 @@ private:
             cells_.clear();
             return;
         }
-        out_.row(cells_, {page_, row_no_});
+        out_.row(cells_, {.page = page_, .row = row_no_});
         cells_.clear();
     }
 
@@ -161,7 +163,7 @@ private:
         if (l.segs.size() == 1 && column_at(cols_, l.x0, l.x0) == 0 && l.x1 > cols_[1].first) {
             flush();
             ++row_no_;
-            out_.line(l.segs[0].text, {l.page, row_no_});
+            out_.line(l.segs[0].text, {.page = l.page, .row = row_no_});
             return;
         }
         bool first_col = false;
@@ -236,7 +238,7 @@ public:
     }
 
     void flush() {
-        if (!para_.empty()) out_.line(para_, {page_, 0});
+        if (!para_.empty()) out_.line(para_, {.page = page_});
         para_.clear();
         prev_ = nullptr;
     }

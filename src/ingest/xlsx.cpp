@@ -103,15 +103,17 @@ void emit_sheet(const pugi::xml_node& ws, const std::vector<std::string>& string
         if (m.c0 == 0 && m.c1 + 1 >= width && m.r0 == m.r1) heading_rows.insert(m.r0);
         for (int r = m.r0 + 1; r <= m.r1; ++r) g[r][m.c0] = g[m.r0][m.c0];  // vertical: value holds below
     }
+    out.open_table();
     for (auto& [r, cols] : g) {
         if (heading_rows.count(r)) {
-            out.line(cols.begin()->second, {0, r});
+            out.line(cols.begin()->second, {.row = r});
             continue;
         }
         std::vector<std::string> cells(static_cast<std::size_t>(width));
         for (auto& [c, v] : cols) cells[static_cast<std::size_t>(c)] = v;
-        out.row(cells, {0, r});
+        out.row(cells, {.row = r});
     }
+    out.close_table();
 }
 
 }  // namespace

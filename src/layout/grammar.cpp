@@ -32,9 +32,10 @@ std::string trim(std::string_view s) {
 struct RawEntry {
     std::string key, value, file;
     int line;
+    bool lazy = false;  // from a bundled file: regex compiled on first use
 };
 
-std::vector<RawEntry> read_entries(const fs::path& path) {
+std::vector<RawEntry> read_entries(const fs::path& path, bool lazy) {
     std::ifstream in(path);
     if (!in) throw std::runtime_error(fmt::format("{}: cannot read grammar file", path.string()));
     std::vector<RawEntry> out;
@@ -50,7 +51,7 @@ std::vector<RawEntry> read_entries(const fs::path& path) {
         std::string key = trim(t.substr(0, eq));
         std::string value = trim(t.substr(eq + 1));
         if (key.empty()) throw std::runtime_error(fmt::format("{}:{}: empty key", path.string(), n));
-        out.push_back({key, value, path.string(), n});
+        out.push_back({key, value, path.string(), n, lazy});
     }
     return out;
 }
@@ -60,10 +61,15 @@ std::vector<RawEntry> read_entries(const fs::path& path) {
 // analysing them for the prefilter) is most of start-up.
 using PatternCache = std::map<std::string, std::shared_ptr<Pattern>, std::less<>>;
 
-std::shared_ptr<Pattern> compiled(PatternCache& cache, const std::string& source) {
+// A pattern first met in a lazy file stays lazy even when an eager
+// (user) file repeats it: the user file's copy is compiled on the spot.
+std::shared_ptr<Pattern> compiled(PatternCache& cache, const std::string& source, const RawEntry& e) {
     auto it = cache.find(source);
-    if (it != cache.end()) return it->second;
-    auto p = std::make_shared<Pattern>(source);
+    if (it != cache.end()) {
+        if (!e.lazy) it->second->compile();
+        return it->second;
+    }
+    auto p = e.lazy ? Pattern::lazy(source, fmt::format("{}:{}", e.file, e.line)) : std::make_shared<Pattern>(source);
     cache.emplace(source, p);
     return p;
 }
@@ -76,7 +82,7 @@ void apply(Grammar& g, const RawEntry& e, PatternCache& cache) {
             DetectRule r;
             r.weight = std::stod(trim(e.value.substr(0, colon)));
             r.source = trim(e.value.substr(colon + 1));
-            r.pattern = compiled(cache, r.source);
+            r.pattern = compiled(cache, r.source, e);
             g.detect.push_back(std::move(r));
         } else if (kValueKeys.count(e.key)) {
             g.values[e.key] = e.value;
@@ -88,7 +94,7 @@ void apply(Grammar& g, const RawEntry& e, PatternCache& cache) {
         } else if (e.value.empty()) {
             g.patterns.erase(e.key);  // `key =` switches an inherited rule off
         } else {
-            g.patterns[e.key] = compiled(cache, e.value);
+            g.patterns[e.key] = compiled(cache, e.value, e);
         }
     } catch (const std::runtime_error& ex) {
         throw std::runtime_error(fmt::format("{}:{}: {}", e.file, e.line, ex.what()));
@@ -97,11 +103,16 @@ void apply(Grammar& g, const RawEntry& e, PatternCache& cache) {
     }
 }
 
+struct FoundFile {
+    fs::path path;
+    bool lazy = false;  // in one of the first `lazy_dirs` directories
+};
+using Files = std::map<std::string, FoundFile>;
+
 // Resolves `extends` chains (bases first) among the files found.
-void build(Grammar& g, const std::map<std::string, fs::path>& files, const fs::path& path, int depth,
-           PatternCache& cache) {
-    if (depth > 8) throw std::runtime_error(path.string() + ": `extends` chain too deep");
-    auto entries = read_entries(path);
+void build(Grammar& g, const Files& files, const FoundFile& file, int depth, PatternCache& cache) {
+    if (depth > 8) throw std::runtime_error(file.path.string() + ": `extends` chain too deep");
+    auto entries = read_entries(file.path, file.lazy);
     for (const auto& e : entries) {
         if (e.key != "extends") continue;
         auto it = files.find(e.value);
@@ -135,23 +146,25 @@ int Grammar::int_value(std::string_view key, int fallback) const {
     }
 }
 
-std::vector<Grammar> load_grammars(const std::vector<std::string>& dirs) {
-    std::map<std::string, fs::path> files;  // stem -> path; later dirs override
-    for (const auto& d : dirs) {
+std::vector<Grammar> load_grammars(const std::vector<std::string>& dirs, std::size_t lazy_dirs) {
+    Files files;  // stem -> file; later dirs override
+    for (std::size_t di = 0; di < dirs.size(); ++di) {
+        const std::string& d = dirs[di];
         std::error_code ec;
         if (!fs::is_directory(d, ec)) throw std::runtime_error(d + ": not a grammar directory");
         std::vector<fs::path> found;
         for (const auto& ent : fs::directory_iterator(d))
             if (ent.path().extension() == ".grammar") found.push_back(ent.path());
         std::sort(found.begin(), found.end());
-        for (const auto& p : found) files[p.stem().string()] = p;
+        for (const auto& p : found) files[p.stem().string()] = {p, di < lazy_dirs};
     }
     std::vector<Grammar> out;
     PatternCache cache;
-    for (const auto& [stem, path] : files) {
+    for (const auto& [stem, file] : files) {
         if (stem.empty() || stem[0] == '_') continue;
+        const fs::path& path = file.path;
         Grammar g;
-        build(g, files, path, 0, cache);
+        build(g, files, file, 0, cache);
         g.path = path.string();
         if (g.name.empty()) g.name = stem;
         if (g.model != "prose" && g.model != "table")

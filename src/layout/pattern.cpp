@@ -114,6 +114,7 @@ RegexCapStats Pattern::take_cap_stats() {
 void Pattern::set_verify_prefilter(bool on) { verify_prefilter = on; }
 
 bool Pattern::rejects(std::string_view s) const {
+    ensure();
     if (filter_.may_match(s)) return false;
     if (verify_prefilter) {
         matcher_->reset(utf16(s).u16);
@@ -125,15 +126,38 @@ bool Pattern::rejects(std::string_view s) const {
     return true;
 }
 
-Pattern::Pattern(std::string_view regex) : source_(regex), filter_(RegexPrefilter::analyse(regex)) {
-    UErrorCode st = U_ZERO_ERROR;
-    UParseError pe;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(regex.data(), regex.size()));
-    pattern_.reset(icu::RegexPattern::compile(u, 0, pe, st));
-    if (U_FAILURE(st))
-        throw std::runtime_error("invalid regular expression /" + source_ + "/ (" + u_errorName(st) +
-                                 " at offset " + std::to_string(pe.offset) + ")");
-    matcher_.reset(pattern_->matcher(st));
+Pattern::Pattern(std::string_view regex) : source_(regex) { ensure(); }
+
+Pattern::Pattern(std::string_view regex, std::string where, LazyTag) : source_(regex), where_(std::move(where)) {}
+
+std::shared_ptr<Pattern> Pattern::lazy(std::string_view regex, std::string where) {
+    return std::shared_ptr<Pattern>(new Pattern(regex, std::move(where), LazyTag{}));
+}
+
+namespace {
+std::atomic<long> n_compiled{0};
+}  // namespace
+
+long Pattern::compiled_count() { return n_compiled.load(); }
+
+void Pattern::build() const {
+    // call_once: a throwing compile leaves the flag unset, so every later
+    // use reports the same error again.
+    std::call_once(once_, [this] {
+        UErrorCode st = U_ZERO_ERROR;
+        UParseError pe;
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(source_.data(), source_.size()));
+        std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(u, 0, pe, st));
+        if (U_FAILURE(st))
+            throw std::runtime_error((where_.empty() ? "" : where_ + ": ") + "invalid regular expression /" +
+                                     source_ + "/ (" + u_errorName(st) + " at offset " +
+                                     std::to_string(pe.offset) + ")");
+        matcher_.reset(pattern->matcher(st));
+        pattern_ = std::move(pattern);
+        filter_ = RegexPrefilter::analyse(source_);
+        n_compiled.fetch_add(1, std::memory_order_relaxed);
+        ready_.store(true, std::memory_order_release);
+    });
 }
 
 Pattern::~Pattern() = default;

@@ -3,10 +3,19 @@
 // byte search; the rest are converted to UTF-16 once per call and matched
 // by ICU; groups come back as UTF-8. Not thread-safe: a
 // Pattern caches its matcher (one Compiler is used by one thread).
+//
+// A lazy Pattern (Pattern::lazy) compiles its regex and prefilter on first
+// use: ICU's RegexPattern::compile (its \p{…} sets above all) was most of a
+// Compiler's start-up, and a document uses a fraction of the grammars'
+// rules. The first use is guarded by std::call_once, so even a Pattern
+// shared between threads is compiled exactly once; matching itself still
+// uses the one cached matcher (see above).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,8 +54,13 @@ public:
     // The counts of this thread since the last call, reset to zero.
     static RegexCapStats take_cap_stats();
 
-    // Throws std::runtime_error with ICU's message on a bad pattern.
+    // Compiles now. Throws std::runtime_error with ICU's message on a bad
+    // pattern.
     explicit Pattern(std::string_view regex);
+    // Compiled on first use (find, matches, find_all, prefilter, compile);
+    // a bad pattern then throws std::runtime_error "WHERE: invalid regular
+    // expression ..." from that call. `where` is "file:line" for messages.
+    static std::shared_ptr<Pattern> lazy(std::string_view regex, std::string where);
     ~Pattern();
     Pattern(const Pattern&) = delete;
     Pattern& operator=(const Pattern&) = delete;
@@ -58,18 +72,37 @@ public:
     // Whether find() would match, without cutting out the groups.
     bool matches(std::string_view s) const;
     const std::string& source() const { return source_; }
-    const RegexPrefilter& prefilter() const { return filter_; }
+    const RegexPrefilter& prefilter() const {
+        ensure();
+        return filter_;
+    }
+    // Compiles a lazy pattern now (no-op when compiled): throws as above.
+    void compile() const { ensure(); }
+    bool compiled() const { return ready_.load(std::memory_order_acquire); }
+    // Patterns compiled so far in this process (tests, start-up measures).
+    static long compiled_count();
 
     // Tests only: run ICU even when the prefilter rejects a subject, and
     // throw std::logic_error if ICU finds a match there (a prefilter bug).
     static void set_verify_prefilter(bool on);
 
 private:
+    struct LazyTag {};
+    Pattern(std::string_view regex, std::string where, LazyTag);
     bool rejects(std::string_view s) const;
+    // The fast path is one acquire load; the first call compiles under
+    // std::call_once (other threads wait for it).
+    void ensure() const {
+        if (!ready_.load(std::memory_order_acquire)) build();
+    }
+    void build() const;
 
     std::string source_;
-    RegexPrefilter filter_;
-    std::unique_ptr<icu::RegexPattern> pattern_;
+    std::string where_;  // "file:line" of a lazy pattern, for its error
+    mutable std::once_flag once_;
+    mutable std::atomic<bool> ready_{false};
+    mutable RegexPrefilter filter_;
+    mutable std::unique_ptr<icu::RegexPattern> pattern_;
     mutable std::unique_ptr<icu::RegexMatcher> matcher_;
 };
 

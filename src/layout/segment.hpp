@@ -53,6 +53,7 @@ struct RawItem {
     std::vector<std::string> section_path;
     std::vector<Cell> cells;                // prose: Title? + Measure paragraphs
     Span span;
+    bool table_row = false;                 // a row of a column table (cells by column)
 };
 
 struct Skeleton {
@@ -68,5 +69,25 @@ Cover read_cover(const std::vector<Line>& lines, const Grammar& g);
 
 // `lines` are normalise()'s unjoined lines; prose layouts join wraps here.
 Skeleton segment(const std::vector<Line>& lines, const Grammar& g);
+
+// A table the ingest stage delivered as rows and cells (DOCX, XLSX, PDF):
+// lines [header, end) of the normalised lines, its header row first.
+struct TableBlock {
+    size_t header = 0, end = 0;
+};
+
+// The delivered tables whose header row names their columns with
+// `table_g`'s `column_*` vocabulary (序号 | 重点任务 | 负责单位 …).
+// `table_of[i]` is the table line i is a row of (0: not in a table); rows
+// of a table above its header row (a title row) are left to the prose.
+std::vector<TableBlock> header_tables(const std::vector<Line>& lines, const std::vector<int>& table_of,
+                                      const Grammar& table_g);
+
+// A document that mixes prose and delivered tables: the lines outside
+// `tables` are read by the prose grammar `prose_g` (cover, headings,
+// numbered items, requirements), each table by `table_g`'s columns, into
+// one skeleton (parts opened by a table's heading rows hold its rows).
+Skeleton segment_mixed(const std::vector<Line>& lines, const std::vector<TableBlock>& tables, const Grammar& prose_g,
+                       const Grammar& table_g);
 
 }  // namespace qingdan

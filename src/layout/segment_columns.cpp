@@ -55,7 +55,7 @@ bool units_role(Col c) { return c == Col::Units || c == Col::Lead || c == Col::S
 
 class ColumnSegmenter {
 public:
-    ColumnSegmenter(const Grammar& g, Skeleton& sk) : g_(g), sk_(sk), b_(g, sk), vocab_(g) {}
+    ColumnSegmenter(const Grammar& g, Skeleton& sk, Builder& b) : g_(g), sk_(sk), b_(b), vocab_(g) {}
 
     void run(const std::vector<Line>& lines) {
         sk_.cover = read_cover(lines, g_);
@@ -69,6 +69,23 @@ public:
                 return;
             }
         }
+        rows(lines, i);
+        b_.finish();
+    }
+
+    // The rows of a table the ingest stage delivered (segment_mixed), from
+    // its header row on, read into the builder the prose around it uses.
+    // False when rows[0] is no header row.
+    bool table(const std::vector<Line>& lines) {
+        auto h = lines.empty() ? std::nullopt : header_at(lines, 0);
+        if (!h || h->stream || !h->rest.empty()) return false;
+        cols_ = h->cols;
+        rows(lines, h->lines);
+        return true;
+    }
+
+private:
+    void rows(const std::vector<Line>& lines, size_t i) {
         const Pattern* skip = g_.pattern("skip_line");
         for (; i < lines.size(); ++i) {
             if (skip && skip->matches(lines[i].text)) continue;
@@ -83,10 +100,8 @@ public:
             }
         }
         close_row();
-        b_.finish();
     }
 
-private:
     struct Header {
         std::vector<Col> cols;
         bool stream = false;
@@ -253,6 +268,7 @@ private:
     void open_row(const Line& l, const std::string& label, int number) {
         close_row();
         RawItem& it = b_.open_item(l);
+        it.table_row = true;
         if (!label.empty()) {
             it.label = label;
             it.printed = number;
@@ -349,6 +365,12 @@ private:
                     it->cells.push_back({kind, texts_[c], it->span.line_start, role});
         };
         for (const auto& src : kCellOrder) add(src.kind, src.col, src.role);
+        if (!it->cells.empty() && b_.part_kind_now() == "preamble") {
+            // Rows under 总体要求 / 主要目标 state aims, not tasks: their
+            // text feeds the goals, as a prose plan's preamble paragraphs do.
+            for (const auto& c : it->cells) b_.loose_text({c.text, it->span.line_start, it->span.line_end});
+            it->cells.clear();
+        }
         if (it->cells.empty()) b_.drop_item();  // a row of page furniture
         else b_.close_item();
         open_ = false;
@@ -364,7 +386,7 @@ private:
 
     const Grammar& g_;
     Skeleton& sk_;
-    Builder b_;
+    Builder& b_;
     ColumnVocabulary vocab_;
     std::vector<Col> cols_;           // the header's columns, in printed order
     bool stream_ = false;             // cells arrive one at a time
@@ -378,7 +400,36 @@ private:
 }  // namespace
 
 void segment_columns(const std::vector<Line>& lines, const Grammar& g, Skeleton& sk) {
-    ColumnSegmenter(g, sk).run(lines);
+    Builder b(g, sk);
+    ColumnSegmenter(g, sk, b).run(lines);
+}
+
+bool read_table_rows(const std::vector<Line>& rows, const Grammar& table_g, Skeleton& sk, Builder& b) {
+    return ColumnSegmenter(table_g, sk, b).table(rows);
+}
+
+std::vector<TableBlock> header_tables(const std::vector<Line>& lines, const std::vector<int>& table_of,
+                                      const Grammar& table_g) {
+    std::vector<TableBlock> out;
+    const ColumnVocabulary vocab(table_g);
+    for (size_t i = 0; i < lines.size() && i < table_of.size();) {
+        const int t = table_of[i];
+        size_t end = i + 1;
+        while (end < lines.size() && end < table_of.size() && table_of[end] == t) ++end;
+        if (t != 0)
+            for (size_t k = i; k < end; ++k) {
+                // A header row has a cell per column: a line with tabs. Rows
+                // above it (a title row merged across the sheet) are prose.
+                if (lines[k].text.find('\t') == std::string::npos || ustr::length(lines[k].text) > 80) continue;
+                std::vector<std::string> cells = split_tabs(lines[k].text);
+                while (!cells.empty() && cells.back().empty()) cells.pop_back();
+                if (vocab.header(cells).empty()) continue;
+                out.push_back({k, end});
+                break;
+            }
+        i = end;
+    }
+    return out;
 }
 
 }  // namespace qingdan

@@ -47,6 +47,7 @@ bool names_only(const RawItem* it) {
 void drop_fragment(Skeleton& sk) {
     if (sk.items.empty()) return;
     const RawItem& last = sk.items.back();
+    if (last.table_row) return;  // a cell is whole: a short one is a short task
     std::string text;
     for (const auto& c : last.cells) text += c.text;
     text = ustr::trim(text);
@@ -68,8 +69,25 @@ public:
         : g_(g), sk_(sk), b_(g, sk), level2_(g.pattern("level2")), item_(g.pattern("item")),
           item3_(g.pattern("item_paren")), skip_(g.pattern("skip_line")) {}
 
-    void run(const std::vector<Line>& lines) {
+    // A table delivered by the ingest stage, read where it stands: before
+    // the prose line `at` (an index into the lines run() reads).
+    struct Table {
+        size_t at;
+        const Grammar* g;
+        std::vector<Line> rows;  // its header row first
+    };
+
+    void run(const std::vector<Line>& lines, const std::vector<Table>& tables = {}) {
+        size_t next = 0;  // the next table to read
+        auto tables_before = [&](size_t i) {
+            for (; next < tables.size() && tables[next].at <= i; ++next) {
+                b_.close_item();
+                read_table_rows(tables[next].rows, *tables[next].g, sk_, b_);
+                sub_list_ = in_annex_ = false;  // a table after 附件 is the annexed task list
+            }
+        };
         for (size_t i = sk_.cover.body_start; i < lines.size(); ++i) {
+            tables_before(i);
             const Line& l = lines[i];
             if (skip_ && skip_->matches(l.text)) {
                 annex();
@@ -89,6 +107,7 @@ public:
                 b_.loose_text(l);
             }
         }
+        tables_before(lines.size());
         b_.finish();
         drop_fragment(sk_);
     }
@@ -157,6 +176,32 @@ void segment_prose(const std::vector<Line>& raw, const Grammar& g, Skeleton& sk)
     std::vector<Line> lines = join_wrapped(raw);
     sk.cover = read_cover(lines, g);
     ProseSegmenter(g, sk).run(lines);
+}
+
+Skeleton segment_mixed(const std::vector<Line>& raw, const std::vector<TableBlock>& tables, const Grammar& prose_g,
+                       const Grammar& table_g) {
+    // The prose between tables is joined piece by piece (a wrapped line
+    // never joins a table row); each table is read where it stands.
+    std::vector<Line> prose;
+    std::vector<ProseSegmenter::Table> read;
+    size_t from = 0;
+    auto add_prose = [&](size_t end) {
+        std::vector<Line> piece(raw.begin() + static_cast<std::ptrdiff_t>(std::min(from, end)),
+                                raw.begin() + static_cast<std::ptrdiff_t>(end));
+        for (auto& l : join_wrapped(piece)) prose.push_back(std::move(l));
+    };
+    for (const TableBlock& t : tables) {
+        if (t.header < from || t.end > raw.size()) continue;  // not in order: read as prose
+        add_prose(t.header);
+        read.push_back({prose.size(), &table_g,
+                        {raw.begin() + static_cast<std::ptrdiff_t>(t.header), raw.begin() + static_cast<std::ptrdiff_t>(t.end)}});
+        from = t.end;
+    }
+    add_prose(raw.size());
+    Skeleton sk;
+    sk.cover = read_cover(prose, prose_g);
+    ProseSegmenter(prose_g, sk).run(prose, read);
+    return sk;
 }
 
 }  // namespace qingdan
