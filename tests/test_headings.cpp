@@ -116,11 +116,10 @@ TEST_CASE("numbered plans with 责任单位 clauses are detected as numbered pla
     for (const auto& body : items) {
         Document d = compile_snippet("一、完善知识产权制度\n" + body);
         CHECK(d.layout == "numbered-plan");
-        // Every item opens with a short name (推进商标法修改。): with so few
-        // items that is all the evidence there is, so they are titled.
+        // 推进商标法修改。完成研究论证。: a short sentence and a shorter one,
+        // with the units inline or on lines of their own, is no name + text.
         REQUIRE(d.tasks.size() == 2);
-        CHECK(d.tasks[0].title == std::optional<std::string>("推进商标法修改"));
-        CHECK(d.tasks[1].title == std::optional<std::string>("推进著作权法实施条例修改"));
+        for (const auto& t : d.tasks) CHECK_FALSE(t.title);
     }
 }
 

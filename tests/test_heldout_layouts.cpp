@@ -242,3 +242,34 @@ TEST_CASE("a prose plan with a long annex table stays prose", "[heldout][annex][
     CHECK(d.layout == "numbered-plan");
     CHECK(d.tasks.size() == 7);
 }
+
+TEST_CASE("a one-sentence item over its 牵头单位/责任单位 lines is not titled", "[heldout][titles][units]") {
+    // 鞍山市立山区 2023年重点工作任务分解和责任分工方案 (a public page): the notice
+    // names the plan, whose title the page breaks over two lines.
+    Document d = compile_text(
+        "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知\n"
+        "立山经济开发区,各街道办事处,各区直部门,各有关单位:\n"
+        "经区政府同意,现将《立山区政府2023年重点工作任务分解和责任分工方案》印发给你们,请结合实际,认真贯彻落实。\n"
+        "立山区人民政府\n"
+        "2023年3月28日\n"
+        "立山区政府2023年重点工作\n"
+        "任务分解和责任分工方案\n"
+        "一、经济社会发展的主要预期目标\n"
+        "1.努力实现地区生产总值增长6.2%左右。\n"
+        "牵头单位:区发改局\n"
+        "责任单位:立山经济开发区,全区经济运行各专班\n"
+        "2.规模上工业增加值增长5%左右。\n"
+        "牵头单位:区工信局\n"
+        "责任单位:立山经济开发区\n"
+        "3.固定资产投资增长15%左右。\n"
+        "牵头单位:区发改局\n"
+        "责任单位:立山经济开发区,各街道、区直各部门\n");
+    CHECK(d.title == std::optional<std::string>("立山区政府2023年重点工作任务分解和责任分工方案"));
+    REQUIRE(d.tasks.size() == 3);
+    for (const auto& t : d.tasks) CHECK_FALSE(t.title.has_value());
+    CHECK(d.tasks[0].text == "努力实现地区生产总值增长6.2%左右。");
+    REQUIRE(d.tasks[0].units.size() == 3);
+    CHECK(d.tasks[0].units[0].name == "区发改局");
+    CHECK(d.tasks[0].units[0].role == "lead");
+    CHECK(d.tasks[0].units[2].name == "全区经济运行各专班");
+}

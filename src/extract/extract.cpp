@@ -107,21 +107,30 @@ bool at_clause_end(const std::string& body, size_t end) {
            ustr::starts_with(after, "（") || ustr::starts_with(after, "(") || after[0] == '.' || after[0] == ';';
 }
 
+// `rest` without its unit or completion clauses (（X负责）); nullopt when a
+// parenthesis the clause pattern finds is not one.
+std::optional<std::string> outside_clauses(const std::string& rest, const Pattern* clause) {
+    std::string outside;
+    size_t from = 0;
+    for (const auto& m : clause ? clause->find_all(rest) : std::vector<Match>{}) {
+        if (!read_clause(m.groups[1]).any()) return std::nullopt;
+        outside += rest.substr(from, m.begin[0] - from);
+        from = m.end[0];
+    }
+    return outside + rest.substr(from);
+}
+
 // True when `rest` holds nothing but clause parentheses and punctuation:
 // then the sentence before it is the whole task, not a title.
 bool only_clauses(const std::string& rest, const Pattern* clause) {
     if (rest.empty() || !clause) return false;
-    std::string outside;
-    size_t from = 0;
-    for (const auto& m : clause->find_all(rest)) {
-        if (!read_clause(m.groups[1]).any()) return false;
-        outside += rest.substr(from, m.begin[0] - from);
-        from = m.end[0];
-    }
-    outside += rest.substr(from);
+    auto kept = outside_clauses(rest, clause);
+    if (!kept) return false;
+    std::string outside = *kept;
+    const bool any_clause = outside.size() < rest.size();
     for (std::string_view p : {"。", "；", " ", ".", ";"})
         for (size_t k; (k = outside.find(p)) != std::string::npos;) outside.erase(k, p.size());
-    return outside.empty() && from > 0;
+    return outside.empty() && any_clause;
 }
 
 // Leading sentence as the title, when it is short enough to be a name and
@@ -153,11 +162,18 @@ size_t line_title_bytes(const RawItem& it, const Pattern* clause) {
     return line.size();
 }
 
+// 牵头单位：X / 责任单位：Y at the start of a line.
+bool opens_with_label(const Pattern* label, const std::string& line) {
+    if (!label) return false;
+    auto m = label->find(line);
+    return m && m->begin[0] == 0;
+}
+
 // A numbered item that opens with a name: `1.推进地方立法。推动出台…`. The
 // leading sentence is short (≤ 20 characters), a phrase rather than a
 // sentence (no ，、；： quotes, book titles or parentheses) and more than
 // clauses follow it.
-bool opens_with_name(const RawItem& it, const Pattern* clause) {
+bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* label) {
     if (!it.label || it.level2 || it.cells.empty()) return false;
     if (line_title_bytes(it, clause) > 0) return true;
     const std::string& body = it.cells.front().text;
@@ -168,10 +184,16 @@ bool opens_with_name(const RawItem& it, const Pattern* clause) {
     if (n < 4 || n > 20) return false;
     for (std::string_view p : {"，", "、", "；", "：", "《", "“", "（", "(", ",", ":"})
         if (lead.find(p) != std::string::npos) return false;
-    std::string rest;
-    for (const auto& c : it.cells) rest += c.text;
-    rest = ustr::trim(rest.substr(stop + 3));
-    return ustr::length(rest) >= 8 && !only_clauses(rest, clause);
+    // What follows the name, without the 牵头单位：/责任单位： lines under the
+    // item: a one-sentence item over its unit lines has no title.
+    std::string rest = body.substr(stop + 3);
+    for (size_t k = 1; k < it.cells.size(); ++k)
+        if (!opens_with_label(label, it.cells[k].text)) rest += it.cells[k].text;
+    rest = ustr::trim(rest);
+    // At least a clause's worth of text of its own after the name, whether
+    // the units follow inline (（X负责）) or on lines of their own.
+    const std::string own = outside_clauses(rest, clause).value_or(rest);
+    return ustr::length(ustr::trim(own)) >= 8;
 }
 
 // The title a numbered item names itself by, cut from the front of `body`:
@@ -189,15 +211,17 @@ std::optional<std::string> item_title(const RawItem& it, const Grammar& g, bool 
 }
 
 // `titles = auto`: the document's items are titled when most of them (two
-// in three, at least three) open with a name; a plan whose items are plain
-// sentences keeps them untitled even where one happens to be short.
+// in three, at least three, or all of an excerpt of one or two) open with a
+// name; a plan whose items are plain sentences keeps them untitled even
+// where one happens to be short.
 bool items_titled(const Skeleton& sk, const Grammar& g) {
     const Pattern* clause = g.pattern("unit_clause");
+    const Pattern* label = g.pattern("unit_label");
     int items = 0, named = 0;
     for (const auto& it : sk.items) {
         if (!it.label || it.level2) continue;
         ++items;
-        named += opens_with_name(it, clause);
+        named += opens_with_name(it, clause, label);
     }
     return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
 }

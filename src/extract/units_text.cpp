@@ -13,7 +13,7 @@ namespace {
 // Characters a unit name ends with (…司, …部, …局, 成员单位, 各省份 ...).
 bool is_unit_final(char32_t c) {
     static constexpr std::u32string_view kFinal =
-        U"司部局委署院会办厅室行社台心位门府协联团央所处科组馆校站队庭盟区省市县州旗镇乡村园份方关地军报）)";
+        U"司部局委署院会办厅室行社台心位门府协联团央所处科组馆校站队庭盟区省市县州旗镇乡村园份方关地军报班）)";  // 班: 工作专班
     return kFinal.find(c) != std::u32string_view::npos;
 }
 

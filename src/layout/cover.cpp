@@ -333,7 +333,13 @@ private:
         if (plan_name_.empty()) plan_name_ = issued_plan().value_or("");
         size_t used = k;
         std::string title = t;
-        if (!is_plan_title(title)) {
+        // 立山区政府2023年重点工作 / 任务分解和责任分工方案: a title broken over two
+        // lines whose first half already reads as one; the notice names the whole.
+        if (const std::string* n = piece_text(k + 1);
+            n && !plan_name_.empty() && ustr::squeeze(t + *n) == ustr::squeeze(plan_name_)) {
+            title += *n;
+            used = k + 1;
+        } else if (!is_plan_title(title)) {
             const std::string* n = piece_text(k + 1);
             if (is_paragraph(t) || ustr::length(t) > 40 || !n || !is_plan_title(t + *n)) {
                 title_ = std::string();  // looked: there is none

@@ -66,7 +66,11 @@ using PatternCache = std::map<std::string, std::shared_ptr<Pattern>, std::less<>
 std::shared_ptr<Pattern> compiled(PatternCache& cache, const std::string& source, const RawEntry& e) {
     auto it = cache.find(source);
     if (it != cache.end()) {
-        if (!e.lazy) it->second->compile();
+        try {
+            if (!e.lazy) it->second->compile();
+        } catch (const PatternError& ex) {
+            throw std::runtime_error(ex.what());  // reported like any bad regex of a user file
+        }
         return it->second;
     }
     auto p = e.lazy ? Pattern::lazy(source, fmt::format("{}:{}", e.file, e.line)) : std::make_shared<Pattern>(source);

@@ -148,10 +148,12 @@ void Pattern::build() const {
         UParseError pe;
         icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(source_.data(), source_.size()));
         std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(u, 0, pe, st));
-        if (U_FAILURE(st))
-            throw std::runtime_error((where_.empty() ? "" : where_ + ": ") + "invalid regular expression /" +
-                                     source_ + "/ (" + u_errorName(st) + " at offset " +
-                                     std::to_string(pe.offset) + ")");
+        if (U_FAILURE(st)) {
+            const std::string what = "invalid regular expression /" + source_ + "/ (" + u_errorName(st) +
+                                     " at offset " + std::to_string(pe.offset) + ")";
+            if (where_.empty()) throw std::runtime_error(what);  // eager: load_grammars adds file:line
+            throw PatternError(where_ + ": " + what);
+        }
         matcher_.reset(pattern->matcher(st));
         pattern_ = std::move(pattern);
         filter_ = RegexPrefilter::analyse(source_);

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,15 @@ struct RegexCapStats {
     std::size_t longest = 0;  // bytes of the longest subject cut
 };
 
+// A lazily compiled pattern found invalid on first use: a broken bundled
+// grammar is a fault of the installation, not of the document being
+// compiled, so it is a logic_error (the CLI reports it as an internal
+// error, exit 4, naming the grammar's file:line).
+class PatternError : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
 class Pattern {
 public:
     static constexpr std::size_t kMaxSubject = 64 * 1024;
@@ -58,7 +68,7 @@ public:
     // pattern.
     explicit Pattern(std::string_view regex);
     // Compiled on first use (find, matches, find_all, prefilter, compile);
-    // a bad pattern then throws std::runtime_error "WHERE: invalid regular
+    // a bad pattern then throws PatternError "WHERE: invalid regular
     // expression ..." from that call. `where` is "file:line" for messages.
     static std::shared_ptr<Pattern> lazy(std::string_view regex, std::string where);
     ~Pattern();
