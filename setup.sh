@@ -10,7 +10,7 @@ packages=(build-essential cmake ninja-build pkg-config libicu-dev libcli11-dev l
           libfmt-dev catch2 libopencc-dev opencc libssl-dev libgumbo-dev nlohmann-json3-dev libmimalloc-dev python3 python3-jsonschema
           libpoppler-cpp-dev libzip-dev libpugixml-dev
           libxlsxwriter-dev python3-openpyxl
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

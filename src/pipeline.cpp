@@ -21,6 +21,7 @@
 #include "html.hpp"
 #include "io.hpp"
 #include "normalise.hpp"
+#include "pattern.hpp"
 #include "segment.hpp"
 #include "sniff.hpp"
 #include "units.hpp"
@@ -220,6 +221,35 @@ void structure(const Compiler::Impl& impl, const NormalisedText& norm, Document&
     note_no_tasks(doc);
 }
 
+// The regex subject cap (pattern.hpp) as a warning on the document that hit
+// it, naming its first overlong line: a cut is a degraded reading, never a
+// silent one.
+void note_capped_subjects(const NormalisedText& norm, Document& doc) {
+    RegexCapStats cap = Pattern::take_cap_stats();
+    if (cap.capped == 0) return;
+    int line = 0;
+    std::size_t longest = cap.longest;
+    for (const auto& l : norm.lines)
+        if (l.text.size() > Pattern::kMaxSubject) {
+            line = l.line_start;
+            longest = l.text.size();
+            break;
+        }
+    doc.diagnostics.push_back(
+        {"warning", "line-too-long", line,
+         (line ? "a line of " : "a paragraph of ") + std::to_string(longest) + " bytes: the patterns read only its first " +
+             std::to_string(Pattern::kMaxSubject) + " bytes (" + std::to_string(cap.capped) +
+             " pattern searches cut short), so tasks further along it may be missed; break the text into lines"});
+}
+
+// structure() with the regex cap counted for this document alone.
+void structure_capped(const Compiler::Impl& impl, const NormalisedText& norm, Document& doc,
+                      const std::vector<int>& table_of) {
+    (void)Pattern::take_cap_stats();  // this thread's count starts at zero
+    structure(impl, norm, doc, table_of);
+    note_capped_subjects(norm, doc);
+}
+
 }  // namespace
 
 Document Compiler::compile(std::string_view bytes, const std::string& source) const {
@@ -241,7 +271,7 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
             const auto k = static_cast<std::size_t>(l.line_start);
             table_of.push_back(k >= 1 && k <= ex.origin.size() ? ex.origin[k - 1].table : 0);
         }
-        structure(*impl_, norm, doc, table_of);
+        structure_capped(*impl_, norm, doc, table_of);
         annotate_spans(doc, ex);
         return doc;
     }
@@ -263,7 +293,7 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
     doc.diagnostics = std::move(decoded.diagnostics);
     if (page) doc.diagnostics.insert(doc.diagnostics.end(), page->diagnostics.begin(), page->diagnostics.end());
     doc.diagnostics.insert(doc.diagnostics.end(), norm.diagnostics.begin(), norm.diagnostics.end());
-    structure(*impl_, norm, doc, table_of);
+    structure_capped(*impl_, norm, doc, table_of);
     return doc;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -221,5 +222,40 @@ TEST_CASE("standard input: closed or a directory is an error, named twice is an 
     r = sh("cat " + kSeed + " | " + kQ + " compile -q /dev/stdin", d);
     CHECK(r.status == 0);
     CHECK_THAT(r.out, Catch::Contains("\"tasks\""));
+    fs::remove_all(d);
+}
+
+TEST_CASE("option --out-dir: a run that fails half-way leaves the previous checklists whole", "[io][cli]") {
+    fs::path d = scratch("staged-cli");
+    const fs::path out = d / "lists";
+    auto snapshot = [&] {
+        std::map<std::string, std::string> files;
+        for (const auto& e : fs::directory_iterator(out)) files[e.path().filename().string()] = test::slurp(e.path());
+        return files;
+    };
+    // A first run: one document's checklists by unit.
+    Run first = sh(kQ + " checklist -q --by unit " + kSeed + " --format md --out-dir " + out.string(), d);
+    REQUIRE(first.status == 0);
+    const auto before = snapshot();
+    REQUIRE(before.count("index.md"));
+    // The second run, on every bundled document, cannot write more than 4 KB
+    // to any file (`ulimit -f`, SIGXFSZ ignored so write(2) fails with
+    // EFBIG, as on a full disk): it fails after some files are written.
+    Run second = sh("trap \"\" XFSZ; ulimit -f 4; " + kQ + " checklist -q --by unit " + test::kRoot +
+                        "/data/corpus --format md --out-dir " + out.string(),
+                    d);
+    INFO(second.err);
+    CHECK(second.status == 3);
+    CHECK_THAT(second.err, Catch::Contains(out.string() + "/") && Catch::Contains(".md: write failed: File too large"));
+    CHECK(second.err.find(".qd-") == std::string::npos);  // named as the file it was to be, not the staging one
+    // The previous checklists, every byte, and no staging directory left.
+    CHECK(snapshot() == before);
+    CHECK(temp_leftovers(out).empty());
+    CHECK(temp_leftovers(d).empty());
+    // Without the limit the same run replaces them.
+    Run third = sh(kQ + " checklist -q --by unit " + test::kRoot + "/data/corpus --format md --out-dir " + out.string(), d);
+    CHECK(third.status == 0);
+    CHECK(snapshot() != before);
+    CHECK(temp_leftovers(out).empty());
     fs::remove_all(d);
 }

@@ -121,15 +121,32 @@ std::vector<std::string> assign_file_names(const std::vector<std::string>& names
     return out;
 }
 
+namespace {
+
+// A file written into the staging directory is reported under the path it
+// will have (`lists/a.md: write failed: …`), not under `lists/.qd-…/a.md`.
+void write_staged(const StagedDir& staged, const std::string& dir, const std::string& file, const std::string& data) {
+    try {
+        write_file_atomic((fs::path(staged.path()) / file).string(), data);
+    } catch (const OutputError& e) {
+        std::string why = e.what(), shown = dir;
+        while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
+        if (auto at = why.find(staged.path()); at != std::string::npos) why.replace(at, staged.path().size(), shown);
+        throw OutputError(why);
+    }
+}
+
+}  // namespace
+
 std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vector<Checklist>& lists,
                                           const std::vector<Document>& docs, const std::string& format,
                                           const EmitOptions& opts) {
     if (format != "csv" && format != "md" && format != "json" && format != "html" && format != "xlsx")
         throw std::invalid_argument("unknown checklist format `" + format + "`");
-    fs::path root(dir);
-    std::error_code ec;
-    fs::create_directories(root, ec);
-    if (!fs::is_directory(root)) throw OutputError(dir + ": cannot create directory: " + ec.message());
+    // Written into a staging directory and moved into place at the end, so a
+    // run that fails half-way (a full disk, a kill) leaves the previous
+    // checklists whole (io.hpp, StagedDir).
+    StagedDir staged(dir);
     std::string ext = "." + format;
     std::vector<std::string> names;
     for (const auto& c : lists) names.push_back(c.name);
@@ -137,7 +154,7 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
     std::vector<WrittenFile> out;
     for (size_t i = 0; i < lists.size(); ++i) {
         require_plain_name(files[i]);
-        write_file_atomic((root / files[i]).string(), render_checklists({lists[i]}, docs, format, opts));
+        write_staged(staged, dir, files[i], render_checklists({lists[i]}, docs, format, opts));
         out.push_back({lists[i].name, files[i]});
     }
     const std::string by = lists.empty() ? std::string() : lists.front().by;
@@ -178,7 +195,8 @@ std::vector<WrittenFile> write_checklists(const std::string& dir, const std::vec
                                {"items", lists[i].items.size()}});
         index = dump_pretty(Json{{"schema", "qingdan-checklist-index/1"}, {"by", by}, {"files", arr}});
     }
-    write_file_atomic((root / ("index" + ext)).string(), index);
+    write_staged(staged, dir, "index" + ext, index);
+    staged.commit();
     return out;
 }
 

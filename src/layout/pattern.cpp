@@ -93,7 +93,23 @@ Match collect(icu::RegexMatcher& m, const Subject& sub) {
 
 std::atomic<bool> verify_prefilter{false};
 
+thread_local RegexCapStats cap_stats;
+
+// The subject as the matcher sees it: at most kMaxSubject bytes (Pattern).
+std::string_view capped(std::string_view s) {
+    if (s.size() <= Pattern::kMaxSubject) return s;
+    ++cap_stats.capped;
+    cap_stats.longest = std::max(cap_stats.longest, s.size());
+    return s.substr(0, ustr::floor_boundary(s, Pattern::kMaxSubject));
+}
+
 }  // namespace
+
+RegexCapStats Pattern::take_cap_stats() {
+    RegexCapStats out = cap_stats;
+    cap_stats = {};
+    return out;
+}
 
 void Pattern::set_verify_prefilter(bool on) { verify_prefilter = on; }
 
@@ -148,7 +164,8 @@ void Pattern::build() const {
 
 Pattern::~Pattern() = default;
 
-std::optional<Match> Pattern::find(std::string_view s) const {
+std::optional<Match> Pattern::find(std::string_view whole) const {
+    const std::string_view s = capped(whole);
     if (rejects(s)) return std::nullopt;
     const Subject& sub = utf16(s);
     matcher_->reset(sub.u16);
@@ -157,14 +174,16 @@ std::optional<Match> Pattern::find(std::string_view s) const {
     return collect(*matcher_, sub);
 }
 
-bool Pattern::matches(std::string_view s) const {
+bool Pattern::matches(std::string_view whole) const {
+    const std::string_view s = capped(whole);
     if (rejects(s)) return false;
     matcher_->reset(utf16(s).u16);
     UErrorCode st = U_ZERO_ERROR;
     return matcher_->find(0, st) && U_SUCCESS(st);
 }
 
-std::vector<Match> Pattern::find_all(std::string_view s) const {
+std::vector<Match> Pattern::find_all(std::string_view whole) const {
+    const std::string_view s = capped(whole);
     if (rejects(s)) return {};
     const Subject& sub = utf16(s);
     matcher_->reset(sub.u16);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,6 +36,19 @@ struct Match {
     const std::string& operator[](size_t i) const { return groups[i]; }
 };
 
+// Regex subject cap: a line (or a joined paragraph) longer than this is
+// matched on its first kMaxSubject bytes only (cut on a character boundary).
+// A real paragraph of the genre is a few thousand bytes; a megabyte on one
+// line (a table saved without line breaks, a minified page) would make every
+// pattern scan, and lazy or backtracking patterns rescan, the whole line for
+// each of the hundreds of patterns tried per line. The cap is never silent:
+// each cut is counted per thread, and the pipeline turns the count into a
+// `line-too-long` warning on the document (pipeline.cpp).
+struct RegexCapStats {
+    std::size_t capped = 0;   // subjects cut since the last take()
+    std::size_t longest = 0;  // bytes of the longest subject cut
+};
+
 // A lazily compiled pattern found invalid on first use: a broken bundled
 // grammar is a fault of the installation, not of the document being
 // compiled, so it is a logic_error (the CLI reports it as an internal
@@ -46,6 +60,10 @@ public:
 
 class Pattern {
 public:
+    static constexpr std::size_t kMaxSubject = 64 * 1024;
+    // The counts of this thread since the last call, reset to zero.
+    static RegexCapStats take_cap_stats();
+
     // Compiles now. Throws std::runtime_error with ICU's message on a bad
     // pattern.
     explicit Pattern(std::string_view regex);
