@@ -299,18 +299,10 @@ struct DeadlineScan {
     // Every date token outside 《》 titles, in order.
     void tokenize() {
         std::size_t n = s.size();
-        int title = 0;
+        TitleMarks marks;
         for (std::size_t i = 0; i < n; ++i) {
-            char32_t c = s[i];
-            if (c == U'《') {
-                ++title;
-                continue;
-            }
-            if (c == U'》') {
-                if (title > 0) --title;
-                continue;
-            }
-            if (title > 0) continue;
+            const char32_t c = s[i];
+            if (!marks.outside(c)) continue;
             DateTok t;
             std::size_t skip = 0;
             if (token_at(i, t, skip)) {

@@ -105,6 +105,19 @@ inline u32v match_ending_at(u32v s, std::size_t end, const u32v (&words)[N]) {
     return {};
 }
 
+// Book-title marks: values inside 《…》 belong to a cited title (《2023年…
+// 要点》), not to the text. `outside(c)` is false for the marks themselves
+// and for everything between them.
+struct TitleMarks {
+    int depth = 0;
+    bool outside(char32_t c) {
+        if (c == U'《') ++depth;
+        else if (c == U'》') depth -= depth > 0;
+        else return depth == 0;
+        return false;
+    }
+};
+
 // Whitespace is dropped unless it separates two ASCII letters/digits (see
 // values_numbers.cpp); `ws_before[i]` says whether whitespace preceded out[i].
 u32 decode_compact(std::string_view in, std::vector<bool>* ws_before = nullptr);

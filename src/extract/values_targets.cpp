@@ -403,19 +403,11 @@ struct TargetScan {
     }
 
     void run() {
-        int title = 0;  // inside 《》
+        TitleMarks marks;
         std::size_t n = s.size();
         for (std::size_t i = 0; i < n; ++i) {
             char32_t c = s[i];
-            if (c == U'《') {
-                ++title;
-                continue;
-            }
-            if (c == U'》') {
-                if (title > 0) --title;
-                continue;
-            }
-            if (title > 0) continue;
+            if (!marks.outside(c)) continue;
             if (is_ascii_digit(c)) {
                 double v = 0;
                 std::size_t j = scan_arabic(s, i, v);
