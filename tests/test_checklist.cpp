@@ -40,22 +40,10 @@ using qingdan::test::kRoot;
 
 using qingdan::test::slurp;
 
-struct Run {
-    int status;
-    std::string out;
-};
+using Run = qingdan::test::ShellRun;
 
 // Runs the built qingdan from the project root (sources print relative).
-Run qd(const std::string& args) {
-    std::string cmd = "cd '" + kRoot + "' && '" + std::string(QINGDAN_BINARY) + "' " + args;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    int st = pclose(p);
-    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
-}
+Run qd(const std::string& args) { return qingdan::test::qingdan_in_root(args); }
 
 fs::path temp_dir(const std::string& tag) {
     fs::path p = fs::temp_directory_path() / ("qingdan-checklist-" + tag + "-" + std::to_string(getpid()));

@@ -56,21 +56,9 @@ std::vector<std::string> canonicals(const Task& t) {
     return out;
 }
 
-struct Run {
-    int status;
-    std::string out;
-};
+using Run = qingdan::test::ShellRun;
 
-Run run(const std::string& args) {
-    std::string cmd = std::string(QINGDAN_BINARY) + " " + args;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    int st = pclose(p);
-    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
-}
+Run run(const std::string& args) { return qingdan::test::shell(std::string(QINGDAN_BINARY) + " " + args); }
 
 }  // namespace
 

@@ -27,20 +27,9 @@ using qingdan::test::slurp;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-};
+using Run = qingdan::test::ShellRun;
 
-Run sh(const std::string& cmd) {
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    int st = pclose(p);
-    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
-}
+Run sh(const std::string& cmd) { return qingdan::test::shell(cmd); }
 
 // The built qingdan, from the project root (sources print relative).
 Run qd(const std::string& args) { return sh("cd '" + kRoot + "' && '" + std::string(QINGDAN_BINARY) + "' " + args); }
