@@ -79,6 +79,25 @@ std::string render_table_header(std::string_view raw) {
     return out;
 }
 
+std::vector<std::string_view> table_header_words(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::string_view r = text;
+    while (!r.empty()) {
+        if (std::size_t w = ustr::space_at(r, 0)) {
+            r.remove_prefix(w);
+            continue;
+        }
+        std::size_t best = 0;
+        for (auto w : kHeaderWords)
+            if (w.size() > best && starts_with(r, w)) best = w.size();
+        if (best == 0) return {};
+        words.push_back(r.substr(0, best));
+        r.remove_prefix(best);
+    }
+    if (words.size() < 2) words.clear();
+    return words;
+}
+
 bool is_page_number(std::string_view line) {
     if (line.size() > 60) return false;
     {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qingdan::furniture {
 
@@ -17,6 +18,10 @@ bool is_footer_line(std::string_view line);
 bool strip_inline_furniture(std::string& line);
 // 相关链接 / 友情链接: the list of links that follows is furniture too.
 bool is_related_links(std::string_view line);
+// The column-header words a table's header row is made of, as views into
+// `text` (blanks between them skipped, longest word first); empty when
+// `text` holds anything else or fewer than two such words.
+std::vector<std::string_view> table_header_words(std::string_view text);
 // The kept table-header line: its header words separated by one space, or
 // by tabs when the raw line separated its cells by tabs.
 std::string render_table_header(std::string_view raw);

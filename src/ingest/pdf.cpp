@@ -23,9 +23,11 @@ using pdf::Page;
 using pdf::Segment;
 
 struct Word {
-    std::string text;
-    double x0, y0, x1, y1;
+    Segment seg;  // the word's text, x-extent and glyphs
+    double y0, y1;
     bool space_after;
+    double x0() const { return seg.x0; }
+    double x1() const { return seg.x1; }
 };
 
 std::string utf8(const poppler::ustring& s) {
@@ -36,7 +38,7 @@ std::string utf8(const poppler::ustring& s) {
 // Words whose vertical extents overlap by half the smaller height share a line.
 std::vector<std::vector<Word>> group_lines(std::vector<Word> words) {
     std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
-        return a.y0 + a.y1 < b.y0 + b.y1 || (a.y0 + a.y1 == b.y0 + b.y1 && a.x0 < b.x0);
+        return a.y0 + a.y1 < b.y0 + b.y1 || (a.y0 + a.y1 == b.y0 + b.y1 && a.x0() < b.x0());
     });
     std::vector<std::vector<Word>> lines;
     double ly0 = 0, ly1 = 0;
@@ -68,38 +70,63 @@ bool is_label(std::string_view s) {
 // A gap wider than 0.7 character heights separates cells (table cell
 // padding is about that wide; a space between words is a third of it).
 Line make_line(std::vector<Word> ws, int page_no) {
-    std::sort(ws.begin(), ws.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    std::sort(ws.begin(), ws.end(), [](const Word& a, const Word& b) { return a.x0() < b.x0(); });
     Line l;
     l.page = page_no;
-    l.x0 = ws.front().x0;
+    l.x0 = ws.front().x0();
     l.y0 = ws.front().y0;
-    l.x1 = ws.front().x1;
+    l.x1 = ws.front().x1();
     l.y1 = ws.front().y1;
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const Word& w = ws[i];
-        double h = w.y1 - w.y0;
-        if (i == 0 || w.x0 - ws[i - 1].x1 > 0.7 * h) {
-            l.segs.push_back({w.text, w.x0, w.x1});
-        } else {
-            Segment& s = l.segs.back();
-            if (ws[i - 1].space_after || w.x0 - ws[i - 1].x1 > 0.25 * h) s.text += ' ';
-            s.text += w.text;
-            s.x1 = std::max(s.x1, w.x1);
-        }
-        l.x0 = std::min(l.x0, w.x0);
-        l.x1 = std::max(l.x1, w.x1);
+        double h = w.y1 - w.y0, gap = i == 0 ? 0 : w.x0() - ws[i - 1].x1();
+        if (i == 0 || gap > 0.7 * h) l.segs.push_back(w.seg);
+        else l.segs.back().append(w.seg, ws[i - 1].space_after || gap > 0.25 * h);
+        l.x0 = std::min(l.x0, w.x0());
+        l.x1 = std::max(l.x1, w.x1());
         l.y0 = std::min(l.y0, w.y0);
         l.y1 = std::max(l.y1, w.y1);
     }
-    for (auto& s : l.segs) s.text = ustr::trim(s.text);
     // Word's automatic numbering prints the label, a tab, then the text: one segment.
     if (l.segs.size() >= 2 && is_label(l.segs[0].text)) {
-        Segment& b = l.segs[1];
-        b.text = l.segs[0].text + (static_cast<unsigned char>(l.segs[0].text.back()) < 0x80 ? " " : "") + b.text;
-        b.x0 = l.segs[0].x0;
+        Segment label = std::move(l.segs[0]);
+        label.append(l.segs[1], static_cast<unsigned char>(label.text.back()) < 0x80);
         l.segs.erase(l.segs.begin());
+        l.segs[0] = std::move(label);
     }
     return l;
+}
+
+// A poppler word as a segment: its text trimmed, one glyph per code point
+// from poppler's character boxes (spread evenly over the word's box when
+// poppler's count differs, e.g. for characters outside the BMP).
+Segment word_segment(const poppler::text_box& b, const std::string& raw) {
+    auto r = b.bbox();
+    std::vector<std::pair<std::size_t, std::size_t>> cps;  // byte range of each code point
+    for (std::size_t i = 0; i < raw.size();) {
+        std::size_t s = i;
+        ustr::next(raw, i);
+        cps.push_back({s, i});
+    }
+    bool exact = cps.size() == b.text().size();
+    Segment seg;
+    seg.x0 = r.x();
+    seg.x1 = r.x() + r.width();
+    double step = r.width() / static_cast<double>(std::max<std::size_t>(1, cps.size()));
+    std::size_t lo = 0, hi = cps.size();  // the word without blanks at its ends
+    while (lo < hi && ustr::space_at(raw, cps[lo].first)) ++lo;
+    while (hi > lo && ustr::space_at(raw, cps[hi - 1].first)) --hi;
+    for (std::size_t k = lo; k < hi; ++k) {
+        auto [from, to] = cps[k];
+        double x0 = r.x() + step * static_cast<double>(k), x1 = x0 + step;
+        if (exact) {
+            auto c = b.char_bbox(k);
+            if (std::isfinite(c.x()) && std::isfinite(c.width())) x0 = c.x(), x1 = c.x() + c.width();
+        }
+        seg.glyphs.push_back({seg.text.size(), x0, x1});
+        seg.text.append(raw, from, to - from);
+    }
+    return seg;
 }
 
 Page read_page(poppler::page& p, int page_no, std::size_t& chars) {
@@ -112,9 +139,10 @@ Page read_page(poppler::page& p, int page_no, std::size_t& chars) {
         std::string t = utf8(b.text());
         if (ustr::trim(t).empty()) continue;
         auto r = b.bbox();
-        if (!std::isfinite(r.x()) || !std::isfinite(r.y()) || r.height() <= 0) continue;
+        if (!std::isfinite(r.x()) || !std::isfinite(r.y()) || !std::isfinite(r.width()) || r.height() <= 0)
+            continue;
         chars += t.size();
-        words.push_back({std::move(t), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(), b.has_space_after()});
+        words.push_back({word_segment(b, t), r.y(), r.y() + r.height(), b.has_space_after()});
     }
     if (words.empty()) return out;
     for (auto& ws : group_lines(std::move(words))) out.lines.push_back(make_line(std::move(ws), page_no));
@@ -148,7 +176,7 @@ Extracted read_pdf(std::string_view bytes) {
                                           " page(s) of images: a scan?); run OCR on it first "
                                           "(e.g. ocrmypdf) and compile the result");
     pdf::drop_furniture(pages);
-    Extracted out = pdf::layout(pages);
+    Extracted out = pdf::layout(std::move(pages));
     std::string note = "read as PDF: " + std::to_string(n) + " page(s)";
     if (doc->is_encrypted()) note += " (encrypted without a user password: read)";
     out.diagnostics.insert(out.diagnostics.begin(), {"info", "pdf-input", 0, note});

@@ -82,10 +82,37 @@ std::vector<std::pair<double, double>> columns_of(const std::vector<const Line*>
     return cols;
 }
 
+// The columns of a table with a header row: one per header word, each the
+// hull of the cell extents that belong to it. An extent overlapping a header
+// word is its column's (a centred header lies over its cells); one that
+// overlaps none belongs to the nearest header starting left of it (a row
+// number right-aligned under a left-aligned 序号).
+std::vector<std::pair<double, double>> header_hulls(const std::vector<const Line*>& multi,
+                                                    const std::vector<std::pair<double, double>>& header) {
+    auto hulls = header;
+    for (const Line* l : multi)
+        for (const auto& s : l->segs) {
+        const double a = s.x0, b = s.x1;
+        std::size_t col = 0;
+        bool over = false;
+        for (std::size_t c = 0; c < header.size() && !over; ++c) {
+            if (a <= header[c].second && b >= header[c].first) col = c, over = true;
+            else if (header[c].first <= a) col = c;
+        }
+        hulls[col].first = std::min(hulls[col].first, a);
+        hulls[col].second = std::max(hulls[col].second, b);
+        }
+    // A cell line running into the next column (text printed over the
+    // padding) must not make its column swallow the next one.
+    for (std::size_t c = 0; c + 1 < hulls.size(); ++c) hulls[c].second = std::min(hulls[c].second, hulls[c + 1].first);
+    return hulls;
+}
+
 int column_at(const std::vector<std::pair<double, double>>& cols, double x0, double x1) {
     double mid = (x0 + x1) / 2;
-    for (std::size_t c = 0; c < cols.size(); ++c)
-        if (mid >= cols[c].first - 2 && mid <= cols[c].second + 2) return static_cast<int>(c);
+    for (double slack : {0.0, 2.0})  // inside a column first, then within 2 pt of one
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            if (mid >= cols[c].first - slack && mid <= cols[c].second + slack) return static_cast<int>(c);
     // between columns: the nearest start to the left
     int best = 0;
     for (std::size_t c = 0; c < cols.size(); ++c)
@@ -133,6 +160,11 @@ public:
         for (std::size_t i = t.first; i <= t.last; ++i)
             if (lines[i]->segs.size() >= 2) multi.push_back(lines[i]);
         cols_ = columns_of(multi);
+        for (const Line* l : multi)
+            if (auto header = header_columns(*l); header.size() == l->segs.size()) {
+                cols_ = header_hulls(multi, header);
+                break;
+            }
         out_.open_table();
         for (std::size_t i = t.first; i <= t.last; ++i) add(*lines[i]);
         flush();
@@ -284,10 +316,13 @@ std::pair<double, double> body_edges(const std::vector<const Line*>& lines) {
 
 }  // namespace
 
-Extracted layout(const std::vector<Page>& pages) {
+Extracted layout(std::vector<Page> pages) {
+    std::vector<Line> all;
+    for (auto& p : pages)
+        for (auto& l : p.lines) all.push_back(std::move(l));
+    split_at_columns(all);
     std::vector<const Line*> lines;
-    for (const auto& p : pages)
-        for (const auto& l : p.lines) lines.push_back(&l);
+    for (const auto& l : all) lines.push_back(&l);
     Extracted out;
     auto tables = find_tables(lines);
     auto [left, right] = body_edges(lines);

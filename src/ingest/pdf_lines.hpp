@@ -9,11 +9,27 @@
 
 namespace qingdan::pdf {
 
+// One character of a segment as poppler placed it: where its UTF-8 bytes
+// start in Segment::text and its horizontal extent. A space put between two
+// words is a glyph too, spanning the gap.
+struct Glyph {
+    std::size_t at = 0;
+    double x0 = 0, x1 = 0;
+};
+
 // A run of words on one line with no wide gap inside: a cell's line in a
 // table, or the whole line in prose. Coordinates in points, y downwards.
+// The glyphs let a run be cut where a table column starts inside it
+// (split_at_columns), not only at gaps.
 struct Segment {
     std::string text;
     double x0 = 0, x1 = 0;
+    std::vector<Glyph> glyphs;  // one per code point of `text`, left to right
+
+    // Appends `piece` (with its glyphs), a space glyph first when `space`.
+    void append(const Segment& piece, bool space);
+    // The glyphs [from, to) as a segment of their own (spaces at its ends dropped).
+    Segment slice(std::size_t from, std::size_t to) const;
 };
 
 struct Line {
@@ -33,7 +49,20 @@ struct Page {
 // or look like a page number (`3`, `- 3 -`, `第3页`, `3/12`).
 void drop_furniture(std::vector<Page>& pages);
 
+// Table columns named by a header row. A line made only of column-header
+// words (序号 重点任务 负责单位 …, data/table_header_words.txt) gives each
+// column's x-extent (its word's); empty when `l` is no header row.
+std::vector<std::pair<double, double>> header_columns(const Line& l);
+
+// Borderless tables print a right-aligned row number or a full cell line so
+// close to the next column's text that no gap separates them (`1推进…`).
+// Below each header row, a segment is cut at the glyph boundary where a
+// header column starts (the edge lies in the gap between two glyphs) when
+// the piece before it is a bare row number, or the gap is as wide as a
+// space between cells. The header row's own words are cut apart too.
+void split_at_columns(std::vector<Line>& lines);
+
 // Lays the lines of all pages out as paragraphs and table rows.
-Extracted layout(const std::vector<Page>& pages);
+Extracted layout(std::vector<Page> pages);
 
 }  // namespace qingdan::pdf

@@ -1,0 +1,193 @@
+// PDF table columns from glyph positions: segments cut where a column named
+// by a header row starts inside them (see split_at_columns in pdf_lines.hpp).
+//
+// A borderless table (a sheet printed to PDF, a Word table without rules)
+// separates its cells by padding only. make_line cuts a line into segments
+// at wide gaps, but a right-aligned row number sits a point or two from the
+// task text (`1` | `推进…`: 1.3 pt, a seventh of the character height) and a
+// full task line can end closer to the next column than the padding. The
+// header row says where the columns start: its words' left edges.
+#include <algorithm>
+#include <cmath>
+
+#include "furniture.hpp"
+#include "pdf_lines.hpp"
+#include "ustr.hpp"
+
+namespace qingdan::pdf {
+
+void Segment::append(const Segment& piece, bool space) {
+    if (piece.glyphs.empty()) return;
+    if (glyphs.empty()) {
+        *this = piece;
+        return;
+    }
+    if (space) {
+        glyphs.push_back({text.size(), x1, piece.x0});
+        text += ' ';
+    }
+    const std::size_t base = text.size();
+    for (const Glyph& g : piece.glyphs) glyphs.push_back({base + g.at, g.x0, g.x1});
+    text += piece.text;
+    x1 = std::max(x1, piece.x1);
+}
+
+Segment Segment::slice(std::size_t from, std::size_t to) const {
+    auto blank = [&](std::size_t k) { return ustr::space_at(text, glyphs[k].at) > 0; };
+    while (from < to && blank(from)) ++from;
+    while (to > from && blank(to - 1)) --to;
+    Segment s;
+    if (from >= to) return s;
+    const std::size_t b = glyphs[from].at, e = to < glyphs.size() ? glyphs[to].at : text.size();
+    s.text = text.substr(b, e - b);
+    s.x0 = glyphs[from].x0;
+    s.x1 = glyphs[to - 1].x1;
+    for (std::size_t k = from; k < to; ++k) s.glyphs.push_back({glyphs[k].at - b, glyphs[k].x0, glyphs[k].x1});
+    return s;
+}
+
+namespace {
+
+// The glyph of `seg` whose bytes start at `at` (its index), or glyphs.size().
+std::size_t glyph_at(const Segment& seg, std::size_t at) {
+    auto it = std::lower_bound(seg.glyphs.begin(), seg.glyphs.end(), at,
+                               [](const Glyph& g, std::size_t a) { return g.at < a; });
+    return static_cast<std::size_t>(it - seg.glyphs.begin());
+}
+
+// Each header word of the line as (segment, first glyph, end glyph); empty
+// when the line is not a header row.
+struct WordPos {
+    std::size_t seg, from, to;
+};
+
+std::vector<WordPos> header_words_of(const Line& l) {
+    if (l.segs.empty()) return {};
+    std::string joined;
+    std::vector<std::size_t> starts;
+    for (const auto& s : l.segs) {
+        if (!joined.empty()) joined += ' ';
+        starts.push_back(joined.size());
+        joined += s.text;
+    }
+    std::vector<WordPos> out;
+    for (std::string_view w : furniture::table_header_words(joined)) {
+        auto off = static_cast<std::size_t>(w.data() - joined.data());
+        std::size_t k = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), off) - starts.begin()) - 1;
+        const Segment& seg = l.segs[k];
+        out.push_back({k, glyph_at(seg, off - starts[k]), glyph_at(seg, off - starts[k] + w.size())});
+    }
+    return out;
+}
+
+// `1`, `12`, `3.`, `4、`: a table's row number, alone in its cell.
+bool bare_row_number(std::string_view s) {
+    std::size_t i = 0, digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    if (digits == 0 || digits > 4) return false;
+    std::string_view rest = s.substr(i);
+    return rest.empty() || rest == "." || rest == "、" || rest == "．";
+}
+
+// A character no cell starts with: it closes the text before it (`109.`
+// is a list label, not a row number and a cell).
+bool closing_mark(std::string_view s) {
+    for (std::string_view m : {".", "．", "、", "，", "。", "）", ")", "：", ":", "；"})
+        if (ustr::starts_with(s, m)) return true;
+    return false;
+}
+
+// Cuts `seg` before each glyph j that starts a column: the glyphs before it
+// end short of a column edge and glyph j starts exactly there (left-aligned
+// cells start at the same x as their header, within a twentieth of the
+// character height), or the edge lies in the gap before glyph j and either
+// the gap is as wide as cell padding or the piece before it is a bare row
+// number. Gap size alone cannot tell: a space inside a cell (2021 年) is as
+// wide as the padding between two cells.
+std::vector<Segment> cut_segment(const Segment& seg, const std::vector<double>& edges, double h) {
+    std::vector<Segment> out;
+    const double tol = 0.15 * h;
+    std::size_t from = 0, prev = seg.glyphs.size();  // prev: last non-blank glyph
+    for (std::size_t j = 0; j < seg.glyphs.size(); ++j) {
+        const Glyph& g = seg.glyphs[j];
+        if (ustr::space_at(seg.text, g.at)) continue;
+        if (prev < j && g.x0 - seg.glyphs[prev].x1 > 0.05 * h &&
+            !closing_mark(std::string_view(seg.text).substr(g.at))) {
+            const double a = seg.glyphs[prev].x1, gap = g.x0 - a;
+            bool aligned = false, straddled = false;
+            for (double e : edges) {
+                aligned |= std::abs(g.x0 - e) <= 0.05 * h;
+                straddled |= e >= a - tol && e <= g.x0 + tol;
+            }
+            if (aligned || (straddled && (gap >= 0.5 * h || bare_row_number(seg.slice(from, j).text)))) {
+                out.push_back(seg.slice(from, j));
+                from = j;
+            }
+        }
+        prev = j;
+    }
+    out.push_back(seg.slice(from, seg.glyphs.size()));
+    std::erase_if(out, [](const Segment& s) { return s.glyphs.empty(); });
+    return out;
+}
+
+// The header row cut into one segment per header word where the words are
+// apart (a gap of a tenth of the character height: not one cell's text).
+void cut_header(Line& l, const std::vector<WordPos>& words) {
+    std::vector<Segment> segs;
+    const double h = l.height();
+    for (std::size_t k = 0; k < l.segs.size(); ++k) {
+        const Segment& s = l.segs[k];
+        std::size_t from = 0;
+        for (const auto& w : words)
+            if (w.seg == k && w.from > from && w.from < s.glyphs.size() &&
+                s.glyphs[w.from].x0 - s.glyphs[w.from - 1].x1 > 0.1 * h) {
+                segs.push_back(s.slice(from, w.from));
+                from = w.from;
+            }
+        segs.push_back(s.slice(from, s.glyphs.size()));
+    }
+    std::erase_if(segs, [](const Segment& s) { return s.glyphs.empty(); });
+    l.segs = std::move(segs);
+}
+
+}  // namespace
+
+std::vector<std::pair<double, double>> header_columns(const Line& l) {
+    std::vector<std::pair<double, double>> cols;
+    for (const auto& w : header_words_of(l)) {
+        const Segment& s = l.segs[w.seg];
+        if (w.from >= w.to || w.to > s.glyphs.size()) return {};
+        cols.push_back({s.glyphs[w.from].x0, s.glyphs[w.to - 1].x1});
+    }
+    return cols;
+}
+
+void split_at_columns(std::vector<Line>& lines) {
+    std::vector<double> edges;  // where the columns after the first start
+    double left = 0, height = 0;  // the header row's left edge and character height
+    for (Line& l : lines) {
+        auto words = header_words_of(l);
+        if (!words.empty()) {
+            cut_header(l, words);
+            edges.clear();
+            for (const auto& [x0, x1] : header_columns(l)) edges.push_back(x0);
+            if (!edges.empty()) edges.erase(edges.begin());
+            left = l.x0;
+            height = l.height();
+            continue;
+        }
+        if (edges.empty()) continue;
+        // Left of the header row, or type of another size: the table has ended.
+        if (l.x0 < left - 0.5 * l.height() || std::abs(l.height() - height) > 0.3 * height) {
+            edges.clear();
+            continue;
+        }
+        std::vector<Segment> segs;
+        for (const auto& s : l.segs)
+            for (auto& piece : cut_segment(s, edges, l.height())) segs.push_back(std::move(piece));
+        l.segs = std::move(segs);
+    }
+}
+
+}  // namespace qingdan::pdf
