@@ -256,13 +256,15 @@ std::vector<Table> find_tables(const std::vector<const Line*>& lines) {
 // across a page break; a label after a closed sentence starts a new one.
 class ProseWriter {
 public:
-    ProseWriter(double left, double right, Extracted& out) : left_(left), right_(right), out_(out) {}
+    ProseWriter(double left, double right, double gap, Extracted& out)
+        : left_(left), right_(right), gap_(gap), out_(out) {}
 
     void add(const Line& l) {
         std::string t = line_text(l);
         double h = l.height();
         bool joins = prev_ && prev_->x1 >= right_ - 1.5 * h && l.x0 <= left_ + 0.5 * h &&
-                     (l.page != prev_->page || l.y0 - prev_->y1 < 1.2 * h) && !new_item(t);
+                     (l.page != prev_->page || l.y0 - prev_->y1 < std::min(1.2 * h, gap_ + 0.5 * h)) &&
+                     !new_item(t);
         if (!joins) flush();
         if (para_.empty()) page_ = l.page;
         join_piece(para_, t);
@@ -276,7 +278,7 @@ public:
     }
 
 private:
-    double left_, right_;
+    double left_, right_, gap_;
     Extracted& out_;
     std::string para_;
     const Line* prev_ = nullptr;
@@ -314,6 +316,19 @@ std::pair<double, double> body_edges(const std::vector<const Line*>& lines) {
     return {static_cast<double>(left), right};
 }
 
+// The body's usual space between two lines of a paragraph: the median gap
+// between consecutive lines of a page. A gap half a line wider ends the
+// paragraph above (a blank row in a sheet, paragraph spacing).
+double line_gap(const std::vector<const Line*>& lines) {
+    std::vector<double> gaps;
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        if (lines[i]->page == lines[i - 1]->page && lines[i]->y0 > lines[i - 1]->y1)
+            gaps.push_back(lines[i]->y0 - lines[i - 1]->y1);
+    if (gaps.empty()) return 1e9;
+    std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2), gaps.end());
+    return gaps[gaps.size() / 2];
+}
+
 }  // namespace
 
 Extracted layout(std::vector<Page> pages) {
@@ -326,7 +341,7 @@ Extracted layout(std::vector<Page> pages) {
     Extracted out;
     auto tables = find_tables(lines);
     auto [left, right] = body_edges(lines);
-    ProseWriter prose(left, right, out);
+    ProseWriter prose(left, right, line_gap(lines), out);
     std::size_t t = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (t < tables.size() && i == tables[t].first) {
