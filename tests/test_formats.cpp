@@ -17,8 +17,10 @@
 
 #include "docx_numbering.hpp"
 #include "extracted.hpp"
+#include "pdf_lines.hpp"
 #include "qingdan/pipeline.hpp"
 #include "sniff.hpp"
+#include "ustr.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -103,7 +105,8 @@ TEST_CASE("every format of a document gives the tasks of its text version", "[fo
 }
 
 TEST_CASE("a task table in any file gives the tasks of the text version", "[formats][equivalence][tables]") {
-    // The Word table, the Excel sheet, LibreOffice's PDF of the Word table and
+    // The Word table, the Excel sheet, LibreOffice's PDFs of the Word table and
+    // of the print-ready sheet (borderless: columns from glyph positions), and
     // the table as a web page:
     // prose (cover, 总体要求, 工作要求) around a 序号 | 重点任务 | 负责单位
     // table. The table is read by its columns, the prose as prose; the task
@@ -111,7 +114,7 @@ TEST_CASE("a task table in any file gives the tasks of the text version", "[form
     for (const auto& d : kDocs) {
         Document want = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (d + ".txt")), d + ".txt");
         REQUIRE(!want.tasks.empty());
-        for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".table.html"}) {
+        for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".sheet.pdf", ".table.html"}) {
             INFO(d + kind);
             Document got = compiler().compile(slurp(kOffice / (d + kind)), d + kind);
             CHECK(got.layout == "column-table");
@@ -186,6 +189,91 @@ TEST_CASE("a task table keeps its cells, whatever the file", "[formats][tables]"
     std::string pdf = text_of(kOffice / (kDocs[1] + ".table.pdf"));
     CHECK(pdf.find("\n（一）完善知识产权法律法规规章\n") != std::string::npos);
     CHECK(pdf.find("\n6\t推进修改《国防专利条例》。\t中央军委装备发展部、国防科工局、知识产权局\n") != std::string::npos);
+
+    // The sheet printed to PDF has no rules and 1.3 pt between a right-aligned
+    // row number and its task (`1推进…` as one glyph run): the header row's
+    // columns cut it. Every task row of the sheet comes out with its cells.
+    for (const auto& d : kDocs) {
+        INFO(d + ".sheet.pdf");
+        std::string sheet = text_of(kOffice / (d + ".sheet.xlsx"));
+        std::string printed = text_of(kOffice / (d + ".sheet.pdf"));
+        CHECK(printed.find("\n序号\t重点任务\t负责单位\n") != std::string::npos);
+        std::istringstream in(sheet);
+        int rows = 0;
+        for (std::string line; std::getline(in, line);)
+            if (line.find('\t') != std::string::npos && line != "序号\t重点任务\t负责单位") {
+                ++rows;
+                INFO(line);
+                CHECK(printed.find("\n" + line + "\n") != std::string::npos);
+            }
+        CHECK(rows > 8);
+    }
+}
+
+namespace {
+
+// A glyph run as poppler gives it: `text` from x, `w` points per character,
+// `gap` extra points before the characters at the byte offsets in `gaps`.
+pdf::Segment run_of(const std::string& text, double x, double w, std::map<std::size_t, double> gaps = {}) {
+    pdf::Segment s;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t at = i;
+        ustr::next(text, i);
+        if (gaps.count(at)) x += gaps[at];
+        s.glyphs.push_back({at, x, x + w});
+        x += w;
+    }
+    s.text = text;
+    s.x0 = s.glyphs.front().x0;
+    s.x1 = s.glyphs.back().x1;
+    return s;
+}
+
+pdf::Line line_of(std::vector<pdf::Segment> segs, double y) {
+    pdf::Line l;
+    l.segs = std::move(segs);
+    l.x0 = l.segs.front().x0;
+    l.x1 = l.segs.back().x1;
+    l.y0 = y;
+    l.y1 = y + 8.8;
+    l.page = 1;
+    return l;
+}
+
+std::vector<std::string> texts(const pdf::Line& l) {
+    std::vector<std::string> out;
+    for (const auto& s : l.segs) out.push_back(s.text);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a borderless table's columns come from its header row", "[formats][pdf][tables]") {
+    // 序号 | 重点任务 | 负责单位 at 54.6, 80.6 and 427.8 (a sheet printed by
+    // LibreOffice): a right-aligned row number 1.3 pt before its task, a task
+    // line ending 2.5 pt before its unit, a space inside a cell as wide.
+    std::vector<pdf::Line> lines;
+    lines.push_back(line_of({run_of("序号", 54.6, 6.8), run_of("重点任务", 80.6, 6.8), run_of("负责单位", 427.8, 6.8)}, 100));
+    lines.push_back(line_of({run_of("12推进修订", 70.7, 4.3, {{2, 1.3}})}, 120));
+    lines.push_back(line_of({run_of("2021 年新建，2022 年知识产权局", 80.6, 6.8, {{4, 2.2}, {5, 0}, {26, 2.5}})}, 140));
+    lines.push_back(line_of({run_of("3.工作要求", 62.0, 6.8, {{1, 1.3}})}, 160));
+    REQUIRE(pdf::header_columns(lines[0]).size() == 3);
+    pdf::split_at_columns(lines);
+    CHECK(texts(lines[0]) == std::vector<std::string>{"序号", "重点任务", "负责单位"});
+    CHECK(texts(lines[1]) == std::vector<std::string>{"12", "推进修订"});
+    CHECK(lines[1].segs[1].x0 == Approx(80.6).margin(0.01));
+    CHECK(texts(lines[2]).size() == 1);  // no glyph starts at a column edge
+    CHECK(texts(lines[3]) == std::vector<std::string>{"3.工作要求"});  // a label is not a row number
+
+    // The unit printed 2.5 pt after the task's last glyph, starting exactly
+    // where 负责单位 starts: cut there, not at the space before 年.
+    std::vector<pdf::Line> t;
+    t.push_back(lines[0]);
+    pdf::Segment task = run_of("2022 年", 384.6, 6.8);  // ends at 425.4
+    task.append(run_of("知识产权局", 427.8, 6.8), false);
+    t.push_back(line_of({task}, 120));
+    pdf::split_at_columns(t);
+    CHECK(texts(t[1]) == std::vector<std::string>{"2022 年", "知识产权局"});
 }
 
 TEST_CASE("spans of office inputs point at page, row and cell", "[formats][spans]") {
@@ -202,7 +290,7 @@ TEST_CASE("spans of office inputs point at page, row and cell", "[formats][spans
     // Tasks of a delivered table name the cell of their text: 重点任务 is the
     // second column (序号 | 重点任务 | 负责单位); requirements read from the
     // prose after 001's table have none.
-    for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".table.html"}) {
+    for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".sheet.pdf", ".table.html"}) {
         INFO(kind);
         Document t = compiler().compile(slurp(kOffice / (kDocs[0] + kind)), "x" + kind);
         REQUIRE(t.tasks.size() > 14);

@@ -15,7 +15,10 @@ std::string clean_text(std::string_view s) {
 namespace {
 
 // Wide (CJK and full-width punctuation) characters need no space to join.
-bool wide(char32_t c) { return c >= 0x2E80; }
+// Curly quotes, dashes and the ellipsis (U+2010..U+2027) count as wide: in
+// Chinese text they are full width (`“双万计划”` wrapped before its `”`,
+// `2021—` before `2035年`). Only two Latin pieces get a space between them.
+bool wide(char32_t c) { return c >= 0x2E80 || (c >= 0x2010 && c <= 0x2027); }
 
 }  // namespace
 
@@ -25,7 +28,7 @@ void join_piece(std::string& into, std::string_view piece) {
     if (!into.empty()) {
         std::size_t i = 0;
         char32_t first = ustr::next(p, i);
-        if (!wide(ustr::last(into)) || !wide(first)) into += ' ';
+        if (!wide(ustr::last(into)) && !wide(first)) into += ' ';  // Latin meets Latin
     }
     into += p;
 }

@@ -82,31 +82,49 @@ std::vector<std::pair<double, double>> columns_of(const std::vector<const Line*>
     return cols;
 }
 
-// The columns of a table with a header row: one per header word, each the
-// hull of the cell extents that belong to it. An extent overlapping a header
-// word is its column's (a centred header lies over its cells); one that
-// overlaps none belongs to the nearest header starting left of it (a row
-// number right-aligned under a left-aligned 序号).
-std::vector<std::pair<double, double>> header_hulls(const std::vector<const Line*>& multi,
-                                                    const std::vector<std::pair<double, double>>& header) {
-    auto hulls = header;
-    for (const Line* l : multi)
-        for (const auto& s : l->segs) {
-        const double a = s.x0, b = s.x1;
-        std::size_t col = 0;
-        bool over = false;
-        for (std::size_t c = 0; c < header.size() && !over; ++c) {
-            if (a <= header[c].second && b >= header[c].first) col = c, over = true;
-            else if (header[c].first <= a) col = c;
+// The columns of a table block as its rows arrive. With a header row (the
+// block's first line naming its columns), one column per header word, each
+// the hull of the cell extents that belong to it: an extent overlapping a
+// header word is its column's (a centred header lies over its cells); one
+// that overlaps none belongs to the nearest header starting left of it (a
+// row number right-aligned under a left-aligned 序号). Without one, the
+// union of overlapping cell extents.
+class Columns {
+public:
+    explicit Columns(const Line& first) : header_(header_columns(first)) {
+        if (header_.size() != first.segs.size()) header_.clear();
+        hulls_ = header_;
+        add(first);
+    }
+
+    void add(const Line& l) {
+        if (header_.empty()) {
+            multi_.push_back(&l);
+            cols_ = columns_of(multi_);
+            return;
         }
-        hulls[col].first = std::min(hulls[col].first, a);
-        hulls[col].second = std::max(hulls[col].second, b);
+        for (const auto& s : l.segs) {
+            std::size_t col = 0;
+            bool over = false;
+            for (std::size_t c = 0; c < header_.size() && !over; ++c) {
+                if (s.x0 <= header_[c].second && s.x1 >= header_[c].first) col = c, over = true;
+                else if (header_[c].first <= s.x0) col = c;
+            }
+            hulls_[col].first = std::min(hulls_[col].first, s.x0);
+            hulls_[col].second = std::max(hulls_[col].second, s.x1);
         }
-    // A cell line running into the next column (text printed over the
-    // padding) must not make its column swallow the next one.
-    for (std::size_t c = 0; c + 1 < hulls.size(); ++c) hulls[c].second = std::min(hulls[c].second, hulls[c + 1].first);
-    return hulls;
-}
+        // A cell line running into the next column (text printed over the
+        // padding) must not make its column swallow the next one.
+        cols_ = hulls_;
+        for (std::size_t c = 0; c + 1 < cols_.size(); ++c) cols_[c].second = std::min(cols_[c].second, cols_[c + 1].first);
+    }
+
+    const std::vector<std::pair<double, double>>& get() const { return cols_; }
+
+private:
+    std::vector<std::pair<double, double>> header_, hulls_, cols_;
+    std::vector<const Line*> multi_;
+};
 
 int column_at(const std::vector<std::pair<double, double>>& cols, double x0, double x1) {
     double mid = (x0 + x1) / 2;
@@ -159,12 +177,9 @@ public:
         std::vector<const Line*> multi;
         for (std::size_t i = t.first; i <= t.last; ++i)
             if (lines[i]->segs.size() >= 2) multi.push_back(lines[i]);
-        cols_ = columns_of(multi);
-        for (const Line* l : multi)
-            if (auto header = header_columns(*l); header.size() == l->segs.size()) {
-                cols_ = header_hulls(multi, header);
-                break;
-            }
+        Columns cols(*multi.front());
+        for (std::size_t k = 1; k < multi.size(); ++k) cols.add(*multi[k]);
+        cols_ = cols.get();
         out_.open_table();
         for (std::size_t i = t.first; i <= t.last; ++i) add(*lines[i]);
         flush();
@@ -224,26 +239,27 @@ std::vector<Table> find_tables(const std::vector<const Line*>& lines) {
             ++i;
             continue;
         }
-        std::vector<const Line*> multi = {lines[i]};
-        std::size_t last = i, j = i + 1;
+        Columns columns(*lines[i]);
+        std::size_t rows = 1, last = i, j = i + 1;
         int headings = 0;  // merged rows in a row: more than three is prose
         for (; j < n; ++j) {
             const Line& l = *lines[j];
-            auto cols = columns_of(multi);
+            const auto& cols = columns.get();
             if (l.segs.size() >= 2) {
                 if (!same_columns(cols, l)) break;
-                multi.push_back(&l);
+                columns.add(l);
+                ++rows;
                 last = j;
                 headings = 0;
             } else if (!in_inner_column(cols, l)) {
                 if (l.x0 > cols[0].second + l.height() || ++headings > 3) break;
             }
         }
-        if (multi.size() < 2) {
+        if (rows < 2) {
             ++i;
             continue;
         }
-        auto cols = columns_of(multi);
+        const auto& cols = columns.get();
         while (last + 1 < n && lines[last + 1]->segs.size() == 1 && in_inner_column(cols, *lines[last + 1])) ++last;
         out.push_back({i, last});
         i = last + 1;
