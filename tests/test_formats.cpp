@@ -90,11 +90,13 @@ TEST_CASE("formats are told by content, not by name", "[formats][sniff]") {
 }
 
 TEST_CASE("every format of a document gives the tasks of its text version", "[formats][equivalence]") {
-    // Word paragraphs, Word automatic numbering, and LibreOffice's PDFs of both.
+    // Word paragraphs, Word automatic numbering, headings that print no number
+    // (only their style — Heading 1/2, 标题 1/2, an outline level — gives
+    // their level), and LibreOffice's PDFs of the first two.
     for (const auto& d : kDocs) {
         Document want = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (d + ".txt")), d + ".txt");
         REQUIRE(!want.tasks.empty());
-        for (std::string kind : {".para.docx", ".numbered.docx", ".para.pdf", ".numbered.pdf"}) {
+        for (std::string kind : {".para.docx", ".numbered.docx", ".headings.docx", ".para.pdf", ".numbered.pdf"}) {
             INFO(d + kind);
             Document got = compiler().compile(slurp(kOffice / (d + kind)), d + kind);
             CHECK(task_keys(got) == task_keys(want));
@@ -127,6 +129,27 @@ TEST_CASE("a task table in any file gives the tasks of the text version", "[form
             CHECK(got.goals.size() == want.goals.size());  // rows under 总体要求 are aims, not tasks
             CHECK(got.title == want.title);
         }
+    }
+}
+
+TEST_CASE("heading styles give the section levels", "[formats][docx]") {
+    // 001: Word's Heading 1/2; 002: styles named 标题 1/2; 004: custom styles
+    // whose outline level alone makes them headings. The headings print no
+    // number: they read as 一、/（一） in order, the level-2 count restarting
+    // under each level-1 heading, and a diagnostic says so.
+    std::string t = text_of(kOffice / (kDocs[1] + ".headings.docx"));
+    CHECK(t.find("\n一、完善知识产权制度\n（一）完善知识产权法律法规规章\n") != std::string::npos);
+    CHECK(t.find("\n二、") != std::string::npos);
+    for (const auto& d : kDocs) {
+        INFO(d);
+        std::string bytes = slurp(kOffice / (d + ".headings.docx"));
+        Extracted ex = read_office(bytes, sniff(bytes));
+        bool noted = false;
+        for (const auto& g : ex.diagnostics) noted |= g.code == "docx-heading-levels";
+        CHECK(noted);
+        // The same headings printing their numbers are left as they are.
+        std::string para = slurp(kOffice / (d + ".para.docx"));
+        for (const auto& g : read_office(para, sniff(para)).diagnostics) CHECK(g.code != "docx-heading-levels");
     }
 }
 

@@ -8,6 +8,7 @@
 #include "docx_numbering.hpp"
 #include "ooxml.hpp"
 #include "sniff.hpp"
+#include "ustr.hpp"
 
 namespace qingdan {
 
@@ -23,8 +24,44 @@ constexpr int kMaxDepth = 32;  // nested tables / text boxes: deeper is hostile
 struct StyleInfo {
     int num_id = 0;
     int ilvl = 0;
+    int outline = -1;  // outline level (0 = Heading 1), -1 = body text
     std::string based_on;
 };
+
+// The outline level a style's name gives: `heading 2` (Word stores built-in
+// names in English whatever the display language), `标题 2`/`标题2`
+// (styles made in a Chinese Word or WPS): 1; -1 for any other name.
+int outline_of_name(std::string_view name) {
+    std::string n;
+    for (char c : name) n += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (std::string_view prefix : {"heading", "标题"})
+        if (ustr::starts_with(n, prefix)) {
+            std::string_view rest = ustr::trim_blanks(std::string_view(n).substr(prefix.size()));
+            if (rest.size() == 1 && rest[0] >= '1' && rest[0] <= '9') return rest[0] - '1';
+        }
+    return -1;
+}
+
+// A label the heading prints itself: 一、 （一） (一) 第一章 1. 1、 1．
+bool has_own_label(std::string_view t) {
+    t = ustr::trim_blanks(t);
+    for (std::string_view open : {"（", "(", "第"})
+        if (ustr::starts_with(t, open)) return true;
+    std::size_t i = 0, n = 0;
+    while (i < t.size()) {
+        std::size_t j = i;
+        char32_t c = ustr::next(t, j);
+        bool digit = (c >= '0' && c <= '9') || std::u32string_view(U"一二三四五六七八九十百零〇").find(c) != std::u32string_view::npos;
+        if (!digit) break;
+        i = j;
+        ++n;
+    }
+    if (n == 0) return false;
+    std::string_view rest = t.substr(i);
+    for (std::string_view mark : {"、", ".", "．", "）", ")"})
+        if (ustr::starts_with(rest, mark)) return true;
+    return false;
+}
 
 class DocxReader {
 public:
@@ -35,6 +72,11 @@ public:
 
     Extracted run(const pugi::xml_node& body) {
         block(body, 0);
+        if (labelled_)
+            out_.diagnostics.push_back({"info", "docx-heading-levels", 0,
+                                        std::to_string(labelled_) +
+                                            " heading(s) styled Heading 1/2 print no number: read as 一、/（一） "
+                                            "by their outline level"});
         return std::move(out_);
     }
 
@@ -42,10 +84,15 @@ private:
     DocxNumbering numbering_;
     std::map<std::string, StyleInfo> styles_;
     Extracted out_;
+    bool paragraphs_seen_ = false;
+    int heading1_ = 0, heading2_ = 0;  // headings met so far, per level
+    int labelled_ = 0;                 // headings given their level's label
 
     void read_style(const pugi::xml_node& s) {
         StyleInfo& st = styles_[std::string(attr(s, "styleId"))];
         st.based_on = val(s, "basedOn");
+        st.outline = outline_of_name(val(s, "name"));
+        if (auto lvl = val(child(s, "pPr"), "outlineLvl"); !lvl.empty()) st.outline = std::atoi(std::string(lvl).c_str());
         auto numpr = child(child(s, "pPr"), "numPr");
         st.num_id = std::atoi(std::string(val(numpr, "numId")).c_str());
         st.ilvl = std::atoi(std::string(val(numpr, "ilvl")).c_str());
@@ -59,6 +106,8 @@ private:
             if (name == "p") {
                 std::vector<std::string> boxes;
                 std::string text = paragraph(n, boxes, depth);
+                if (!text.empty() && depth == 0) text = heading_label(child(n, "pPr"), text) + text;
+                if (!text.empty()) paragraphs_seen_ = true;
                 out_.line(text);
                 for (auto& b : boxes) out_.line(b);
             } else if (name == "tbl") {
@@ -67,6 +116,36 @@ private:
                 block(child(n, "sdtContent") ? child(n, "sdtContent") : n, depth + 1);
             }
         }
+    }
+
+    // A paragraph's outline level: its own w:outlineLvl, else its style's
+    // (Heading 1 / 标题 1 = 0), following basedOn; -1 for body text.
+    int outline_level(const pugi::xml_node& ppr) const {
+        if (auto lvl = val(ppr, "outlineLvl"); !lvl.empty()) return std::atoi(std::string(lvl).c_str());
+        std::string style(val(ppr, "pStyle"));
+        for (int hops = 0; hops < 10 && !style.empty(); ++hops) {
+            auto it = styles_.find(style);
+            if (it == styles_.end()) break;
+            if (it->second.outline >= 0) return it->second.outline;
+            style = it->second.based_on;
+        }
+        return -1;
+    }
+
+    // Headings styled Heading 1 / Heading 2 whose text prints no number: the
+    // label their level has in a Chinese official document (GB/T 9704: 一、
+    // then （一）), counted as the reader counts them, so the layout reads
+    // the same sections as in a document that prints its numbers. The first
+    // paragraph of the document, when styled Heading 1, is its title.
+    std::string heading_label(const pugi::xml_node& ppr, const std::string& text) {
+        int level = outline_level(ppr);
+        if (level < 0 || level > 1 || (level == 0 && !paragraphs_seen_)) return "";
+        int n = level == 0 ? ++heading1_ : ++heading2_;
+        if (level == 0) heading2_ = 0;
+        if (has_own_label(text)) return "";
+        ++labelled_;
+        std::string numeral = ustr::small_chinese_numeral(n);
+        return level == 0 ? numeral + "、" : "（" + numeral + "）";
     }
 
     // The label of a numbered paragraph: its own numPr, else its style's.
