@@ -369,11 +369,31 @@ TEST_CASE("a folder with unreadable files fails, naming them, and compiles the r
     Run r = run("-q compile '" + dir.string() + "' --format json");
     CHECK(r.status == 3);
     CHECK(r.err.find("scan.pdf: error: needs-ocr") != std::string::npos);
-    CHECK(r.err.find("slides.pptx: error: unsupported-format") != std::string::npos);
+    CHECK(r.err.find("slides.pptx: error: skipped-input: not a supported format") != std::string::npos);
     CHECK(r.err.find("old.wps: error: legacy-format") != std::string::npos);
     CHECK(r.err.find("picture.png: error: skipped-input: not a supported format") != std::string::npos);
     CHECK(r.out.find("plan.docx") != std::string::npos);
     CHECK(r.out.find("推动知识产权高质量发展年度工作指引") != std::string::npos);
+    // Even quiet (-q), a run that failed says what it read, skipped and failed.
+    CHECK(r.err.find("1 document: 1 ok, 0 with errors, 2 skipped, 2 failed; ") != std::string::npos);
+    fs::remove_all(dir);
+
+    // Issue 12's case exactly: a text-less PDF and a .pptx beside a good
+    // document; the file named on the command line keeps its own code.
+    fs::create_directories(dir);
+    fs::copy_file(kOffice / "hostile/scan.pdf", dir / "scan.pdf");
+    fs::copy_file(kOffice / "hostile/slides.pptx", dir / "slides.pptx");
+    fs::copy_file(kOffice / (kDocs[1] + ".para.docx"), dir / "plan.docx");
+    Run three = run("compile '" + dir.string() + "' --format json");
+    CHECK(three.status == 3);
+    CHECK(three.err.find("scan.pdf: error: needs-ocr: the PDF has no text layer") != std::string::npos);
+    CHECK(three.err.find("slides.pptx: error: skipped-input: not a supported format") != std::string::npos);
+    CHECK(three.err.find("1 document: 1 ok, 0 with errors, 1 skipped, 1 failed; ") != std::string::npos);
+    CHECK(three.out.find("\"source\": \"" + (dir / "plan.docx").string()) != std::string::npos);
+    CHECK(three.out.find("知识产权强国建设纲要和“十四五”规划实施年度推进计划") != std::string::npos);
+    Run named = run("-q compile '" + (dir / "slides.pptx").string() + "'");
+    CHECK(named.status == 3);
+    CHECK(named.err.find("slides.pptx: error: unsupported-format: not a supported format") != std::string::npos);
     fs::remove_all(dir);
 
     // standard input, any format

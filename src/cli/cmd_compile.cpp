@@ -49,8 +49,10 @@ void register_compile(CLI::App& app) {
             tally);
         out->write(fmt.tail(first));
         out->commit();
-        // The counts on a terminal or with -v; a quiet pipeline stays quiet.
-        if (globals().verbose || (!globals().quiet && isatty(2) == 1)) print_summary(tally);
+        // The counts on a terminal or with -v; a quiet pipeline stays quiet
+        // unless an input was skipped or failed (exit 3): then it says how
+        // many documents were read, skipped and failed.
+        if (globals().verbose || (!globals().quiet && isatty(2) == 1) || rc != kOk) print_summary(tally);
         exit_code() = rc;
     });
 }

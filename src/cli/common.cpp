@@ -78,6 +78,7 @@ void print_summary(const Tally& t) {
     std::string line = fmt::format("{} document{}: {} ok, {} with errors", t.documents, t.documents == 1 ? "" : "s",
                                    t.ok, t.with_errors);
     if (t.skipped) line += fmt::format(", {} skipped", t.skipped);
+    if (t.failed) line += fmt::format(", {} failed", t.failed);
     line += fmt::format("; {} warning{}", t.warnings, t.warnings == 1 ? "" : "s");
     std::cerr << line << "\n";
 }
@@ -106,6 +107,7 @@ struct Job {
 struct Input {
     std::string path;
     std::uintmax_t bytes = 0;
+    bool found = false;  // found in a directory, not named
 };
 
 // Expands directories, reports missing paths, and keeps the first of inputs
@@ -114,7 +116,7 @@ std::vector<Input> expand(const std::vector<std::string>& args, bool accept_json
     namespace fs = std::filesystem;
     std::vector<Input> out;
     std::set<std::string> seen;
-    auto add = [&](const std::string& path) {
+    auto add = [&](const std::string& path, bool found) {
         std::error_code ec;
         if (path != "-") {
             std::string key = fs::weakly_canonical(path, ec).string();
@@ -125,13 +127,15 @@ std::vector<Input> expand(const std::vector<std::string>& args, bool accept_json
             }
         }
         std::uintmax_t size = path == "-" ? 0 : fs::file_size(path, ec);
-        out.push_back({path, ec ? 0 : size});
+        out.push_back({path, ec ? 0 : size, found});
     };
     for (const auto& a : args) {
         if (accept_json && is_json_file(a)) {
-            add(a);
+            add(a, false);
             continue;
         }
+        std::error_code ec;
+        const bool dir = std::filesystem::is_directory(a, ec);
         try {
             // A file a directory holds but qingdan cannot read is named, and
             // the run fails (exit 3) after the other inputs are done.
@@ -140,7 +144,7 @@ std::vector<Input> expand(const std::vector<std::string>& args, bool accept_json
                     exit = kInput;
                     ++tally.skipped;
                 } else {
-                    add(f.path);
+                    add(f.path, dir);
                 }
             }
         } catch (const std::exception& e) {
@@ -215,10 +219,14 @@ int for_each_document(const std::vector<std::string>& args, bool accept_json, co
     auto consume = [&](std::size_t i, Job& job) {
         const std::string& path = inputs[i].path;
         if (job.failure) {
+            // A zip found in a folder that is no DOCX/XLSX (a .pptx, an .odt):
+            // a file the walk does not read, reported as such.
+            const bool other_format = job.failure->code == "unsupported-format";
+            if (other_format && inputs[i].found) job.failure->code = "skipped-input";
             print_diagnostic(path, *job.failure);
             exit = std::max(exit, job.exit);
-            ++(job.skipped ? tally.skipped : tally.with_errors);
-            if (!job.skipped) ++tally.errors;
+            if (!job.skipped) ++tally.with_errors, ++tally.errors;
+            else ++(other_format ? tally.skipped : tally.failed);
         }
         for (std::size_t k = 0; k < job.docs.size(); ++k) {
             Document& doc = job.docs[k];

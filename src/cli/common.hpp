@@ -56,7 +56,8 @@ struct Tally {
     std::size_t documents = 0;    // documents compiled (or read back)
     std::size_t ok = 0;           // ... without an error diagnostic
     std::size_t with_errors = 0;  // ... with one, plus inputs that could not be read
-    std::size_t skipped = 0;      // inputs that are not documents (binary, duplicates)
+    std::size_t skipped = 0;      // inputs that are no format qingdan reads (a folder's .png, a .pptx)
+    std::size_t failed = 0;       // documents that could not be read (a scan, encrypted, damaged, .doc, binary)
     std::size_t errors = 0, warnings = 0;  // diagnostics, after --ignore
     std::size_t inputs() const { return ok + with_errors + skipped; }
 };
