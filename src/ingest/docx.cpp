@@ -2,6 +2,7 @@
 // resolved, from the paragraph or its style), tables as rows of cells (merged
 // cells kept in place), text boxes after the paragraph that anchors them.
 // Footnotes, comments, headers and footers are separate parts: not read.
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -42,11 +43,16 @@ int outline_of_name(std::string_view name) {
     return -1;
 }
 
-// A label the heading prints itself: 一、 （一） (一) 第一章 1. 1、 1．
+// A label the heading prints itself: 一、 （一） (一) 第一章 第二部分 1. 1、 1．
 bool has_own_label(std::string_view t) {
     t = ustr::trim_blanks(t);
-    for (std::string_view open : {"（", "(", "第"})
+    for (std::string_view open : {"（", "("})
         if (ustr::starts_with(t, open)) return true;
+    if (ustr::starts_with(t, "第")) {  // 第一章 第二部分 第三节 (not 第三方…)
+        std::string_view head = t.substr(0, std::min<std::size_t>(t.size(), 18));
+        for (std::string_view unit : {"章", "节", "部分", "篇", "条"})
+            if (head.find(unit) != std::string_view::npos) return true;
+    }
     std::size_t i = 0, n = 0;
     while (i < t.size()) {
         std::size_t j = i;
