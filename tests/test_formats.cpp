@@ -297,6 +297,18 @@ TEST_CASE("a borderless table's columns come from its header row", "[formats][pd
     t.push_back(line_of({task}, 120));
     pdf::split_at_columns(t);
     CHECK(texts(t[1]) == std::vector<std::string>{"2022 年", "知识产权局"});
+
+    // A column name the vocabulary lacks, beside two it knows: still a header
+    // row, its unknown cell one column. Two unknown cells of three: prose.
+    std::vector<pdf::Line> u;
+    u.push_back(line_of({run_of("序号", 54.6, 6.8), run_of("具体落实内容", 80.6, 6.8), run_of("牵头单位", 427.8, 6.8)}, 100));
+    u.push_back(line_of({run_of("3推进", 75.0, 4.3, {{1, 1.3}})}, 120));
+    CHECK(pdf::header_columns(u[0]).size() == 3);
+    pdf::split_at_columns(u);
+    CHECK(texts(u[1]) == std::vector<std::string>{"3", "推进"});
+    CHECK(pdf::header_columns(line_of({run_of("序号", 54.6, 6.8), run_of("具体落实内容", 80.6, 6.8),
+                                       run_of("进度如何", 427.8, 6.8)}, 100))
+              .empty());
 }
 
 TEST_CASE("spans of office inputs point at page, row and cell", "[formats][spans]") {

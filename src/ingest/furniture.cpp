@@ -79,7 +79,7 @@ std::string render_table_header(std::string_view raw) {
     return out;
 }
 
-std::vector<std::string_view> table_header_words(std::string_view text) {
+std::vector<std::string_view> table_header_words(std::string_view text, std::size_t min_words) {
     std::vector<std::string_view> words;
     std::string_view r = text;
     while (!r.empty()) {
@@ -94,7 +94,7 @@ std::vector<std::string_view> table_header_words(std::string_view text) {
         words.push_back(r.substr(0, best));
         r.remove_prefix(best);
     }
-    if (words.size() < 2) words.clear();
+    if (words.size() < min_words) words.clear();
     return words;
 }
 

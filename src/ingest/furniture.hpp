@@ -20,8 +20,8 @@ bool strip_inline_furniture(std::string& line);
 bool is_related_links(std::string_view line);
 // The column-header words a table's header row is made of, as views into
 // `text` (blanks between them skipped, longest word first); empty when
-// `text` holds anything else or fewer than two such words.
-std::vector<std::string_view> table_header_words(std::string_view text);
+// `text` holds anything else or fewer than `min_words` such words.
+std::vector<std::string_view> table_header_words(std::string_view text, std::size_t min_words = 2);
 // The kept table-header line: its header words separated by one space, or
 // by tabs when the raw line separated its cells by tabs.
 std::string render_table_header(std::string_view raw);

@@ -77,6 +77,24 @@ std::vector<WordPos> header_words_of(const Line& l) {
         const Segment& seg = l.segs[k];
         out.push_back({k, glyph_at(seg, off - starts[k]), glyph_at(seg, off - starts[k] + w.size())});
     }
+    if (!out.empty() || l.segs.size() < 3) return out;
+    // A header with a column name the vocabulary lacks (具体工作内容): three
+    // or more cells, at least two of them header words and at most a third
+    // of them unknown; an unknown cell is one column.
+    std::size_t unknown = 0;
+    for (std::size_t k = 0; k < l.segs.size(); ++k) {
+        const Segment& seg = l.segs[k];
+        auto words = furniture::table_header_words(seg.text, 1);
+        if (words.empty()) {
+            ++unknown;
+            out.push_back({k, 0, seg.glyphs.size()});
+        }
+        for (std::string_view w : words) {
+            auto off = static_cast<std::size_t>(w.data() - seg.text.data());
+            out.push_back({k, glyph_at(seg, off), glyph_at(seg, off + w.size())});
+        }
+    }
+    if (out.size() < unknown + 2 || 3 * unknown > l.segs.size()) out.clear();
     return out;
 }
 

@@ -51,7 +51,9 @@ void drop_furniture(std::vector<Page>& pages);
 
 // Table columns named by a header row. A line made only of column-header
 // words (序号 重点任务 负责单位 …, data/table_header_words.txt) gives each
-// column's x-extent (its word's); empty when `l` is no header row.
+// column's x-extent (its word's); empty when `l` is no header row. A row of
+// three or more cells with one name the vocabulary lacks (at most a third
+// of them) is a header row too, the unknown cell one column.
 std::vector<std::pair<double, double>> header_columns(const Line& l);
 
 // Borderless tables print a right-aligned row number or a full cell line so
