@@ -1,0 +1,95 @@
+// Shapes found on documents of the genre from issuers the wild set does not
+// hold (probe pages: provincial division plans, district target lists):
+// each test is a short real excerpt and the general rule it exercises.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "normalise.hpp"
+#include "qingdan/pipeline.hpp"
+#include "support.hpp"
+
+using namespace qingdan;
+
+namespace {
+
+Document compile_text(const std::string& text) { return qingdan::test::compiler().compile(text, "probe.txt"); }
+
+std::vector<std::string> names(const Task& t) {
+    std::vector<std::string> out;
+    for (const auto& u : t.units) out.push_back(u.name + "/" + u.role);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("small form variants are read as the punctuation they stand for", "[probe][normalise]") {
+    CHECK(normalise_chars("1﹒全省生产总值增长7%以上") == "1．全省生产总值增长7%以上");
+    CHECK(normalise_chars("牵头单位﹕省商务厅﹔配合单位﹕省财政厅") == "牵头单位：省商务厅；配合单位：省财政厅");
+    CHECK(normalise_chars("各县﹙市、区﹚政府") == "各县（市、区）政府");
+}
+
+TEST_CASE("1﹒ items with 牵头责任单位 / 协同责任单位 lines and a leader line", "[probe][units][headings]") {
+    // 安徽省 年重点工作及责任分解 (a news repost of the provincial list).
+    Document d = compile_text(
+        "一、确保完成全年主要预期目标\n"
+        "1﹒全省生产总值增长7%以上,在实际工作中力争更好结果。\n"
+        "牵头负责领导:刘惠。\n"
+        "牵头责任单位:省发展改革委。\n"
+        "协同责任单位:省政府各部门、各直属机构。\n"
+        "2﹒固定资产投资力争增长10%以上,在实际工作中奋力完成得更快一些。\n"
+        "牵头负责领导:刘惠。\n"
+        "牵头责任单位:省发展改革委。\n"
+        "协同责任单位:省经济和信息化厅、省财政厅、省自然资源厅等。\n");
+    REQUIRE(d.tasks.size() == 2);
+    CHECK(d.tasks[0].number == 1);
+    CHECK(d.tasks[1].number == 2);
+    CHECK(d.tasks[0].text == "全省生产总值增长7%以上,在实际工作中力争更好结果。");
+    CHECK(names(d.tasks[0]) ==
+          std::vector<std::string>{"省发展改革委/lead", "省政府各部门/participant", "各直属机构/participant"});
+    CHECK(names(d.tasks[1]) == std::vector<std::string>{"省发展改革委/lead", "省经济和信息化厅/participant",
+                                                        "省财政厅/participant", "省自然资源厅/participant"});
+    for (const auto& t : d.tasks)
+        for (const auto& u : t.units) CHECK(u.name != "刘惠");
+}
+
+TEST_CASE("a 分管省领导 line is a person: not the task's text, not a title's body", "[probe][units][titles]") {
+    // 广东省 2021年省《政府工作报告》重点任务分工方案 (粤府〔2021〕22号).
+    Document d = compile_text(
+        "一、2021年经济社会发展主要预期目标\n"
+        "1.地区生产总值增长6%以上。\n"
+        "分管省领导:林克庆\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n"
+        "2.地方一般公共预算收入增长5%左右。\n"
+        "分管省领导:林克庆\n"
+        "部门分工:省财政厅牵头,各地、各部门配合。\n");
+    REQUIRE(d.tasks.size() == 2);
+    for (const auto& t : d.tasks) {
+        CHECK_FALSE(t.title.has_value());
+        CHECK(t.text.find("林克庆") == std::string::npos);
+        REQUIRE(t.targets.size() == 1);
+        REQUIRE_FALSE(t.units.empty());
+        CHECK(t.units[0].role == "lead");
+    }
+    CHECK(d.tasks[0].units[0].name == "省发展改革委");
+    CHECK(d.tasks[1].units[0].name == "省财政厅");
+    CHECK(d.tasks[0].targets[0].value == 6);
+}
+
+TEST_CASE("a （一） target line over its 责任单位 line is the task, not a title", "[probe][titles][values]") {
+    // 蔡甸区 2023年区《政府工作报告》确定的主要目标任务责任分解方案.
+    Document d = compile_text(
+        "一、2023年全区经济社会发展的主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n"
+        "(二)规上工业增加值增长12%以上\n"
+        "责任单位:区科技和经信局\n");
+    REQUIRE(d.tasks.size() == 2);
+    CHECK_FALSE(d.tasks[0].title.has_value());
+    CHECK(d.tasks[0].text == "地区生产总值增长7%以上");
+    REQUIRE(d.tasks[0].targets.size() == 1);
+    CHECK(d.tasks[0].targets[0].value == 7);
+    CHECK(d.tasks[1].targets.at(0).value == 12);
+    CHECK(names(d.tasks[1]) == std::vector<std::string>{"区科技和经信局/responsible"});
+}
