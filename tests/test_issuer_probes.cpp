@@ -3,6 +3,7 @@
 // each test is a short real excerpt and the general rule it exercises.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,4 +93,49 @@ TEST_CASE("a （一） target line over its 责任单位 line is the task, not a
     CHECK(d.tasks[0].targets[0].value == 7);
     CHECK(d.tasks[1].targets.at(0).value == 12);
     CHECK(names(d.tasks[1]) == std::vector<std::string>{"区科技和经信局/responsible"});
+}
+
+TEST_CASE("a unit name cut by the end of a truncated input is not a unit", "[probe][units][truncated]") {
+    // 潍坊市2017年政务公开工作要点实施方案 (cells one per line, the page's
+    // first 2 KB): the last units cell stops inside 人民银行潍坊市中心支行.
+    Document d = compile_text(
+        "目标\n任务\n主要内容\n责任单位\n"
+        "一、加强经济政策信息公开\n"
+        "加强财政政策信息公开,按月公开全市财政收支情况。\n"
+        "市财政局牵头落实\n"
+        "加强市内外舆情收集研判,及时通过有效公开渠道发布权威消息。\n"
+        "市发改委、市财政局、市人社局、市金融办、人民银");
+    REQUIRE_FALSE(d.tasks.empty());
+    std::vector<std::string> got;
+    for (const auto& u : d.tasks.back().units) got.push_back(u.name);
+    CHECK(std::find(got.begin(), got.end(), "人民银") == got.end());
+    CHECK(std::find(got.begin(), got.end(), "市金融办") != got.end());
+}
+
+TEST_CASE("a 责任单位 line or an unclosed clause cut by the end of input", "[probe][units][truncated]") {
+    // 蔡甸区 list cut after 责任单位：区 — the label line is not the task's text.
+    Document a = compile_text(
+        "一、主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n"
+        "(二)工业投资增长12%以上\n"
+        "责任单位:区");
+    REQUIRE(a.tasks.size() == 2);
+    CHECK(a.tasks[1].text == "工业投资增长12%以上");
+    CHECK(a.tasks[1].units.empty());
+    // 咸阳市 放管服 工作要点 (Traditional): (市政府辦公室、市 — the whole name before the cut is read.
+    Document b = compile_text(
+        "一、堅持系統集成\n"
+        "1.全面實施行政許可事項清單管理。依據清單編制。(市政府辦公室、市審改辦牽頭,市級各有關部門按職責分工負責)\n"
+        "2.持續深化相對集中行政許可權改革。對取消和下放審批的事項要同步落實監管責任和措施。(市政府辦公室、市");
+    REQUIRE(b.tasks.size() == 2);
+    REQUIRE(b.tasks[1].units.size() == 1);
+    CHECK(b.tasks[1].units[0].name == "市政府办公室");
+    // A complete page whose last row ends in a later cell keeps its units.
+    Document c = compile_text(
+        "一、主要预期目标\n"
+        "1.地区生产总值增长7%以上。\n"
+        "责任单位:区发改局、区统计局\n");
+    REQUIRE(c.tasks.size() == 1);
+    CHECK(c.tasks[0].units.size() == 2);
 }

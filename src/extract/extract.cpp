@@ -12,6 +12,7 @@
 
 #include "pattern.hpp"
 #include "table_cells.hpp"
+#include "unit_tail.hpp"
 #include "values.hpp"
 #include "ustr.hpp"
 
@@ -718,7 +719,10 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     std::vector<bool> level2;
     UnitGroups groups;
     const bool titled = g.titles == "auto" && items_titled(sk, g);
-    for (const auto& it : sk.items) {
+    for (const auto& item : sk.items) {
+        // The last item of a truncated input loses a unit name the cut left half-printed.
+        const RawItem cut = sk.cut_at_end && &item == &sk.items.back() ? cut_unit_tail(item, g.pattern("unit_label"), sk.cut_text) : RawItem{};
+        const RawItem& it = sk.cut_at_end && &item == &sk.items.back() ? cut : item;
         Task t;
         t.seq = static_cast<int>(doc.tasks.size()) + 1;
         t.kind = it.kind;

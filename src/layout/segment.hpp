@@ -63,6 +63,11 @@ struct Skeleton {
     std::vector<Line> preamble;             // text of preamble parts (goals)
     std::vector<Line> intro;                // text before the first part (the opening paragraph)
     std::vector<Diagnostic> diagnostics;
+    // The input stops mid-sentence inside the last item (a truncated
+    // download: no closing stop or bracket on the last line): the last name
+    // of a unit list there may be cut (人民银), see extract's cut_tail().
+    bool cut_at_end = false;
+    std::string cut_text;  // the text of the line the input stops in
 };
 
 Cover read_cover(const std::vector<Line>& lines, const Grammar& g);
