@@ -139,3 +139,30 @@ TEST_CASE("a 责任单位 line or an unclosed clause cut by the end of input", "
     REQUIRE(c.tasks.size() == 1);
     CHECK(c.tasks[0].units.size() == 2);
 }
+
+TEST_CASE("a signed notice's own 一、二、三 paragraphs and a spaced 文 号 metadata row", "[probe][cover]") {
+    // 蔡甸区人民政府办公室 蔡政办〔2023〕1号 (the district site's page).
+    Document d = compile_text(
+        "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n"
+        "索 引 号 MB1534522/2023-05475 发文日期 2023-01-03\n"
+        "发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号\n"
+        "各街道办事处、乡人民政府,区人民政府各部门、各直属机构:\n"
+        "2023年《区〈政府工作报告〉确定的主要目标任务责任分解方案》已报经区人民政府同意,现印发给你们,并就有关事项通知如下:\n"
+        "一、各责任单位要高度重视,切实加强领导,制订工作方案,并于2023年1月15日前将工作方案报区人民政府办公室。\n"
+        "二、区绩效考评机构要将目标任务纳入绩效管理考核范围,确保各项工作落到实处。\n"
+        "蔡甸区人民政府办公室\n"
+        "2023年1月3日\n"
+        "2023年区《政府工作报告》确定的主要目标任务责任分解方案\n"
+        "一、2023年全区经济社会发展的主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n");
+    CHECK(d.doc_number == std::optional<std::string>("蔡政办〔2023〕1号"));
+    CHECK(d.issuer == std::optional<std::string>("蔡甸区人民政府办公室"));
+    CHECK(d.issued == std::optional<std::string>("2023-01-03"));
+    CHECK(d.title == std::optional<std::string>("2023年区《政府工作报告》确定的主要目标任务责任分解方案"));
+    REQUIRE(d.sections.size() == 1);
+    CHECK(d.sections[0].title == "2023年全区经济社会发展的主要预期目标");
+    REQUIRE(d.tasks.size() == 1);
+    REQUIRE_FALSE(d.deadlines.empty());
+    CHECK(d.deadlines[0].date == "2023-01-15");
+}

@@ -121,11 +121,33 @@ private:
 
     // The head ends at the first heading or item: the cover never reaches
     // into the plan's numbered text.
+    // A notice's own 一、二、三 paragraphs (一、各责任单位要高度重视，…。) come
+    // between its addressees and a signature that the plan's title follows:
+    // they are the notice's text, and the head runs on to the signature.
     size_t head_end() const {
         const size_t cap = std::min<size_t>(lines_.size(), 60);
-        for (size_t i = 0; i < cap; ++i)
-            if (is_numbered(lines_[i].text)) return i;
+        bool addressed = false;
+        for (size_t i = 0; i < cap; ++i) {
+            const std::string& t = lines_[i].text;
+            if (is_numbered(t)) {
+                if (!(addressed && is_paragraph(t) && signed_before_plan(i, cap))) return i;
+                continue;
+            }
+            addressed = addressed || (is("addressee_line", t) && !is("meta_row", t));
+        }
         return cap;
+    }
+
+    // A signature date after line `from` followed closely by the plan's title.
+    bool signed_before_plan(size_t from, size_t cap) const {
+        for (size_t j = from + 1; j < cap; ++j) {
+            if (is_numbered(lines_[j].text) && !is_paragraph(lines_[j].text)) return false;
+            if (!is("signature_date", lines_[j].text)) continue;
+            for (size_t n = j + 1; n < std::min(cap, j + 5); ++n)
+                if (is("plan_title", lines_[n].text)) return true;
+            return false;
+        }
+        return false;
     }
 
     void add_piece(std::string s, size_t line) {
