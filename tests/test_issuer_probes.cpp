@@ -166,3 +166,18 @@ TEST_CASE("a signed notice's own 一、二、三 paragraphs and a spaced 文 号
     REQUIRE_FALSE(d.deadlines.empty());
     CHECK(d.deadlines[0].date == "2023-01-15");
 }
+
+TEST_CASE("a party office printed with its 中共 keeps one", "[probe][cover][units]") {
+    // 石景山区 joint notice of the district Party committee's and government's offices.
+    Document d = compile_text(
+        "中共北京市石景山区委办公室\n"
+        "北京市石景山区人民政府办公室\n"
+        "2019年4月16日\n"
+        "石景山区贯彻落实《关于加强新时代街道工作的意见》的任务分解方案\n"
+        "一、提高城市基层党建工作水平\n"
+        "1.完善街道党工委对地区治理重大工作的领导体制机制,优化决策程序。\n"
+        "牵头单位:区委组织部\n");
+    REQUIRE(d.issuer.has_value());
+    CHECK(d.issuer->find("中共中共") == std::string::npos);
+    CHECK(d.issuer->starts_with("中共北京市石景山区委办公室"));
+}
