@@ -181,3 +181,24 @@ TEST_CASE("a party office printed with its 中共 keeps one", "[probe][cover][un
     CHECK(d.issuer->find("中共中共") == std::string::npos);
     CHECK(d.issuer->starts_with("中共北京市石景山区委办公室"));
 }
+
+TEST_CASE("a letterhead spliced into a sentence names the issuer", "[probe][cover]") {
+    // 许昌市 2020 政府工作报告 重点工作 (a repost whose page spliced the red-head
+    // letterhead and a later 文号 into the notice's text).
+    Document d = compile_text(
+        "许政 [2020] 20号\n"
+        "各县(市、区)人民政府,市人民政府各部门:\n"
+        "现将《政府工作报告》提出的2020年重点工作任务予以分解并明确到各责任单位。对有明确时间节点的重许昌市人民政府文件许政〔2020〕21号大工作实行专项督查,确保如期完成。\n"
+        "一、抓好常态化疫情防控\n"
+        "1.坚持总体防控策略,完善常态化疫情防控举措。\n"
+        "责任单位:市卫生健康委\n");
+    CHECK(d.issuer == std::optional<std::string>("许昌市人民政府"));
+    // A letterhead naming no known place gives no issuer.
+    Document e = compile_text(
+        "各有关单位:\n"
+        "现将任务印发给你们。对有关工作的重点人民政府文件材料要及时报送。\n"
+        "一、抓好疫情防控\n"
+        "1.完善常态化疫情防控举措。\n"
+        "责任单位:市卫生健康委\n");
+    CHECK_FALSE(e.issuer.has_value());
+}

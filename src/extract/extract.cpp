@@ -696,6 +696,11 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     // is the body's that the site's 信息来源 names; a title that names its
     // place (池州市贵池区…) may sit on a sub-office's site.
     else if (c.source && (!c.title || gz.home_of_title(*c.title).empty())) doc.issuer = issuer_of(gz, *c.source);
+    // Else a letterhead, from the place it names (…的重许昌市人民政府 -> 许昌市人民政府).
+    else if (c.letterhead)
+        if (const auto h = gz.home_of_title(*c.letterhead); !h.empty())
+            if (const size_t at = c.letterhead->find(h.city.empty() ? h.province : h.city); at != std::string::npos)
+                doc.issuer = issuer_of(gz, c.letterhead->substr(at));
     // A province's or city's own plan names its departments by kind (省知识产权局,
     // 市法院): they resolve against the issuer's (or the title's) place.
     const UnitGazetteer home = gz.for_issuer(doc.issuer.value_or(""), c.title.value_or(""));

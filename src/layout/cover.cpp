@@ -99,7 +99,8 @@ public:
     CoverReader(const std::vector<Line>& lines, const Grammar& g) : lines_(lines), g_(g) {
         for (const char* k : {"notice_title", "notice_any", "doc_number", "published", "meta_issued",
                               "signature_date", "meta_source", "addressee_line", "skip_line", "meta_row", "plan_title",
-                              "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren"})
+                              "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren",
+                              "letterhead"})
             pat_[k] = g.pattern(k);
     }
 
@@ -209,6 +210,8 @@ private:
 
     void visit(size_t k) {
         const std::string& t = pieces_[k].text;
+        if (!c_.letterhead && t.find("文件") != std::string::npos)
+            if (auto m = p("letterhead") ? p("letterhead")->find(t) : std::nullopt) c_.letterhead = m->groups[1];
         if (consumed_.count(k)) return;
         if (is("skip_line", t)) return;
         if (read_meta(k) || read_notice(k) || read_doc_number(k)) {

@@ -25,6 +25,9 @@ struct Cover {
     std::optional<std::string> issued;      // ISO date under the signature
     std::optional<std::string> published;   // 发布时间
     std::optional<std::string> source;      // 信息来源 naming a body (a site's metadata)
+    // A letterhead (许昌市人民政府文件, maybe spliced into a sentence by the
+    // page): the run of Han characters before 文件, ending in an organ word.
+    std::optional<std::string> letterhead;
     std::vector<std::string> addressees;
     std::vector<Line> notice_text;          // the notice's paragraphs (deadlines)
     size_t body_start = 0;                  // first line after the title
