@@ -332,10 +332,12 @@ bool plausible_name(std::string_view name, const UnitGazetteer* g) {
     if (g && g->find(name)) return true;
     const size_t n = ustr::length(name);
     if (n < 2 || n > 40) return false;
-    for (char c : name)
-        if ((c >= '0' && c <= '9') || c == ';' || c == '?' || c == '!' || c == '"' || c == ':') return false;
-    for (std::string_view w : {"。", "；", "？", "！", "《", "》", "“", "”", "‘", "’", "…", "：", "由", "要", "将",
-                               "把", "并", "均", "应当", "可以", "进行", "以下简称"})
+    // Sentence punctuation, digits and the function words of a sentence
+    // (由, 要, 将 …) are never in a name: one pass over its characters.
+    static constexpr std::u32string_view kNever = U"0123456789;?!\":。；？！《》“”‘’…：由要将把并均";
+    for (size_t i = 0; i < name.size();)
+        if (kNever.find(ustr::next(name, i)) != std::u32string_view::npos) return false;
+    for (std::string_view w : {"应当", "可以", "进行", "以下简称"})
         if (name.find(w) != std::string_view::npos) return false;
     return ends_like_unit(name) || name.starts_with("各");
 }

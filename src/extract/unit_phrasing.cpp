@@ -2,6 +2,7 @@
 #include "unit_phrasing.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +46,22 @@ std::vector<std::shared_ptr<const UnitPhrasing>>& kept() {
 std::mutex& slot_mutex() {
     static std::mutex m;
     return m;
+}
+
+// The installed table without the lock: current() is called for every
+// piece of every unit clause, and a mutex there cost more than the lookup
+// it guards. Safe because kept() never frees a table.
+std::atomic<const UnitPhrasing*>& fast_slot() {
+    static std::atomic<const UnitPhrasing*> p{nullptr};
+    return p;
+}
+
+// Sets the table under slot_mutex().
+void publish(UnitPhrasing table) {
+    table.index_tails();
+    slot() = std::make_shared<const UnitPhrasing>(std::move(table));
+    kept().push_back(slot());
+    fast_slot().store(slot().get(), std::memory_order_release);
 }
 
 // The shipped table, found like the grammars: $QINGDAN_SHARE, then the
@@ -116,24 +133,17 @@ UnitPhrasing UnitPhrasing::load(const std::string& path) {
 
 void UnitPhrasing::install(UnitPhrasing table) {
     std::lock_guard<std::mutex> lock(slot_mutex());
-    slot() = std::make_shared<const UnitPhrasing>(std::move(table));
-    kept().push_back(slot());
+    publish(std::move(table));
 }
 
 const UnitPhrasing& UnitPhrasing::current() {
-    {
-        std::lock_guard<std::mutex> lock(slot_mutex());
-        if (slot()) return *slot();
-    }
+    if (const UnitPhrasing* p = fast_slot().load(std::memory_order_acquire)) return *p;
     const std::string path = shipped_path();
     // No shipped table (a bare build tree moved elsewhere): an empty table,
     // so clause functions find no clause rather than fail.
     UnitPhrasing t = path.empty() ? UnitPhrasing{} : load(path);
     std::lock_guard<std::mutex> lock(slot_mutex());
-    if (!slot()) {
-        slot() = std::make_shared<const UnitPhrasing>(std::move(t));
-        kept().push_back(slot());
-    }
+    if (!slot()) publish(std::move(t));
     return *slot();
 }
 
@@ -141,8 +151,20 @@ bool UnitPhrasing::is_generic(std::string_view s) const {
     return std::find(generic.begin(), generic.end(), s) != generic.end();
 }
 
+void UnitPhrasing::index_tails() {
+    for (auto& v : tails_by_last_) v.clear();
+    for (unsigned i = 0; i < tails.size(); ++i)
+        if (!tails[i].text.empty()) tails_by_last_[static_cast<unsigned char>(tails[i].text.back())].push_back(i);
+    indexed_ = true;
+}
+
 const UnitPhrasing::Phrase* UnitPhrasing::tail_of(std::string_view s) const {
     if (s.empty()) return nullptr;
+    if (indexed_) {
+        for (unsigned i : tails_by_last_[static_cast<unsigned char>(s.back())])
+            if (s.ends_with(tails[i].text)) return &tails[i];
+        return nullptr;
+    }
     // The last byte first: most names end in none of the tails.
     for (const Phrase& p : tails)
         if (s.size() >= p.text.size() && s.back() == p.text.back() && s.ends_with(p.text)) return &p;

@@ -4,6 +4,7 @@
 // of a clause; every word it looks for comes from this table.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +40,15 @@ struct UnitPhrasing {
     bool is_generic(std::string_view s) const;
     // The tail `s` ends with (longest), or nullptr.
     const Phrase* tail_of(std::string_view s) const;
+
+    // Indexes the tails by their last byte (done for every table current()
+    // hands out): tail_of runs for each piece of each clause, and most
+    // pieces end in a byte no tail ends in.
+    void index_tails();
+
+private:
+    std::array<std::vector<unsigned>, 256> tails_by_last_;  // indices into tails, longest first
+    bool indexed_ = false;
 };
 
 }  // namespace qingdan

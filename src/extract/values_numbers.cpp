@@ -23,7 +23,25 @@ namespace values_detail {
 // "在 2023 年底前") disappear, "45 45" stays two numbers. `ws_before[i]` says
 // whether whitespace preceded out[i] in the input. Decodes and compacts in one
 // pass (lenient UTF-8: an invalid byte becomes U+FFFD).
+u32 decode_compact_uncached(std::string_view in, std::vector<bool>* ws_before);
+
 u32 decode_compact(std::string_view in, std::vector<bool>* ws_before) {
+    // Targets and deadlines are read from the same task text one after the
+    // other: the last text's result is kept (per thread) and copied.
+    thread_local std::string last_in;
+    thread_local u32 last_out;
+    thread_local bool last_ready = false;
+    if (!ws_before && last_ready && in.size() == last_in.size() && in == last_in) return last_out;
+    u32 out = decode_compact_uncached(in, ws_before);
+    if (!ws_before) {
+        last_in.assign(in.data(), in.size());
+        last_out = out;
+        last_ready = true;
+    }
+    return out;
+}
+
+u32 decode_compact_uncached(std::string_view in, std::vector<bool>* ws_before) {
     u32 out;
     out.reserve(in.size());
     if (ws_before) ws_before->clear();

@@ -163,8 +163,12 @@ Utf8Stats scan_utf8(std::string_view s, bool stop_at_first_error) {
         // Most of the text is CJK: three-byte sequences (the text layer's
         // fast path), then the full validator.
         if (ustr::plain3_at(p + i, n - i)) {
-            ++st.multibyte;
-            i += 3;
+            // A run of them without going back through ascii_prefix: this
+            // loop is the whole cost of decoding UTF-8 input.
+            do {
+                ++st.multibyte;
+                i += 3;
+            } while (i < n && ustr::plain3_at(p + i, n - i));
             continue;
         }
         std::size_t maximal;

@@ -15,7 +15,8 @@ namespace qingdan {
 // are untouched, so line numbers still point into the input.
 std::string strip_glosses(std::string_view utf8);
 
-// True when `utf8` may hold a gloss (a cheap byte test before the scan).
+// True when `utf8` holds a gloss (memchr-based search, stops at the first),
+// so strip_glosses copies only the pages that have one.
 bool may_hold_glosses(std::string_view utf8);
 
 }  // namespace qingdan

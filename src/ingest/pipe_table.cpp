@@ -105,7 +105,29 @@ bool pipe_row_to_tabs(std::string_view line, std::string& out) {
     return true;
 }
 
+namespace {
+
+// Whether `line` has what every row form but the flattened one needs: a
+// bar, a tab, or a gap of two spaces or a U+3000. Most lines of a plan are
+// prose without any; a few memchr scans spare them the cell splitting
+// (which cost more than normalising the line).
+bool has_row_marks(std::string_view line) {
+    return line.find('|') != std::string_view::npos || line.find('\t') != std::string_view::npos ||
+           line.find("  ") != std::string_view::npos || line.find(kIdeoSpace) != std::string_view::npos ||
+           line.find(kFullWidthBar) != std::string_view::npos;
+}
+
+}  // namespace
+
 bool TableRowReader::read(std::string_view line, std::string& out) {
+    if (!has_row_marks(line)) {
+        // No form but flat_row can read it, and a line that is not a row
+        // ends the aligned rows above it (as aligned_row would say).
+        std::string_view t = trim(line);
+        if (t.empty()) return false;
+        columns_.clear();
+        return flat_row(t, out);
+    }
     if (pipe_row_to_tabs(line, out)) {
         columns_.clear();
         return true;

@@ -11,48 +11,66 @@
 namespace qingdan {
 namespace {
 
-// A subject converted for ICU, with the UTF-8 byte offset of every UTF-16
-// index, so groups are cut from the UTF-8 text without another walk.
+// A subject converted for ICU. The UTF-8 byte offset of every UTF-16 index
+// (to cut groups from the UTF-8 text) is made only when a match is
+// collected: most subjects are only tested (matches(), a failed find()),
+// and writing the offsets cost as much as the conversion.
 struct Subject {
-    std::string text;              // the UTF-8 subject this was made from
+    std::string text;  // the UTF-8 subject this was made from
     icu::UnicodeString u16;
-    std::vector<int32_t> byte_at;  // [UTF-16 index] -> byte offset; size length + 1
+    mutable std::vector<int32_t> byte_at;  // [UTF-16 index] -> byte offset; size length + 1
+    mutable bool offsets_ready = false;
 };
 
-// UTF-8 -> UTF-16 in one pass, fast for ASCII and three-byte (CJK) runs,
-// which is nearly all of our text. Ill-formed bytes (normalised text has
-// none) become U+FFFD one byte at a time.
-void convert(std::string_view s, Subject& out) {
-    out.text.assign(s.data(), s.size());
-    out.byte_at.resize(s.size() + 1);
-    char16_t* d = out.u16.getBuffer(static_cast<int32_t>(s.size()) + 1);
+// Walks `s` as UTF-16 code units, fast for ASCII and three-byte (CJK) runs,
+// which is nearly all of our text: unit(k, i, cu) for the k-th unit, read
+// at byte i. Ill-formed bytes (normalised text has none) become U+FFFD one
+// byte at a time. Returns the number of units.
+template <class Unit>
+int32_t walk_units(std::string_view s, Unit&& unit) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
     int32_t k = 0;
     for (size_t i = 0; i < n;) {
         const unsigned char b = p[i];
-        out.byte_at[k] = static_cast<int32_t>(i);
         if (b < 0x80) {
-            d[k++] = b;
+            unit(k++, i, static_cast<char16_t>(b));
             ++i;
         } else if (ustr::plain3_at(p + i, n - i)) {
-            d[k++] = static_cast<char16_t>(ustr::decode3(p + i));
+            unit(k++, i, static_cast<char16_t>(ustr::decode3(p + i)));
             i += 3;
         } else {
             size_t j = i;
             const char32_t c = ustr::next(s, j);  // U+FFFD on a bad byte, advancing one
             if (c > 0xFFFF) {  // a surrogate pair (ICU's UTF-16 macros)
-                d[k++] = U16_LEAD(c);
-                out.byte_at[k] = static_cast<int32_t>(i);
-                d[k++] = U16_TRAIL(c);
+                unit(k++, i, static_cast<char16_t>(U16_LEAD(c)));
+                unit(k++, i, static_cast<char16_t>(U16_TRAIL(c)));
             } else {
-                d[k++] = static_cast<char16_t>(c);
+                unit(k++, i, static_cast<char16_t>(c));
             }
             i = j > i ? j : i + 1;
         }
     }
-    out.byte_at[k] = static_cast<int32_t>(n);
+    return k;
+}
+
+void convert(std::string_view s, Subject& out) {
+    out.text.assign(s.data(), s.size());
+    out.offsets_ready = false;
+    char16_t* d = out.u16.getBuffer(static_cast<int32_t>(s.size()) + 1);
+    const int32_t k = walk_units(s, [d](int32_t at, size_t, char16_t cu) { d[at] = cu; });
     out.u16.releaseBuffer(k);
+}
+
+const std::vector<int32_t>& offsets(const Subject& sub) {
+    if (!sub.offsets_ready) {
+        sub.byte_at.resize(sub.text.size() + 1);
+        int32_t* o = sub.byte_at.data();
+        const int32_t k = walk_units(sub.text, [o](int32_t at, size_t i, char16_t) { o[at] = static_cast<int32_t>(i); });
+        o[k] = static_cast<int32_t>(sub.text.size());
+        sub.offsets_ready = true;
+    }
+    return sub.byte_at;
 }
 
 // Segmentation tries several patterns on the same line in a row: convert a
@@ -68,6 +86,7 @@ const Subject& utf16(std::string_view s) {
 }
 
 Match collect(icu::RegexMatcher& m, const Subject& sub) {
+    const std::vector<int32_t>& byte_at = offsets(sub);
     UErrorCode st = U_ZERO_ERROR;
     const int32_t n = m.groupCount();
     Match out;
@@ -83,7 +102,7 @@ Match collect(icu::RegexMatcher& m, const Subject& sub) {
             out.end.push_back(-1);
             continue;
         }
-        const int ub = sub.byte_at[b], ue = sub.byte_at[e];
+        const int ub = byte_at[b], ue = byte_at[e];
         out.begin.push_back(ub);
         out.end.push_back(ue);
         out.groups.emplace_back(sub.text, ub, ue - ub);

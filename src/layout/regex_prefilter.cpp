@@ -1,6 +1,8 @@
 #include "regex_prefilter.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -467,15 +469,63 @@ bool contains(std::string_view subject, std::string_view lit) {
     return false;
 }
 
+// The byte pairs a subject holds, as a set of 4096 keyed by the low six
+// bits of both bytes (exact for the trail bytes of CJK text): a literal
+// with a pair the subject lacks cannot occur in it. Detection, segmentation
+// and extraction try dozens of literals on each line, most of them absent;
+// a memchr per literal and line cost more than all the regex matching.
+// The set of the last subject is kept per thread and reused while the
+// subject is the same text (the patterns of a line are tried in a row).
+class PairSet {
+public:
+    static const PairSet& of(std::string_view s) {
+        thread_local PairSet last;
+        if (!last.ready_ || s.size() != last.text_.size() || s != last.text_) last.build(s);
+        return last;
+    }
+
+    // False when `lit` (two bytes or more) certainly does not occur.
+    bool may_hold(std::string_view lit) const {
+        for (size_t i = 0; i + 1 < lit.size(); ++i)
+            if (!test(key(lit[i], lit[i + 1]))) return false;
+        return true;
+    }
+
+private:
+    static unsigned key(char a, char b) {
+        return (static_cast<unsigned>(static_cast<unsigned char>(a) & 63u) << 6) |
+               (static_cast<unsigned char>(b) & 63u);
+    }
+    bool test(unsigned k) const { return stamp_[k] == gen_; }
+    // A byte per pair, stamped with the subject's generation: a store per
+    // byte of the subject and no clearing (a bitmap's read-modify-write
+    // chain cost five times as much), the table wiped once in 255 subjects.
+    void build(std::string_view s) {
+        text_.assign(s.data(), s.size());
+        if (++gen_ == 0) {
+            stamp_.fill(0);
+            gen_ = 1;
+        }
+        for (size_t i = 0; i + 1 < s.size(); ++i) stamp_[key(s[i], s[i + 1])] = gen_;
+        ready_ = true;
+    }
+
+    std::string text_;
+    std::array<uint8_t, 4096> stamp_{};
+    uint8_t gen_ = 0;
+    bool ready_ = false;
+};
+
 }  // namespace
 
 bool RegexPrefilter::may_match(std::string_view subject) const {
     if (anchored && !first.empty() && !starts_with_any(subject, first)) return false;
     if (end_anchored && !last.empty() && !ends_with_any(subject, last)) return false;
+    const PairSet* pairs = required.empty() ? nullptr : &PairSet::of(subject);
     for (const auto& any : required) {
         bool found = false;
         for (const auto& r : any)
-            if (contains(subject, r)) {
+            if (pairs->may_hold(r) && contains(subject, r)) {
                 found = true;
                 break;
             }

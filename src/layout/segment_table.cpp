@@ -18,7 +18,10 @@ namespace {
 
 class TableSegmenter {
 public:
-    TableSegmenter(const Grammar& g, Skeleton& sk) : g_(g), sk_(sk), b_(g, sk) {
+    TableSegmenter(const Grammar& g, Skeleton& sk)
+        : g_(g), sk_(sk), b_(g, sk), level1_(g.pattern("level1")), item_(g.pattern("item")), actor_(g.pattern("actor")),
+          cell_split_(g.pattern("cell_split")), cell_units_(g.pattern("cell_units")), cell_scope_(g.pattern("cell_scope")),
+          cell_completion_(g.pattern("cell_completion")) {
         narrow_ = g.int_value("narrow_cell", 10);
         std::string h = g.value("cell_split_hint");
         for (size_t b = 0, e; b <= h.size(); b = e + 1) {
@@ -58,7 +61,7 @@ private:
     // A cell where PDF extraction merged two columns (`…推动专利、 省份：…`)
     // is cut before each embedded column marker.
     std::vector<std::string> split_cell(const std::string& s) const {
-        const Pattern* p = g_.pattern("cell_split");
+        const Pattern* p = cell_split_;
         if (!p || !has_hint(s)) return {s};
         std::vector<std::string> out;
         int from = 0;
@@ -80,14 +83,11 @@ private:
         return false;
     }
 
-    bool is(const char* key, const std::string& t) const {
-        const Pattern* p = g_.pattern(key);
-        return p && p->matches(t);
-    }
+    static bool is(const Pattern* p, const std::string& t) { return p && p->matches(t); }
 
     void cell(const std::string& t, size_t col, const Line& l) {
         if (t.empty()) return;
-        if (auto m = g_.pattern("level1") ? g_.pattern("level1")->find(t) : std::nullopt) {
+        if (auto m = level1_ ? level1_->find(t) : std::nullopt) {
             flush_pending();
             Line h{t, l.line_start, l.line_end};
             b_.open_part(h, *m);
@@ -95,18 +95,18 @@ private:
             return;
         }
         if (col == 0 || !tabbed_) {
-            if (auto m = g_.pattern("item") ? g_.pattern("item")->find(t) : std::nullopt) {
+            if (auto m = item_ ? item_->find(t) : std::nullopt) {
                 start_item(t, *m, l);
                 return;
             }
         }
-        if (is("cell_units", t)) return add(CellKind::Units, t, l, Ctx::Units, col);
-        if (is("cell_scope", t)) return add(CellKind::Scope, t, l, Ctx::Scope, col);
-        if (auto m = g_.pattern("actor") ? g_.pattern("actor")->find(t) : std::nullopt) {
+        if (is(cell_units_, t)) return add(CellKind::Units, t, l, Ctx::Units, col);
+        if (is(cell_scope_, t)) return add(CellKind::Scope, t, l, Ctx::Scope, col);
+        if (auto m = actor_ ? actor_->find(t) : std::nullopt) {
             measure_with_actor(t, m->groups[1], l, col);
             return;
         }
-        if (is("cell_completion", t) && ustr::length(t) <= static_cast<size_t>(narrow_))
+        if (is(cell_completion_, t) && ustr::length(t) <= static_cast<size_t>(narrow_))
             return add(CellKind::Completion, t, l, Ctx::Completion, col);
         continuation(t, col, l);
     }
@@ -243,6 +243,9 @@ private:
     const Grammar& g_;
     Skeleton& sk_;
     Builder b_;
+    // The grammar's patterns this segmenter tries on every cell, looked up
+    // once (a lookup by name hashes the key each time).
+    const Pattern *level1_, *item_, *actor_, *cell_split_, *cell_units_, *cell_scope_, *cell_completion_;
     int narrow_ = 10;
     bool tabbed_ = false;
     bool pending_ = false;          // the current item has no number yet
