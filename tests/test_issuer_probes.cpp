@@ -202,3 +202,28 @@ TEST_CASE("a letterhead spliced into a sentence names the issuer", "[probe][cove
         "责任单位:市卫生健康委\n");
     CHECK_FALSE(e.issuer.has_value());
 }
+
+TEST_CASE("a part whose long title mentions 工作目标 is not a preamble", "[probe][headings]") {
+    // 郧阳区 2023年区政府工作目标任务落实责任分解表: each part row names its
+    // lines of work and leaders; the rows under it are tasks, not goals.
+    Document d = compile_text(
+        "一、主要经济社会发展指标、发改、财政、行政审批等工作目标(牵头领导:成坤、柯相国)\n"
+        "1.地区生产总值增长15%。(区发改局牵头,各乡镇配合)\n"
+        "2.规上工业增加值增长10%。(区经信局负责)\n"
+        "二、工作目标\n"
+        "到2025年,新增企业100家。\n");
+    REQUIRE(d.tasks.size() == 2);
+    CHECK(d.tasks[0].targets.at(0).value == 15);
+    REQUIRE(d.goals.size() == 1);
+    CHECK(d.goals[0].value == 100);
+}
+
+TEST_CASE("officials named by office in a unit clause are not units", "[probe][units]") {
+    // 湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见 (湘政发〔2019〕1号).
+    Document d = compile_text(
+        "一、重点工作\n"
+        "（一）稳增长。推进重大项目建设。（分管副省长、协管副秘书长负责，省发展改革委牵头，省财政厅、省商务厅参与）\n");
+    REQUIRE(d.tasks.size() == 1);
+    CHECK(names(d.tasks[0]) ==
+          std::vector<std::string>{"省发展改革委/lead", "省财政厅/participant", "省商务厅/participant"});
+}
