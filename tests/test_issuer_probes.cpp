@@ -227,3 +227,19 @@ TEST_CASE("officials named by office in a unit clause are not units", "[probe][u
     CHECK(names(d.tasks[0]) ==
           std::vector<std::string>{"省发展改革委/lead", "省财政厅/participant", "省商务厅/participant"});
 }
+
+TEST_CASE("a metadata row of space-separated pairs is not the addressees", "[probe][cover]") {
+    Document d = compile_text(
+        "区人民政府办公室关于印发2023年区主要目标任务责任分解方案的通知\n"
+        "分   类 政务公开 有 效 性 有效\n"
+        "各街道办事处、乡人民政府,区人民政府各部门:\n"
+        "现将方案印发给你们,请认真贯彻落实。\n"
+        "蔡甸区人民政府办公室\n"
+        "2023年1月3日\n"
+        "2023年区主要目标任务责任分解方案\n"
+        "一、主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n");
+    REQUIRE_FALSE(d.addressees.empty());
+    CHECK(d.addressees[0] == "各街道办事处、乡人民政府");
+}

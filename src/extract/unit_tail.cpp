@@ -118,8 +118,16 @@ RawItem cut_unit_tail(RawItem it, const Pattern* label, std::string_view cut_tex
         }
         return it;
     }
+    if (it.cells.size() < 2) return it;
+    // A label cut before its colon (牵头责 of 牵头责任单位：) on the last line.
+    const std::string frag = ustr::trim(c.text);
+    for (const auto& l : UnitPhrasing::current().labels)
+        if (!frag.empty() && frag.size() < l.text.size() && l.text.starts_with(frag)) {
+            it.cells.pop_back();
+            return it;
+        }
     // 责任单位：A、B、市 on a line of its own under the item.
-    if (it.cells.size() < 2 || !label) return it;
+    if (!label) return it;
     const auto m = label->find(c.text);
     if (!m || m->begin[0] != 0) return it;
     const std::string names = drop_cut_name(std::string_view(c.text).substr(m->end[0]));
