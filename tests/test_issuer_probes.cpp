@@ -243,3 +243,19 @@ TEST_CASE("a metadata row of space-separated pairs is not the addressees", "[pro
     REQUIRE_FALSE(d.addressees.empty());
     CHECK(d.addressees[0] == "各街道办事处、乡人民政府");
 }
+
+TEST_CASE("a title broken after 关于 names its issuer", "[probe][cover]") {
+    // 湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见 (湘政发〔2019〕1号).
+    Document d = compile_text(
+        "湖南省人民政府关于\n"
+        "\n"
+        "落实《政府工作报告》重点工作部门分工的意见\n"
+        "湘政发〔2019〕1号\n"
+        "省直和中央在湘有关单位:\n"
+        "为认真做好2019年政府工作,现就重点工作提出部门分工意见如下:\n"
+        "一、推进重点工作\n"
+        "（一）稳增长。推进重大项目建设。（省发展改革委牵头，省财政厅参与）\n");
+    CHECK(d.title == std::optional<std::string>("湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见"));
+    CHECK(d.issuer == std::optional<std::string>("湖南省人民政府"));
+    CHECK(d.doc_number == std::optional<std::string>("湘政发〔2019〕1号"));
+}

@@ -100,7 +100,7 @@ public:
         for (const char* k : {"notice_title", "notice_any", "doc_number", "published", "meta_issued",
                               "signature_date", "meta_source", "addressee_line", "skip_line", "meta_row", "plan_title",
                               "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren",
-                              "letterhead"})
+                              "letterhead", "title_issuer"})
             pat_[k] = g.pattern(k);
     }
 
@@ -414,6 +414,11 @@ private:
                 title_ = *q;
             } else if (is_plan_title(t) && !is_paragraph(t)) {
                 title_ = t;
+                // A title broken after its issuer's 关于 (湖南省人民政府关于 / 落实…的意见).
+                if (const std::string* b = k > 0 ? piece_text(k - 1) : nullptr;
+                    b && !consumed_.count(k - 1) && ustr::ends_with(*b, "关于") && !is_paragraph(*b) &&
+                    ustr::length(*b) <= 30)
+                    title_ = *b + t;
                 // A site's short heading over the document's own fuller title
                 // (X工作要点实施方案 / X市2017年工作要点实施方案): the fuller one.
                 if (const std::string* n = piece_text(k + 1); n && is_plan_title(*n) && !is_paragraph(*n) &&
@@ -476,6 +481,9 @@ private:
 
     void finish() {
         if (!c_.issuer && !notice_issuer_.empty()) c_.issuer = notice_issuer_;
+        // A document that is itself the body's act (X关于…的意见, unsigned on the page).
+        if (!c_.issuer && c_.title && p("title_issuer"))
+            if (auto m = p("title_issuer")->find(*c_.title)) c_.issuer = m->groups[1];
         if (!c_.issued) c_.issued = meta_issued_;
         // Notice paragraphs count when the notice is complete (signed) or
         // opens with its addressees (a plan has none): otherwise they may be
