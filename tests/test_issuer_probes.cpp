@@ -259,3 +259,18 @@ TEST_CASE("a title broken after 关于 names its issuer", "[probe][cover]") {
     CHECK(d.issuer == std::optional<std::string>("湖南省人民政府"));
     CHECK(d.doc_number == std::optional<std::string>("湘政发〔2019〕1号"));
 }
+
+TEST_CASE("a letter-spaced header cell is one word, not a row of characters", "[probe][normalise][tables]") {
+    // 郧阳区 2023年区政府工作目标任务落实责任分解表: one cell per line, blank lines between.
+    Document d = compile_text(
+        "序号\n\n目  标  任  务\n\n牵头单位\n\n责任单位\n\n责任人\n\n"
+        "一、主要经济社会发展指标、发改、财政等工作目标(牵头领导:成坤、柯相国)\n\n"
+        "1\n\n★地区生产总值增长15%。\n\n区发改局\n\n区统计局\n\n张三\n\n"
+        "2\n\n规上工业增加值增长10%。\n\n区经信局\n\n区统计局\n\n李四\n");
+    REQUIRE(d.tasks.size() == 2);
+    CHECK(d.tasks[0].targets.at(0).value == 15);
+    REQUIRE_FALSE(d.tasks[1].units.empty());
+    CHECK(d.tasks[1].units[0].name == "区经信局");
+    for (const auto& t : d.tasks)
+        for (const auto& u : t.units) CHECK((u.name != "张三" && u.name != "李四"));
+}
