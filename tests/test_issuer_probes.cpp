@@ -274,3 +274,15 @@ TEST_CASE("a letter-spaced header cell is one word, not a row of characters", "[
     for (const auto& t : d.tasks)
         for (const auto& u : t.units) CHECK((u.name != "张三" && u.name != "李四"));
 }
+
+TEST_CASE("a group of towns in a units cell beside a 责任人 column is a unit", "[probe][tables][units]") {
+    // Cells one per line (as 郧阳区's table prints them): 各乡镇 is three Han
+    // characters like a person's name, but a group, and 镇 ends a unit.
+    Document d = compile_text(
+        "序号\n目标任务\n牵头单位\n责任单位\n责任人\n"
+        "1\n地区生产总值增长15%。\n区发改局\n各乡镇\n张三\n"
+        "2\n规上工业增加值增长10%。\n区经信局\n城关镇\n李四\n");
+    REQUIRE(d.tasks.size() == 2);
+    CHECK(names(d.tasks[0]) == std::vector<std::string>{"区发改局/lead", "各乡镇/participant"});
+    CHECK(names(d.tasks[1]) == std::vector<std::string>{"区经信局/lead", "城关镇/participant"});
+}
