@@ -183,14 +183,15 @@ int run(const fs::path& dir, const std::string& binary) {
                                  f.json_bytes / 1048576, f.bytes / 1048576 / (f.cpu_seconds + f.emit_cpu_seconds));
     }
     std::cout << fmt::format("peak memory (RSS): {:.1f} MB\n", peak_rss_kb() / 1024.0);
-    if (!binary.empty())
-        for (const auto& s : seeds())
+    if (binary.empty()) return 0;
+    for (const auto& s : seeds()) {
         if (StartupFigures r = run_binary(binary, s, 21); r.wall_ms < 0)
             std::cout << fmt::format("qingdan compile {}: failed\n", s.filename().string());
         else
             std::cout << fmt::format("qingdan compile {}: {:.1f} ms wall, {:.1f} ms CPU (medians of 21, start-up "
                                      "included)\n",
                                      s.filename().string(), r.wall_ms, r.cpu_ms);
+    }
     return 0;
 }
 

@@ -299,9 +299,10 @@ Document Compiler::compile(std::string_view bytes, const std::string& source) co
 
 bool IdAssigner::assign(Document& d) {
     std::string base = d.id, id = base;
+    ++lookups_;
     if (seen_.count(id)) {
         int& k = next_suffix_.try_emplace(base, 2).first->second;
-        do id = base + "-" + std::to_string(k++);
+        do id = base + "-" + std::to_string(k++), ++lookups_;
         while (seen_.count(id));
     }
     const bool renamed = id != base;

@@ -75,7 +75,11 @@ void uniquify_ids(std::vector<Document>& docs);
 class IdAssigner {
 public:
     bool assign(Document& doc);
+    // Ids looked up so far: the work done, which the scaling tests count
+    // (a linear renaming looks up about one id per document).
+    size_t lookups() const { return lookups_; }
 private:
+    size_t lookups_ = 0;
     std::unordered_set<std::string> seen_;
     std::unordered_map<std::string, int> next_suffix_;
 };

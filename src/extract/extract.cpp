@@ -12,6 +12,7 @@
 
 #include "pattern.hpp"
 #include "table_cells.hpp"
+#include "unit_tail.hpp"
 #include "values.hpp"
 #include "ustr.hpp"
 
@@ -145,6 +146,18 @@ size_t line_title_bytes(const RawItem& it, const Pattern* clause) {
     return line.size();
 }
 
+// 分管省领导：X / 牵头负责领导：X / 责任人：X on a line of its own under an
+// item: the people who answer for it, not its text and never its units.
+// (Cheap substring test first: the pattern runs only on lines naming one.)
+bool is_person_line(const Pattern* person, const std::string& line) {
+    if (!person) return false;
+    if (line.find("领导") == std::string::npos && line.find("责任人") == std::string::npos &&
+        line.find("负责人") == std::string::npos)
+        return false;
+    auto m = person->find(line);
+    return m && m->begin[0] == 0;
+}
+
 // 牵头单位：X / 责任单位：Y at the start of a line.
 bool opens_with_label(const Pattern* label, const std::string& line) {
     if (!label) return false;
@@ -156,7 +169,7 @@ bool opens_with_label(const Pattern* label, const std::string& line) {
 // leading sentence is short (≤ 20 characters), a phrase rather than a
 // sentence (no ，、；： quotes, book titles or parentheses) and more than
 // clauses follow it.
-bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* label) {
+bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* label, const Pattern* person) {
     if (!it.label || it.level2 || it.cells.empty()) return false;
     if (line_title_bytes(it, clause) > 0) return true;
     const std::string& body = it.cells.front().text;
@@ -171,7 +184,8 @@ bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* la
     // item: a one-sentence item over its unit lines has no title.
     std::string rest = body.substr(stop + 3);
     for (size_t k = 1; k < it.cells.size(); ++k)
-        if (!opens_with_label(label, it.cells[k].text)) rest += it.cells[k].text;
+        if (!opens_with_label(label, it.cells[k].text) && !is_person_line(person, it.cells[k].text))
+            rest += it.cells[k].text;
     rest = ustr::trim(rest);
     // At least a clause's worth of text of its own after the name, whether
     // the units follow inline (（X负责）) or on lines of their own.
@@ -184,7 +198,10 @@ bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* la
 // document titles items) its leading sentence.
 std::optional<std::string> item_title(const RawItem& it, const Grammar& g, bool titled, const Pattern* clause,
                                       std::string& body) {
-    if (const size_t n = line_title_bytes(it, clause); n > 0 && body.starts_with(it.cells.front().text)) {
+    // A bare name over nothing but its unit lines (（一）地区生产总值增长7%以上 /
+    // 责任单位：A) is the whole task, not a title.
+    if (const size_t n = line_title_bytes(it, clause);
+        n > 0 && body.starts_with(it.cells.front().text) && !only_clauses(ustr::trim(body.substr(n)), clause)) {
         std::string title = ustr::trim(body.substr(0, n));
         body = ustr::trim(body.substr(n));
         return title;
@@ -200,11 +217,12 @@ std::optional<std::string> item_title(const RawItem& it, const Grammar& g, bool 
 bool items_titled(const Skeleton& sk, const Grammar& g) {
     const Pattern* clause = g.pattern("unit_clause");
     const Pattern* label = g.pattern("unit_label");
+    const Pattern* person = g.pattern("person_line");
     int items = 0, named = 0;
     for (const auto& it : sk.items) {
         if (!it.label || it.level2) continue;
         ++items;
-        named += opens_with_name(it, clause, label);
+        named += opens_with_name(it, clause, label, person);
     }
     return named >= std::min(items, 3) && named > 0 && named * 3 >= items * 2;
 }
@@ -280,14 +298,17 @@ void add_completion(Task& t, const std::string& c) {
 void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc,
                 bool titled, std::vector<UnitRef>& carried, std::vector<GroupStatement>& groups) {
     const Pattern* label = g.pattern("unit_label");
+    const Pattern* person = g.pattern("person_line");
     std::string body;
     for (size_t k = 0; k < it.cells.size(); ++k) {
-        // 以上工作由A负责 / 以下任务均需A落实 after the item: units of a group.
-        if (k > 0)
+        if (k > 0) {
+            // 以上工作由A负责 / 以下任务均需A落实 after the item: units of a group.
             if (auto gs = group_unit_statement(it.cells[k].text)) {
                 groups.push_back(std::move(*gs));
                 continue;
             }
+            if (is_person_line(person, it.cells[k].text)) continue;
+        }
         const std::string line = bracket_unit_line(label, it.cells[k].text);
         body += k > 0 && line == it.cells[k].text ? bracket_bare_unit_line(line) : line;
     }
@@ -675,6 +696,11 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     // is the body's that the site's 信息来源 names; a title that names its
     // place (池州市贵池区…) may sit on a sub-office's site.
     else if (c.source && (!c.title || gz.home_of_title(*c.title).empty())) doc.issuer = issuer_of(gz, *c.source);
+    // Else a letterhead, from the place it names (…的重许昌市人民政府 -> 许昌市人民政府).
+    else if (c.letterhead)
+        if (const auto h = gz.home_of_title(*c.letterhead); !h.empty())
+            if (const size_t at = c.letterhead->find(h.city.empty() ? h.province : h.city); at != std::string::npos)
+                doc.issuer = issuer_of(gz, c.letterhead->substr(at));
     // A province's or city's own plan names its departments by kind (省知识产权局,
     // 市法院): they resolve against the issuer's (or the title's) place.
     const UnitGazetteer home = gz.for_issuer(doc.issuer.value_or(""), c.title.value_or(""));
@@ -698,7 +724,10 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     std::vector<bool> level2;
     UnitGroups groups;
     const bool titled = g.titles == "auto" && items_titled(sk, g);
-    for (const auto& it : sk.items) {
+    for (const auto& item : sk.items) {
+        // The last item of a truncated input loses a unit name the cut left half-printed.
+        const RawItem cut = sk.cut_at_end && &item == &sk.items.back() ? cut_unit_tail(item, g.pattern("unit_label"), sk.cut_text) : RawItem{};
+        const RawItem& it = sk.cut_at_end && &item == &sk.items.back() ? cut : item;
         Task t;
         t.seq = static_cast<int>(doc.tasks.size()) + 1;
         t.kind = it.kind;

@@ -164,7 +164,8 @@ std::string full_local_organ(std::string_view rest, std::string_view level) {
 std::string local_name(std::string_view place, std::string_view rest, std::string_view level) {
     std::string out;
     if (rest.starts_with("党委")) rest.remove_prefix(3);  // 区党委宣传部 -> 中共…区委宣传部
-    if (rest.starts_with("委") && !rest.starts_with("委员会")) out = "中共";
+    // …printed with its 中共 already (中共北京市石景山区 + 委办公室) takes none more.
+    if (rest.starts_with("委") && !rest.starts_with("委员会") && !place.starts_with("中共")) out = "中共";
     out += place;
     out += full_local_organ(rest, level);
     return out;

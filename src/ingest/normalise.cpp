@@ -76,6 +76,17 @@ inline char32_t map_char(char32_t cp) {
     if (cp >= 0xFF21 && cp <= 0xFF3A) return cp - 0xFF21 + 'A';
     if (cp >= 0xFF41 && cp <= 0xFF5A) return cp - 0xFF41 + 'a';
     if (cp == 0xFF05) return '%';  // ％: targets are printed `93%`
+    // Small form variants (U+FE50..FE6B: ﹐﹑﹒﹔﹕…, some sites and input
+    // methods print `1﹒` and `牵头单位﹕`): the full-width punctuation they
+    // stand for, so numbering, clause and label rules see one form.
+    if (cp >= 0xFE50 && cp <= 0xFE6B) {
+        static constexpr char32_t small_forms[] = {
+            U'，', U'、', U'．', 0,    U'；', U'：', U'？', U'！', 0,    U'（', U'）', U'｛',
+            U'｝', U'〔', U'〕', U'＃', U'＆', U'＊', U'＋', U'－', U'＜', U'＞', U'＝', 0,
+            U'＼', U'＄', '%',   U'＠'};
+        const char32_t m = small_forms[cp - 0xFE50];
+        return m != 0 ? m : cp;
+    }
     if (cp == 0x3000 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
         cp == 0x205F || cp == 0x2028 || cp == 0x2029 || cp == 0x85)
         return ' ';

@@ -5,6 +5,8 @@
 // row number or 序号): what the columns mean is the layout grammar's job.
 #include "pipe_table.hpp"
 
+#include <algorithm>
+
 #include "ustr.hpp"
 
 namespace qingdan {
@@ -193,6 +195,12 @@ bool TableRowReader::aligned_row(std::string_view line, std::string& out) {
     if (cells.empty()) return columns_.clear(), false;
     for (const auto& g : cells)
         if (ends_in_colon(line.substr(g.begin, g.end - g.begin))) return columns_.clear(), false;
+    // `目  标  任  务`: a word letter-spaced across a header cell, one character
+    // per gap, is not a row of one-character cells.
+    if (cells.size() >= 2 && std::all_of(cells.begin(), cells.end(), [&](const Gap& g) {
+            return ustr::length(line.substr(g.begin, g.end - g.begin)) == 1 && width_of(ustr::first(line.substr(g.begin))) == 2;
+        }))
+        return columns_.clear(), false;
     const bool anchored = row_anchor(line.substr(cells[0].begin, cells[0].end - cells[0].begin));
     const bool continuation = lead >= 2 && !anchored;
     if (continuation && columns_.empty()) return false;

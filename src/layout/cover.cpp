@@ -99,7 +99,8 @@ public:
     CoverReader(const std::vector<Line>& lines, const Grammar& g) : lines_(lines), g_(g) {
         for (const char* k : {"notice_title", "notice_any", "doc_number", "published", "meta_issued",
                               "signature_date", "meta_source", "addressee_line", "skip_line", "meta_row", "plan_title",
-                              "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren"})
+                              "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren",
+                              "letterhead", "title_issuer"})
             pat_[k] = g.pattern(k);
     }
 
@@ -121,11 +122,33 @@ private:
 
     // The head ends at the first heading or item: the cover never reaches
     // into the plan's numbered text.
+    // A notice's own 一、二、三 paragraphs (一、各责任单位要高度重视，…。) come
+    // between its addressees and a signature that the plan's title follows:
+    // they are the notice's text, and the head runs on to the signature.
     size_t head_end() const {
         const size_t cap = std::min<size_t>(lines_.size(), 60);
-        for (size_t i = 0; i < cap; ++i)
-            if (is_numbered(lines_[i].text)) return i;
+        bool addressed = false;
+        for (size_t i = 0; i < cap; ++i) {
+            const std::string& t = lines_[i].text;
+            if (is_numbered(t)) {
+                if (!(addressed && is_paragraph(t) && signed_before_plan(i, cap))) return i;
+                continue;
+            }
+            addressed = addressed || (is("addressee_line", t) && !is("meta_row", t));
+        }
         return cap;
+    }
+
+    // A signature date after line `from` followed closely by the plan's title.
+    bool signed_before_plan(size_t from, size_t cap) const {
+        for (size_t j = from + 1; j < cap; ++j) {
+            if (is_numbered(lines_[j].text) && !is_paragraph(lines_[j].text)) return false;
+            if (!is("signature_date", lines_[j].text)) continue;
+            for (size_t n = j + 1; n < std::min(cap, j + 5); ++n)
+                if (is("plan_title", lines_[n].text)) return true;
+            return false;
+        }
+        return false;
     }
 
     void add_piece(std::string s, size_t line) {
@@ -187,6 +210,8 @@ private:
 
     void visit(size_t k) {
         const std::string& t = pieces_[k].text;
+        if (!c_.letterhead && t.find("文件") != std::string::npos)
+            if (auto m = p("letterhead") ? p("letterhead")->find(t) : std::nullopt) c_.letterhead = m->groups[1];
         if (consumed_.count(k)) return;
         if (is("skip_line", t)) return;
         if (read_meta(k) || read_notice(k) || read_doc_number(k)) {
@@ -389,6 +414,11 @@ private:
                 title_ = *q;
             } else if (is_plan_title(t) && !is_paragraph(t)) {
                 title_ = t;
+                // A title broken after its issuer's 关于 (湖南省人民政府关于 / 落实…的意见).
+                if (const std::string* b = k > 0 ? piece_text(k - 1) : nullptr;
+                    b && !consumed_.count(k - 1) && ustr::ends_with(*b, "关于") && !is_paragraph(*b) &&
+                    ustr::length(*b) <= 30)
+                    title_ = *b + t;
                 // A site's short heading over the document's own fuller title
                 // (X工作要点实施方案 / X市2017年工作要点实施方案): the fuller one.
                 if (const std::string* n = piece_text(k + 1); n && is_plan_title(*n) && !is_paragraph(*n) &&
@@ -451,6 +481,9 @@ private:
 
     void finish() {
         if (!c_.issuer && !notice_issuer_.empty()) c_.issuer = notice_issuer_;
+        // A document that is itself the body's act (X关于…的意见, unsigned on the page).
+        if (!c_.issuer && c_.title && p("title_issuer"))
+            if (auto m = p("title_issuer")->find(*c_.title)) c_.issuer = m->groups[1];
         if (!c_.issued) c_.issued = meta_issued_;
         // Notice paragraphs count when the notice is complete (signed) or
         // opens with its addressees (a plan has none): otherwise they may be

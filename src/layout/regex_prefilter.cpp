@@ -506,7 +506,9 @@ private:
             stamp_.fill(0);
             gen_ = 1;
         }
-        for (size_t i = 0; i + 1 < s.size(); ++i) stamp_[key(s[i], s[i + 1])] = gen_;
+        const uint8_t g = gen_;  // a local: the stores below could alias a member
+        uint8_t* st = stamp_.data();
+        for (size_t i = 0; i + 1 < s.size(); ++i) st[key(s[i], s[i + 1])] = g;
         ready_ = true;
     }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "pattern.hpp"
+#include "ustr.hpp"
 #include "segmenters.hpp"
 
 namespace qingdan {
@@ -95,6 +96,26 @@ size_t detect_layout(const std::vector<Line>& lines, const std::vector<Grammar>&
     return 0;
 }
 
+// True when `lines` end mid-sentence inside the last item: its span reaches
+// the last line, which closes with no stop, bracket or cell bar.
+bool ends_cut(const std::vector<Line>& lines, Skeleton& sk) {
+    if (sk.items.empty()) return false;
+    auto last = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) { return !ustr::trim(l.text).empty(); });
+    if (last == lines.rend() || sk.items.back().span.line_end < last->line_start) return false;
+    sk.cut_text = ustr::trim(last->text);
+    const std::string t = ustr::trim(last->text);
+    // A closing bracket ends nothing while an outer one is open (〔A(B)).
+    int open = 0;
+    for (std::string_view o : {"（", "(", "〔", "【", "["})
+        for (size_t k = t.find(o); k != std::string::npos; k = t.find(o, k + o.size())) ++open;
+    for (std::string_view c : {"）", ")", "〕", "】", "]"})
+        for (size_t k = t.find(c); k != std::string::npos; k = t.find(c, k + c.size())) --open;
+    if (open > 0) return true;
+    for (std::string_view end : {"。", "；", "！", "？", "）", ")", "〕", "】", "]", "」", "”", "…", "|", ".", ";"})
+        if (t.ends_with(end)) return false;
+    return true;
+}
+
 Skeleton segment(const std::vector<Line>& lines, const Grammar& g) {
     Skeleton sk;
     if (g.model == "table" && g.pattern("column_number")) {
@@ -104,6 +125,7 @@ Skeleton segment(const std::vector<Line>& lines, const Grammar& g) {
     } else {
         segment_prose(lines, g, sk);
     }
+    sk.cut_at_end = ends_cut(lines, sk);
     return sk;
 }
 

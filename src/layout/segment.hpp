@@ -25,6 +25,9 @@ struct Cover {
     std::optional<std::string> issued;      // ISO date under the signature
     std::optional<std::string> published;   // 发布时间
     std::optional<std::string> source;      // 信息来源 naming a body (a site's metadata)
+    // A letterhead (许昌市人民政府文件, maybe spliced into a sentence by the
+    // page): the run of Han characters before 文件, ending in an organ word.
+    std::optional<std::string> letterhead;
     std::vector<std::string> addressees;
     std::vector<Line> notice_text;          // the notice's paragraphs (deadlines)
     size_t body_start = 0;                  // first line after the title
@@ -63,6 +66,11 @@ struct Skeleton {
     std::vector<Line> preamble;             // text of preamble parts (goals)
     std::vector<Line> intro;                // text before the first part (the opening paragraph)
     std::vector<Diagnostic> diagnostics;
+    // The input stops mid-sentence inside the last item (a truncated
+    // download: no closing stop or bracket on the last line): the last name
+    // of a unit list there may be cut (人民银), see extract's cut_tail().
+    bool cut_at_end = false;
+    std::string cut_text;  // the text of the line the input stops in
 };
 
 Cover read_cover(const std::vector<Line>& lines, const Grammar& g);
