@@ -106,6 +106,28 @@ TEST_CASE("every format of a document gives the tasks of its text version", "[fo
     }
 }
 
+TEST_CASE("real documents pasted into Word and printed to PDF give the tasks of their text", "[formats][equivalence]") {
+    // The prose pages of tests/fixtures/wild as plain Word paragraphs and
+    // LibreOffice's PDFs of them (make_fixtures.py): lines that fill the
+    // width, numbered items with no paragraph spacing (丽水's 责任单位 list
+    // ending at the margin, then `11.紧盯…`: the next number in sequence
+    // starts a new paragraph), Traditional text with pinyin glosses.
+    const fs::path wild_text = fs::path(kRoot) / "tests/fixtures/wild";
+    int checked = 0;
+    for (const auto& e : fs::directory_iterator(kOffice / "wild")) {
+        const std::string name = e.path().filename().string();
+        const std::string stem = name.substr(0, name.find(".para."));
+        INFO(name);
+        Document want = compiler().compile(slurp(wild_text / (stem + ".txt")), stem + ".txt");
+        Document got = compiler().compile(slurp(e.path()), name);
+        REQUIRE(!want.tasks.empty());
+        CHECK(task_keys(got) == task_keys(want));
+        CHECK(got.title == want.title);
+        ++checked;
+    }
+    CHECK(checked == 14);  // seven documents, .docx and .pdf each
+}
+
 TEST_CASE("a task table in any file gives the tasks of the text version", "[formats][equivalence][tables]") {
     // The Word table, the Excel sheet, LibreOffice's PDFs of the Word table and
     // of the print-ready sheet (borderless: columns from glyph positions), and

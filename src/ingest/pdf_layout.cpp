@@ -278,11 +278,15 @@ public:
     void add(const Line& l) {
         std::string t = line_text(l);
         double h = l.height();
+        const int number = item_number(t);
         bool joins = prev_ && prev_->x1 >= right_ - 1.5 * h && l.x0 <= left_ + 0.5 * h &&
                      (l.page != prev_->page || l.y0 - prev_->y1 < std::min(1.2 * h, gap_ + 0.5 * h)) &&
-                     !new_item(t);
+                     !new_item(t) && !(number > 0 && number == last_number_ + 1);
         if (!joins) flush();
-        if (para_.empty()) page_ = l.page;
+        if (para_.empty()) {
+            page_ = l.page;
+            if (number > 0) last_number_ = number;
+        }
         join_piece(para_, t);
         prev_ = &l;
     }
@@ -299,6 +303,23 @@ private:
     std::string para_;
     const Line* prev_ = nullptr;
     int page_ = 0;
+    // The number of the last paragraph that opened with `N.`/`N、`: the next
+    // number in the sequence starts an item even after a line that filled
+    // the width without closing its sentence (a 责任单位 list ending at the
+    // margin, then `11.紧盯…`).
+    int last_number_ = 0;
+
+    // N of a line opening `N.`, `N．` or `N、` (not `11.5亿元`), else 0.
+    static int item_number(std::string_view t) {
+        size_t i = 0;
+        int n = 0;
+        while (i < t.size() && i < 3 && t[i] >= '0' && t[i] <= '9') n = n * 10 + (t[i++] - '0');
+        if (i == 0 || i == t.size()) return 0;
+        std::string_view rest = t.substr(i);
+        size_t mark = rest.starts_with(".") ? 1 : (rest.starts_with("．") || rest.starts_with("、")) ? 3 : 0;
+        if (mark == 0 || (mark < rest.size() && rest[mark] >= '0' && rest[mark] <= '9')) return 0;
+        return n;
+    }
 
     bool new_item(std::string_view t) const {
         if (para_.empty()) return false;
