@@ -26,6 +26,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "bench_common.hpp"
 #include "decode.hpp"
 #include "json.hpp"
 #include "qingdan/pipeline.hpp"
@@ -37,12 +38,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using bench::slurp;
 
 std::vector<fs::path> seeds() {
     std::vector<fs::path> out;
@@ -103,11 +99,7 @@ struct Figures {
     double emit_cpu_seconds = 0, json_bytes = 0;
 };
 
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using bench::cpu_seconds;
 
 Figures compile_dir(const qingdan::Compiler& c, const fs::path& dir) {
     Figures f;

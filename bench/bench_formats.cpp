@@ -25,6 +25,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "bench_common.hpp"
 #include "extracted.hpp"
 #include "qingdan/pipeline.hpp"
 #include "sniff.hpp"
@@ -34,18 +35,8 @@ using namespace qingdan;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using bench::cpu_seconds;
+using bench::slurp;
 
 // The page count a PDF reader reports (`read as PDF: N page(s)`), 0 if none.
 int pages_of(const Extracted& ex) {
