@@ -123,6 +123,37 @@ void write_out_dir(const std::string& dir, bool clean, const std::vector<Checkli
     }
 }
 
+// The provinces a `--by province` run writes: those named with --province,
+// those of the profiles, else every province. False (diagnostic printed,
+// exit code set) for an unknown name or a missing province table.
+bool select_provinces(const Resources& res, const std::vector<std::string>& names,
+                      const std::vector<ProvinceProfile>& profiles, std::vector<const Province*>& provinces) {
+    if (!res.provinces) {
+        print_diagnostic("checklist", {"error", "no-province-table", 0, "no province table to resolve provinces"});
+        exit_code() = kInternal;
+        return false;
+    }
+    auto add = [&](const Province* p) {
+        for (const auto* q : provinces)
+            if (q == p) return;
+        provinces.push_back(p);
+    };
+    for (const auto& name : names) {
+        const Province* p = res.provinces->find(name);
+        if (!p) {
+            print_diagnostic("--province", {"error", "unknown-province", 0, "unknown province `" + name + "`"});
+            exit_code() = kUsage;
+            return false;
+        }
+        add(p);
+    }
+    for (const auto& pr : profiles)
+        if (const Province* p = res.provinces->find(pr.province)) add(p);
+    if (provinces.empty())
+        for (const auto& p : res.provinces->all()) add(&p);
+    return true;
+}
+
 }  // namespace
 
 void register_checklist(CLI::App& app) {
@@ -191,31 +222,7 @@ void register_checklist(CLI::App& app) {
             }
         }
         std::vector<const Province*> provinces;
-        if (o.by == "province") {
-            if (!res.provinces) {
-                print_diagnostic("checklist", {"error", "no-province-table", 0, "no province table to resolve provinces"});
-                exit_code() = kInternal;
-                return;
-            }
-            auto add = [&](const Province* p) {
-                for (const auto* q : provinces)
-                    if (q == p) return;
-                provinces.push_back(p);
-            };
-            for (const auto& name : o.provinces) {
-                const Province* p = res.provinces->find(name);
-                if (!p) {
-                    print_diagnostic("--province", {"error", "unknown-province", 0, "unknown province `" + name + "`"});
-                    exit_code() = kUsage;
-                    return;
-                }
-                add(p);
-            }
-            for (const auto& pr : profiles)
-                if (const Province* p = res.provinces->find(pr.province)) add(p);
-            if (provinces.empty())
-                for (const auto& p : res.provinces->all()) add(&p);
-        }
+        if (o.by == "province" && !select_provinces(res, o.provinces, profiles, provinces)) return;
 
         Compiled c = compile_kept(o.inputs, keep_for_checklist);
         const UnitGazetteer* gaz = res.units ? &*res.units : nullptr;
