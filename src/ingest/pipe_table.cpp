@@ -109,20 +109,24 @@ bool pipe_row_to_tabs(std::string_view line, std::string& out) {
 
 namespace {
 
-// Whether `line` has what every row form but the flattened one needs: a
-// bar, a tab, or a gap of two spaces or a U+3000. Most lines of a plan are
-// prose without any; a few memchr scans spare them the cell splitting
-// (which cost more than normalising the line).
-bool has_row_marks(std::string_view line) {
+// A bar or a tab: what every row form but the aligned and flattened ones needs.
+bool has_bar_or_tab(std::string_view line) {
     return line.find('|') != std::string_view::npos || line.find('\t') != std::string_view::npos ||
-           line.find("  ") != std::string_view::npos || line.find(kIdeoSpace) != std::string_view::npos ||
            line.find(kFullWidthBar) != std::string_view::npos;
+}
+
+// A gap of two spaces or a U+3000: what an aligned row needs.
+bool has_wide_gap(std::string_view line) {
+    return line.find("  ") != std::string_view::npos || line.find(kIdeoSpace) != std::string_view::npos;
 }
 
 }  // namespace
 
 bool TableRowReader::read(std::string_view line, std::string& out) {
-    if (!has_row_marks(line)) {
+    // Most lines of a plan are prose with neither mark; a few memchr scans
+    // spare them the cell splitting (which cost more than normalising the line).
+    const bool barred = has_bar_or_tab(line);
+    if (!barred && !has_wide_gap(line)) {
         // No form but flat_row can read it, and a line that is not a row
         // ends the aligned rows above it (as aligned_row would say).
         std::string_view t = trim(line);
@@ -142,9 +146,7 @@ bool TableRowReader::read(std::string_view line, std::string& out) {
     }
     // Tab-separated rows are already in the common form (empty cells kept);
     // lines with bars that are no rows are furniture (`首页  |  政务公开`).
-    if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos ||
-        line.find(kFullWidthBar) != std::string_view::npos)
-        return columns_.clear(), false;
+    if (barred) return columns_.clear(), false;
     return aligned_row(line, out);
 }
 
