@@ -148,14 +148,10 @@ size_t line_title_bytes(const RawItem& it, const Pattern* clause) {
 
 // 分管省领导：X / 牵头负责领导：X / 责任人：X on a line of its own under an
 // item: the people who answer for it, not its text and never its units.
-// (Cheap substring test first: the pattern runs only on lines naming one.)
+// The grammar's pattern is anchored, and its prefilter (the 领导/责任人/负责人
+// literals it requires) already spares the other lines the regex.
 bool is_person_line(const Pattern* person, const std::string& line) {
-    if (!person) return false;
-    if (line.find("领导") == std::string::npos && line.find("责任人") == std::string::npos &&
-        line.find("负责人") == std::string::npos)
-        return false;
-    auto m = person->find(line);
-    return m && m->begin[0] == 0;
+    return person && person->matches(line);
 }
 
 // 牵头单位：X / 责任单位：Y at the start of a line.
