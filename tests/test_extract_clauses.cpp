@@ -185,3 +185,23 @@ TEST_CASE("a label line that is prose stays in the text unchanged", "[clauses]")
     CHECK(d.tasks[0].text.find("责任部门：要按照职责分工抓好落实。") != std::string::npos);
     CHECK(d.tasks[0].text.find("（") == std::string::npos);
 }
+
+// Mis-decoded pages (GBK read as UTF-8) lose the full stop after a title
+// into a run of damage; a single damaged letter inside a name does not end it.
+TEST_CASE("a run of decoding damage where the full stop was ends the title", "[clauses]") {
+    const Document d = compile(
+        "一、实施灾害风险调查工程\n"
+        "1.开展气象灾害风险隐患排查。通过灾害风险调查，建立基层数据集。\n"
+        "2.开展地震灾害风险调查和重点隐患排查?;就瓿傻丶?j)以上市主城区抗震性能普查。\n"
+        "3.开展地质灾害风险调查与隐?排查。完成重点防治区地质灾害详细调查工作。\n"
+        "4.推进水旱灾害风险普查，完善?;制度。健全风险数据库管理机制。\n");
+    REQUIRE(d.tasks.size() == 4);
+    REQUIRE(d.tasks[1].title);
+    CHECK(*d.tasks[1].title == "开展地震灾害风险调查和重点隐患排查");
+    CHECK(d.tasks[1].text.starts_with(";就瓿傻丶"));
+    REQUIRE(d.tasks[2].title);
+    CHECK(*d.tasks[2].title == "开展地质灾害风险调查与隐?排查");
+    // Damage after a comma is not where a title ends: the 。 is.
+    REQUIRE(d.tasks[3].title);
+    CHECK(*d.tasks[3].title == "推进水旱灾害风险普查，完善?;制度");
+}

@@ -119,12 +119,47 @@ bool only_clauses(const std::string& rest, const Pattern* clause) {
 
 // Leading sentence as the title, when it is short enough to be a name and
 // more than clauses follows it.
+// Mis-decoded text (GBK read as UTF-8 and back) turns `。基本完成` into a
+// run of damage: `?` or U+FFFD next to ASCII or more damage. Where such a
+// run comes before any 。 and after a phrase with no comma, it stands where
+// the full stop was (`2.开展…隐患排查?;就瓿傻…`); a lone `?` between two Han
+// characters is one damaged letter of the name, not its end.
+size_t damaged_stop(const std::string& body, size_t before, size_t* width) {
+    static constexpr std::string_view kFffd = "\xEF\xBF\xBD";
+    char32_t prev = 0;
+    for (size_t i = 0; i < before && i < body.size();) {
+        const bool q = body[i] == '?', r = body.compare(i, 3, kFffd) == 0;
+        if (!q && !r) {
+            if (body.compare(i, 3, "，") == 0 || body[i] == ',') return std::string::npos;
+            prev = ustr::next(body, i);
+            continue;
+        }
+        const size_t w = q ? 1 : 3, next = i + w;
+        const bool run = next >= body.size() || static_cast<unsigned char>(body[next]) < 0x80 ||
+                         body.compare(next, 3, kFffd) == 0;
+        if (!run || !ustr::is_han(prev)) return std::string::npos;
+        *width = w;
+        return i;
+    }
+    return std::string::npos;
+}
+
+// Where the leading sentence ends: its 。, or the damage standing for it;
+// `width` is the stop's length in bytes.
+size_t leading_stop(const std::string& body, size_t* width) {
+    const size_t stop = body.find("。");
+    if (const size_t d = damaged_stop(body, stop, width); d != std::string::npos) return d;
+    *width = 3;
+    return stop;
+}
+
 std::optional<std::string> split_title(std::string& body, const Pattern* clause) {
-    size_t stop = body.find("。");
+    size_t width = 3;
+    const size_t stop = leading_stop(body, &width);
     if (stop == std::string::npos) return std::nullopt;
     std::string title = body.substr(0, stop);
     if (ustr::length(title) > 40 || ustr::length(title) < 2) return std::nullopt;
-    std::string rest = ustr::trim(body.substr(stop + 3));
+    std::string rest = ustr::trim(body.substr(stop + width));
     if (only_clauses(rest, clause)) return std::nullopt;
     body = rest;
     return title;
@@ -169,7 +204,8 @@ bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* la
     if (!it.label || it.level2 || it.cells.empty()) return false;
     if (line_title_bytes(it, clause) > 0) return true;
     const std::string& body = it.cells.front().text;
-    const size_t stop = body.find("。");
+    size_t width = 3;
+    const size_t stop = leading_stop(body, &width);
     if (stop == std::string::npos) return false;
     const std::string lead = body.substr(0, stop);
     const size_t n = ustr::length(lead);
@@ -178,7 +214,7 @@ bool opens_with_name(const RawItem& it, const Pattern* clause, const Pattern* la
         if (lead.find(p) != std::string::npos) return false;
     // What follows the name, without the 牵头单位：/责任单位： lines under the
     // item: a one-sentence item over its unit lines has no title.
-    std::string rest = body.substr(stop + 3);
+    std::string rest = body.substr(stop + width);
     for (size_t k = 1; k < it.cells.size(); ++k)
         if (!opens_with_label(label, it.cells[k].text) && !is_person_line(person, it.cells[k].text))
             rest += it.cells[k].text;
