@@ -562,3 +562,29 @@ TEST_CASE("is_completion_phrase: time limits and statuses only", "[values]") {
                            "国家知识产权局负责，2023年6月底前完成", "试行", "推进专利转化"})
         CHECK_FALSE(is_completion_phrase(no));
 }
+
+// A range is a floor and a ceiling over one text; the measure may be
+// printed once, after the second number. Found on city 工作报告 pages:
+// 地区生产总值增长7.5%—8%, 增长6%-7%左右.
+TEST_CASE("targets: a range of two numbers is a floor and a ceiling", "[values]") {
+    auto t = qingdan::extract_targets("全市地区生产总值增长7.5%—8%，城镇新增就业3万人以上。");
+    REQUIRE(t.size() == 3);
+    CHECK(t[0].text == "全市地区生产总值增长7.5%—8%");
+    CHECK((std::make_pair(t[0].op, t[0].value) == std::make_pair(std::string(">="), 7.5)));
+    CHECK((std::make_pair(t[1].op, t[1].value) == std::make_pair(std::string("<="), 8.0)));
+    CHECK(t[1].unit == "%");
+    CHECK(t[1].metric == "全市地区生产总值增长");
+    CHECK(t[2].value == 3);
+    // The measure once, after the second number; 左右 makes both approximate.
+    t = qingdan::extract_targets("规上工业增加值增长6-7个百分点左右。");
+    REQUIRE(t.size() == 2);
+    CHECK(t[0].op == "~");
+    CHECK(t[0].value == 6);
+    CHECK(t[1].value == 7);
+    CHECK(t[1].unit == "个百分点");
+    CHECK(targets_of("新建示范基地3至5家。") == std::vector<Pair>{{3, "家"}, {5, "家"}});
+    // Not ranges: years, different measures, a falling pair, no commitment.
+    CHECK(targets_of("实施2022-2025年行动计划。").empty());
+    CHECK(targets_of("增长8%—7.5%。") == std::vector<Pair>{{8, "%"}});
+    CHECK(targets_of("遴选1-2家单位").empty());
+}

@@ -225,6 +225,45 @@ struct TargetScan {
         emit(c);
     }
 
+    // 增长7.5%—8% / 6-7个百分点 / 7%至8%左右: a range of two Arabic numbers
+    // with one measure (printed after the second, maybe after both). It is
+    // two targets over one text: the floor (>=) and the ceiling (<=), both
+    // ~ under 左右. Returns the end of the second number, 0 for no range
+    // (2022-2025年 has no measure; 010-1234 none either).
+    std::size_t range(std::size_t st, std::size_t en, double lo) {
+        if (st > 0 && (s[st - 1] == U'第' || code_neighbour(s[st - 1]))) return 0;
+        std::size_t u = en;
+        const u32v mult = match_at(s, u, kMultipliers);
+        const u32v unit = match_at(s, u + mult.size(), kUnits);
+        u += mult.size() + unit.size();
+        while (u < s.size() && is_range_mark(s[u]) && u - en - mult.size() - unit.size() < 2) ++u;
+        if (u == en + mult.size() + unit.size() || u >= s.size() || !is_ascii_digit(s[u])) return 0;
+        Cand c;
+        c.st = u;
+        c.v = lo;
+        c.en = scan_arabic(s, u, c.v);
+        const double hi = c.v;
+        if (!(hi > lo) || (c.en < s.size() && code_neighbour(s[c.en])) || !read_unit(c) || c.month_unit) return 0;
+        if ((!mult.empty() || !unit.empty()) && (mult != c.mult || unit != c.unit)) return 0;
+        read_suffix(c);
+        c.st = st;  // the operator words and the metric stand before the floor
+        if (!read_prefix(c)) return 0;
+        set_op(c);
+        infer_op(c);
+        if (c.op == Op::none && c.pw == nullptr) return 0;
+        const bool about = c.op == Op::approx;
+        c.v = lo, c.op = about ? Op::approx : Op::ge;
+        emit(c);
+        c.v = hi, c.op = about ? Op::approx : Op::le;
+        emit(c);
+        return c.en;
+    }
+
+    static bool is_range_mark(char32_t c) {
+        return c == U'—' || c == U'–' || c == U'-' || c == U'－' || c == U'~' || c == U'～' || c == U'〜' ||
+               c == U'至';
+    }
+
     // Ordinals (第3) and numbers inside codes, URLs, ranges or dates.
     bool in_code(const Cand& c) const {
         if (c.st > 0 && s[c.st - 1] == U'第') return true;
@@ -411,7 +450,8 @@ struct TargetScan {
             if (is_ascii_digit(c)) {
                 double v = 0;
                 std::size_t j = scan_arabic(s, i, v);
-                candidate(i, j, v, false);
+                if (const std::size_t e = range(i, j, v)) j = e;
+                else candidate(i, j, v, false);
                 i = j - 1;
                 continue;
             }
