@@ -3,6 +3,7 @@
 // x-extents of the cells over the rows, a row starting where the first
 // column gets text, wrapped cell lines joined inside their cell.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -142,6 +143,17 @@ struct Table {
     std::size_t first = 0, last = 0;  // line indexes, inclusive
 };
 
+// One line centred over the table (its middle within three character
+// heights of the middle of the columns' span, its ends inside the span): a
+// section row merged across the table and centred in it (二、主要任务 over
+// 序号 | 重点任务 | 负责单位). Centred header words give the span only
+// roughly, hence the wide margin.
+bool centred_on(const std::vector<std::pair<double, double>>& cols, const Line& l) {
+    if (cols.size() < 2 || l.segs.size() != 1) return false;
+    const double h = l.height(), a = cols.front().first, b = cols.back().second;
+    return l.x0 >= a - h && l.x1 <= b + h && std::abs((l.x0 + l.x1) / 2 - (a + b) / 2) <= 3 * h;
+}
+
 // Table blocks: from a line of several cells to the last such line with the
 // same columns, the single lines in between being wrapped cell lines or rows
 // merged across the table; continuation lines after the last one that stay
@@ -180,6 +192,8 @@ public:
         Columns cols(*multi.front());
         for (std::size_t k = 1; k < multi.size(); ++k) cols.add(*multi[k]);
         cols_ = cols.get();
+        find_left_aligned(lines, t);
+        centred_ = vertically_centred(lines, t);
         out_.open_table();
         for (std::size_t i = t.first; i <= t.last; ++i) add(*lines[i]);
         flush();
@@ -191,6 +205,69 @@ private:
     std::vector<std::pair<double, double>> cols_;
     std::vector<std::string> cells_, header_;
     int row_no_ = 0, page_ = 0;
+    std::vector<bool> left_aligned_;  // per column: its text starts at its left edge
+    bool centred_ = false;            // row numbers sit in the middle of their rows
+    double row_top_ = 0, row_bottom_ = 0;  // the current row's first line's top, its expected bottom
+
+    // Per column: do most of its cell lines start at the column's left edge
+    // (task text), or are they centred or right-aligned (序号, units)?
+    void find_left_aligned(const std::vector<const Line*>& lines, const Table& t) {
+        std::vector<int> at_edge(cols_.size()), all(cols_.size());
+        for (std::size_t i = t.first + 1; i <= t.last; ++i)
+            for (const auto& s : lines[i]->segs) {
+                const auto c = static_cast<std::size_t>(column_at(cols_, s.x0, s.x1));
+                ++all[c];
+                at_edge[c] += std::abs(s.x0 - cols_[c].first) <= 0.5 * lines[i]->height();
+            }
+        left_aligned_.assign(cols_.size(), false);
+        for (std::size_t c = 0; c < cols_.size(); ++c) left_aligned_[c] = 5 * at_edge[c] >= 3 * all[c] && all[c] > 0;
+    }
+
+    // A row merged across the table: one segment starting in the first
+    // column and reaching past it, or one centred over the table inside a
+    // column whose text is left-aligned, away from that column's edge.
+    bool merged_row(const Line& l) const {
+        if (l.segs.size() != 1 || cols_.size() < 2) return false;
+        const auto c = static_cast<std::size_t>(column_at(cols_, l.x0, l.x0));
+        if (c == 0) return l.x1 > cols_[1].first;
+        return centred_on(cols_, l) && left_aligned_[c] && l.x0 > cols_[c].first + l.height();
+    }
+
+    bool in_first_column(const Line& l) const {
+        for (const auto& s : l.segs)
+            if (column_at(cols_, s.x0, s.x1) == 0) return true;
+        return false;
+    }
+
+    // Row numbers centred vertically in their rows (序号 居中, usual in Word
+    // and Excel task tables) put the lines of a cell above the number. The
+    // first row after the header or a merged row tells: its number on its
+    // first line (top-aligned) or below text of other columns (centred).
+    // The sections of the table vote.
+    bool vertically_centred(const std::vector<const Line*>& lines, const Table& t) const {
+        int centred = 0, top = 0;
+        bool fresh = true, above = false;  // after a header/merged row; text seen since, no number yet
+        for (std::size_t i = t.first + 1; i <= t.last; ++i) {
+            const Line& l = *lines[i];
+            if (merged_row(l)) {
+                fresh = true, above = false;
+            } else if (fresh && in_first_column(l)) {
+                ++(above ? centred : top);
+                fresh = false;
+            } else if (fresh) {
+                above = true;
+            }
+        }
+        return centred > top;
+    }
+
+    // In a table of centred row numbers, a row ends where it is as far
+    // below its number as its first line is above it; a page break ends it
+    // too (spreadsheets never split a row over pages).
+    bool past_row(const Line& l) const {
+        if (!centred_ || cells_.empty() || cells_[0].empty()) return false;
+        return l.page != page_ || l.y0 > row_bottom_ - 0.5 * l.height();
+    }
 
     void flush() {
         if (cells_.empty()) return;
@@ -206,20 +283,20 @@ private:
 
     void add(const Line& l) {
         if (cols_.size() < 2) return;
-        // One segment starting in the first column and reaching past it: a row merged across the table.
-        if (l.segs.size() == 1 && column_at(cols_, l.x0, l.x0) == 0 && l.x1 > cols_[1].first) {
+        if (merged_row(l)) {
             flush();
             ++row_no_;
             out_.line(l.segs[0].text, {.page = l.page, .row = row_no_});
             return;
         }
-        bool first_col = false;
-        for (const auto& s : l.segs) first_col |= column_at(cols_, s.x0, s.x1) == 0;
-        if (cells_.empty() || (first_col && !cells_[0].empty())) {
+        const bool first_col = in_first_column(l);
+        if (cells_.empty() || (first_col && !cells_[0].empty()) || past_row(l)) {
             flush();
             cells_.assign(cols_.size(), "");
             page_ = l.page;
+            row_top_ = l.y0;
         }
+        if (first_col && cells_[0].empty()) row_bottom_ = l.y0 + l.y1 - row_top_;  // 2 × middle − top
         for (const auto& s : l.segs) join_piece(cells_[static_cast<std::size_t>(column_at(cols_, s.x0, s.x1))], s.text);
     }
 };
@@ -252,7 +329,7 @@ std::vector<Table> find_tables(const std::vector<const Line*>& lines) {
                 last = j;
                 headings = 0;
             } else if (!in_inner_column(cols, l)) {
-                if (l.x0 > cols[0].second + l.height() || ++headings > 3) break;
+                if ((l.x0 > cols[0].second + l.height() && !centred_on(cols, l)) || ++headings > 3) break;
             }
         }
         if (rows < 2) {
