@@ -78,7 +78,9 @@ Line make_line(std::vector<Word> ws, int page_no) {
     l.x1 = ws.front().x1();
     l.y1 = ws.front().y1;
     for (std::size_t i = 0; i < ws.size(); ++i) {
-        const Word& w = ws[i];
+        Word& w = ws[i];
+        w.seg.y0 = w.y0;
+        w.seg.y1 = w.y1;
         double h = w.y1 - w.y0, gap = i == 0 ? 0 : w.x0() - ws[i - 1].x1();
         if (i == 0 || gap > 0.7 * h) l.segs.push_back(w.seg);
         else l.segs.back().append(w.seg, ws[i - 1].space_after || gap > 0.25 * h);

@@ -30,6 +30,8 @@ void Segment::append(const Segment& piece, bool space) {
     for (const Glyph& g : piece.glyphs) glyphs.push_back({base + g.at, g.x0, g.x1});
     text += piece.text;
     x1 = std::max(x1, piece.x1);
+    y0 = std::min(y0, piece.y0);
+    y1 = std::max(y1, piece.y1);
 }
 
 Segment Segment::slice(std::size_t from, std::size_t to) const {
@@ -42,6 +44,8 @@ Segment Segment::slice(std::size_t from, std::size_t to) const {
     s.text = text.substr(b, e - b);
     s.x0 = glyphs[from].x0;
     s.x1 = glyphs[to - 1].x1;
+    s.y0 = y0;
+    s.y1 = y1;
     for (std::size_t k = from; k < to; ++k) s.glyphs.push_back({glyphs[k].at - b, glyphs[k].x0, glyphs[k].x1});
     return s;
 }

@@ -149,7 +149,7 @@ struct Table {
 // 序号 | 重点任务 | 负责单位). Centred header words give the span only
 // roughly, hence the wide margin.
 bool centred_on(const std::vector<std::pair<double, double>>& cols, const Line& l) {
-    if (cols.size() < 2 || l.segs.size() != 1) return false;
+    if (cols.size() < 2 || l.segs.empty()) return false;
     const double h = l.height(), a = cols.front().first, b = cols.back().second;
     return l.x0 >= a - h && l.x1 <= b + h && std::abs((l.x0 + l.x1) / 2 - (a + b) / 2) <= 3 * h;
 }
@@ -173,12 +173,17 @@ bool same_columns(const std::vector<std::pair<double, double>>& cols, const Line
     return hits >= 2;
 }
 
-// A single line inside one column other than the first: a wrapped cell line.
+// A single line inside one column other than the first: a wrapped cell
+// line. It starts at most a character left of the column and ends before
+// the next; or, the column known only by its centred header word (whose
+// ends are not the column's), it overlaps that word and none beside it.
 bool in_inner_column(const std::vector<std::pair<double, double>>& cols, const Line& l) {
     double h = l.height();
+    auto overlaps = [&](std::size_t c) { return c < cols.size() && l.x0 <= cols[c].second && l.x1 >= cols[c].first; };
     for (std::size_t c = 1; c < cols.size(); ++c) {
         double right = c + 1 < cols.size() ? cols[c + 1].first : 1e9;
         if (l.x0 >= cols[c].first - h && l.x1 <= right) return true;
+        if (overlaps(c) && !overlaps(c - 1) && !overlaps(c + 1)) return true;
     }
     return false;
 }
@@ -193,9 +198,16 @@ public:
         for (std::size_t k = 1; k < multi.size(); ++k) cols.add(*multi[k]);
         cols_ = cols.get();
         find_left_aligned(lines, t);
-        centred_ = vertically_centred(lines, t);
+        TableBlock block;
+        for (std::size_t i = t.first; i <= t.last; ++i) {
+            const Line& l = *lines[i];
+            block.lines.push_back(&l);
+            block.merged.push_back(i > t.first && merged_row(l));
+            block.number.push_back(block.merged.back() ? nullptr : in_first_column(l));
+        }
+        if (numbers_centred(block)) starts_ = centred_row_starts(block);
         out_.open_table();
-        for (std::size_t i = t.first; i <= t.last; ++i) add(*lines[i]);
+        for (std::size_t k = 0; k < block.lines.size(); ++k) add(*block.lines[k], k);
         flush();
         out_.close_table();
     }
@@ -206,8 +218,7 @@ private:
     std::vector<std::string> cells_, header_;
     int row_no_ = 0, page_ = 0;
     std::vector<bool> left_aligned_;  // per column: its text starts at its left edge
-    bool centred_ = false;            // row numbers sit in the middle of their rows
-    double row_top_ = 0, row_bottom_ = 0;  // the current row's first line's top, its expected bottom
+    std::vector<bool> starts_;  // lines that start a row, where the row numbers are centred
 
     // Per column: do most of its cell lines start at the column's left edge
     // (task text), or are they centred or right-aligned (序号, units)?
@@ -225,48 +236,25 @@ private:
 
     // A row merged across the table: one segment starting in the first
     // column and reaching past it, or one centred over the table inside a
-    // column whose text is left-aligned, away from that column's edge.
+    // column whose text is left-aligned, away from both of that column's
+    // edges (an indented first line of a cell still reaches the right one).
     bool merged_row(const Line& l) const {
-        if (l.segs.size() != 1 || cols_.size() < 2) return false;
+        if (l.segs.empty() || cols_.size() < 2) return false;
         const auto c = static_cast<std::size_t>(column_at(cols_, l.x0, l.x0));
-        if (c == 0) return l.x1 > cols_[1].first;
-        return centred_on(cols_, l) && left_aligned_[c] && l.x0 > cols_[c].first + l.height();
+        // (A cell line of the second column starts on the edge the first ends at.)
+        if (c == 0)
+            return l.segs.size() == 1 && l.x1 > cols_[1].first && l.x0 < cols_[1].first - 0.25 * l.height();
+        // A centred one may keep the wide space after its label: (二)  突出主责主业.
+        const double h = l.height();
+        return centred_on(cols_, l) && left_aligned_[c] && l.x0 > cols_[c].first + 0.5 * h &&
+               l.x1 < cols_[c].second - 0.5 * h;
     }
 
-    bool in_first_column(const Line& l) const {
+    // The segment of `l` in the first column (a row number), or null.
+    const Segment* in_first_column(const Line& l) const {
         for (const auto& s : l.segs)
-            if (column_at(cols_, s.x0, s.x1) == 0) return true;
-        return false;
-    }
-
-    // Row numbers centred vertically in their rows (序号 居中, usual in Word
-    // and Excel task tables) put the lines of a cell above the number. The
-    // first row after the header or a merged row tells: its number on its
-    // first line (top-aligned) or below text of other columns (centred).
-    // The sections of the table vote.
-    bool vertically_centred(const std::vector<const Line*>& lines, const Table& t) const {
-        int centred = 0, top = 0;
-        bool fresh = true, above = false;  // after a header/merged row; text seen since, no number yet
-        for (std::size_t i = t.first + 1; i <= t.last; ++i) {
-            const Line& l = *lines[i];
-            if (merged_row(l)) {
-                fresh = true, above = false;
-            } else if (fresh && in_first_column(l)) {
-                ++(above ? centred : top);
-                fresh = false;
-            } else if (fresh) {
-                above = true;
-            }
-        }
-        return centred > top;
-    }
-
-    // In a table of centred row numbers, a row ends where it is as far
-    // below its number as its first line is above it; a page break ends it
-    // too (spreadsheets never split a row over pages).
-    bool past_row(const Line& l) const {
-        if (!centred_ || cells_.empty() || cells_[0].empty()) return false;
-        return l.page != page_ || l.y0 > row_bottom_ - 0.5 * l.height();
+            if (column_at(cols_, s.x0, s.x1) == 0) return &s;
+        return nullptr;
     }
 
     void flush() {
@@ -281,22 +269,22 @@ private:
         cells_.clear();
     }
 
-    void add(const Line& l) {
+    // Line k of the block. A row starts where the number column gets text,
+    // or where centred numbers put its start (starts_).
+    void add(const Line& l, std::size_t k) {
         if (cols_.size() < 2) return;
-        if (merged_row(l)) {
+        if (k > 0 && merged_row(l)) {
             flush();
             ++row_no_;
-            out_.line(l.segs[0].text, {.page = l.page, .row = row_no_});
+            out_.line(line_text(l), {.page = l.page, .row = row_no_});
             return;
         }
-        const bool first_col = in_first_column(l);
-        if (cells_.empty() || (first_col && !cells_[0].empty()) || past_row(l)) {
+        const bool start = starts_.empty() ? in_first_column(l) && !cells_.empty() && !cells_[0].empty() : starts_[k];
+        if (cells_.empty() || start) {
             flush();
             cells_.assign(cols_.size(), "");
             page_ = l.page;
-            row_top_ = l.y0;
         }
-        if (first_col && cells_[0].empty()) row_bottom_ = l.y0 + l.y1 - row_top_;  // 2 × middle − top
         for (const auto& s : l.segs) join_piece(cells_[static_cast<std::size_t>(column_at(cols_, s.x0, s.x1))], s.text);
     }
 };

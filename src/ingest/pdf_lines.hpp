@@ -24,6 +24,7 @@ struct Glyph {
 struct Segment {
     std::string text;
     double x0 = 0, x1 = 0;
+    double y0 = 0, y1 = 0;      // its words' vertical extent (a line may join two baselines)
     std::vector<Glyph> glyphs;  // one per code point of `text`, left to right
 
     // Appends `piece` (with its glyphs), a space glyph first when `space`.
@@ -64,6 +65,25 @@ std::vector<std::pair<double, double>> header_columns(const Line& l);
 // space between cells. The header row's own words are cut apart too.
 void split_at_columns(std::vector<Line>& lines);
 
+// A table block as rows are found in it (pdf_rows.cpp): its lines, the
+// header row's first; which are rows merged across the table; each line's
+// segment in the row-number column (null for none, and for merged rows).
+struct TableBlock {
+    std::vector<const Line*> lines;
+    std::vector<bool> merged;
+    std::vector<const Segment*> number;
+};
+// Are the row numbers centred vertically in their rows (序号 居中)? Read
+// as centred, a top-aligned table would lose its rows, so only plain
+// evidence counts: numbers half a line off the text lines of their rows
+// (at least two, and a fifth of all), or sections opening with text above
+// their first number (at least two, and more than those opening with a
+// number on a row that then runs on).
+bool numbers_centred(const TableBlock& b);
+// Which lines of a table with centred row numbers start a row: each row
+// as far below its number as it starts above it, chained down from a
+// section's top, or up from its end on a page a split row runs onto.
+std::vector<bool> centred_row_starts(const TableBlock& b);
 // Lays the lines of all pages out as paragraphs and table rows.
 Extracted layout(std::vector<Page> pages);
 
