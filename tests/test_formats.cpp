@@ -6,6 +6,9 @@
 // files must end in a clear error, never a crash or a hang.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -48,6 +51,13 @@ std::vector<std::string> task_keys(const Document& d) {
         out.push_back(k);
     }
     return out;
+}
+
+// Text as compared across formats: a PDF joins wrapped lines with no space
+// where the text file had one (`问题 and 普遍`).
+std::string no_spaces(std::string s) {
+    std::erase(s, ' ');
+    return s;
 }
 
 std::string text_of(const fs::path& p) {
@@ -138,7 +148,8 @@ TEST_CASE("a task table in any file gives the tasks of the text version", "[form
     for (const auto& d : kDocs) {
         Document want = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (d + ".txt")), d + ".txt");
         REQUIRE(!want.tasks.empty());
-        for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".sheet.pdf", ".table.html"}) {
+        for (std::string kind : {".table.docx", ".sheet.xlsx", ".table.pdf", ".sheet.pdf", ".table.html",
+                                 ".centred-sheet.pdf", ".centred-table.pdf"}) {
             INFO(d + kind);
             Document got = compiler().compile(slurp(kOffice / (d + kind)), d + kind);
             CHECK(got.layout == "column-table");
@@ -146,11 +157,46 @@ TEST_CASE("a task table in any file gives the tasks of the text version", "[form
             REQUIRE(got.tasks.size() == want.tasks.size());
             for (std::size_t i = 0; i < got.tasks.size(); ++i) {
                 CHECK(got.tasks[i].title == want.tasks[i].title);
+                CHECK(no_spaces(got.tasks[i].text) == no_spaces(want.tasks[i].text));
                 CHECK(got.tasks[i].scope.size() == want.tasks[i].scope.size());
             }
             CHECK(got.goals.size() == want.goals.size());  // rows under 总体要求 are aims, not tasks
             CHECK(got.title == want.title);
         }
+    }
+}
+
+// Centred both ways, the row number sits in the middle of its row, below
+// the first lines of its task; section rows are centred over the table.
+// The sheet (.centred-sheet.pdf, above) is read exactly. Word splits a long
+// row over two pages, and LibreOffice then prints the number in one part
+// and the text in the other; rows next to such a split may be cut wrong,
+// so this asserts most tasks, not all (before rows were found around
+// centred numbers, 001's table was not even read as one).
+TEST_CASE("a Word table centred vertically keeps its rows", "[formats][pdf][tables]") {
+    for (const auto& d : kDocs) {
+        INFO(d);
+        Document want = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (d + ".txt")), d + ".txt");
+        Document got = compiler().compile(slurp(kOffice / (d + ".middle-table.pdf")), d + ".middle-table.pdf");
+        CHECK(got.layout == "column-table");
+        CHECK(got.tasks.size() + 2 >= want.tasks.size());
+        CHECK(got.tasks.size() <= want.tasks.size() + 2);
+        // Tasks read alike (number, section, units) and titles, counted as multisets.
+        auto common = [](std::vector<std::string> a, std::vector<std::string> b) {
+            std::sort(a.begin(), a.end());
+            std::sort(b.begin(), b.end());
+            std::vector<std::string> both;
+            std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+            return both.size();
+        };
+        auto titles = [](const Document& doc) {
+            std::vector<std::string> out;
+            for (const auto& t : doc.tasks) out.push_back(t.title.value_or("-"));
+            return out;
+        };
+        const std::size_t n = want.tasks.size();
+        CHECK(10 * common(task_keys(want), task_keys(got)) >= 9 * n);
+        CHECK(10 * common(titles(want), titles(got)) >= 7 * n);  // measured: 17/18, 114/115, 8/11
     }
 }
 

@@ -115,9 +115,13 @@ void chain_up(const TableBlock& b, const Run& r, double usual, std::vector<bool>
     }
 }
 
+// Does the line's longest segment (the task text, not a units cell beside
+// it) end a sentence?
 bool ends_sentence(const Line& l) {
     static constexpr std::string_view kClosers[] = {"。", "；", "！", "？", "）", ")", ";"};
-    const std::string& t = l.segs.back().text;
+    const std::string& t = std::max_element(l.segs.begin(), l.segs.end(), [](const Segment& a, const Segment& b) {
+                               return a.glyphs.size() < b.glyphs.size();
+                           })->text;
     return std::any_of(std::begin(kClosers), std::end(kClosers), [&](std::string_view c) { return ustr::ends_with(t, c); });
 }
 
