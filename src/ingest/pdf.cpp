@@ -35,7 +35,11 @@ std::string utf8(const poppler::ustring& s) {
     return std::string(b.begin(), b.end());
 }
 
-// Words whose vertical extents overlap by half the smaller height share a line.
+// Words whose vertical extents overlap by half the smaller height share a
+// line. The line's band is its first word's, not the union of its words': a
+// word half a line off (a cell centred over two rows, 一、优化营 beside the
+// lines of the next column) would otherwise stretch the band until it swept
+// up every line of the table into one.
 std::vector<std::vector<Word>> group_lines(std::vector<Word> words) {
     std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
         return a.y0 + a.y1 < b.y0 + b.y1 || (a.y0 + a.y1 == b.y0 + b.y1 && a.x0() < b.x0());
@@ -47,8 +51,6 @@ std::vector<std::vector<Word>> group_lines(std::vector<Word> words) {
         double h = std::min(ly1 - ly0, w.y1 - w.y0);
         if (!lines.empty() && overlap > 0.5 * h) {
             lines.back().push_back(std::move(w));
-            ly0 = std::min(ly0, lines.back().back().y0);
-            ly1 = std::max(ly1, lines.back().back().y1);
         } else {
             ly0 = w.y0;
             ly1 = w.y1;
@@ -88,6 +90,7 @@ Line make_line(std::vector<Word> ws, int page_no) {
         l.x1 = std::max(l.x1, w.x1());
         l.y0 = std::min(l.y0, w.y0);
         l.y1 = std::max(l.y1, w.y1);
+        l.type = i == 0 ? h : std::min(l.type, h);
     }
     // Word's automatic numbering prints the label, a tab, then the text: one segment.
     if (l.segs.size() >= 2 && is_label(l.segs[0].text)) {

@@ -185,29 +185,91 @@ std::vector<std::pair<double, double>> header_columns(const Line& l) {
     return cols;
 }
 
+namespace {
+
+// The type size of a line (Line::type; its height where not set).
+double type_size(const Line& l) { return l.type > 0 ? l.type : l.height(); }
+
+// Below the header at `at`, while the table lasts (the same type size, not
+// left of the header): where its cells start, bare row numbers left out,
+// and whether they start in a row of several cells (not a merged row).
+struct CellStart {
+    double x;
+    bool in_row;
+};
+
+std::vector<CellStart> cell_starts(const std::vector<Line>& lines, std::size_t at) {
+    std::vector<CellStart> out;
+    const Line& head = lines[at];
+    const double h = type_size(head);
+    for (std::size_t i = at + 1; i < lines.size() && i <= at + 400; ++i) {
+        const Line& l = lines[i];
+        if (l.x0 < head.x0 - 0.5 * h || std::abs(type_size(l) - h) > 0.3 * h) break;
+        for (const auto& s : l.segs)
+            if (!bare_row_number(s.text)) out.push_back({s.x0, l.segs.size() >= 2});
+    }
+    return out;
+}
+
+// Where the column of header word c starts. A column of left-aligned text
+// starts where most of its lines do (wrapped lines too): a third of the
+// starts between the header word before and this one, three at least,
+// within a quarter character. A centred column (负责单位, centred in many
+// offices' tables, the header word too) has no such edge: the leftmost
+// start of a cell in a row of several cells (the widest cell) stands for it.
+double column_edge(const std::vector<std::pair<double, double>>& cols, std::size_t c,
+                   const std::vector<CellStart>& starts, double h) {
+    std::vector<double> xs;
+    double widest = cols[c].first;
+    for (const auto& s : starts) {
+        if (s.x <= cols[c - 1].second + 0.5 * h || s.x > cols[c].first + 0.25 * h) continue;
+        xs.push_back(s.x);
+        if (s.in_row) widest = std::min(widest, s.x);
+    }
+    std::sort(xs.begin(), xs.end());
+    std::size_t best = 0, from = 0;
+    double edge = widest;
+    for (std::size_t a = 0, b = 0; a < xs.size(); ++a) {  // xs[a, b): a quarter character wide
+        while (b < xs.size() && xs[b] <= xs[a] + 0.25 * h) ++b;
+        if (b - a > best) best = b - a, from = a;
+    }
+    if (best >= 3 && 3 * best >= xs.size()) edge = xs[from];
+    return edge;
+}
+
+// Where the columns after the first start (column_edge).
+std::vector<double> column_edges(const std::vector<Line>& lines, std::size_t at) {
+    const auto cols = header_columns(lines[at]);
+    const auto starts = cell_starts(lines, at);
+    std::vector<double> edges;
+    for (std::size_t c = 1; c < cols.size(); ++c) edges.push_back(column_edge(cols, c, starts, type_size(lines[at])));
+    return edges;
+}
+
+}  // namespace
+
 void split_at_columns(std::vector<Line>& lines) {
     std::vector<double> edges;  // where the columns after the first start
     double left = 0, height = 0;  // the header row's left edge and character height
-    for (Line& l : lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& l = lines[i];
         auto words = header_words_of(l);
         if (!words.empty()) {
             cut_header(l, words);
-            edges.clear();
-            for (const auto& [x0, x1] : header_columns(l)) edges.push_back(x0);
-            if (!edges.empty()) edges.erase(edges.begin());
+            edges = column_edges(lines, i);
             left = l.x0;
-            height = l.height();
+            height = type_size(l);
             continue;
         }
         if (edges.empty()) continue;
         // Left of the header row, or type of another size: the table has ended.
-        if (l.x0 < left - 0.5 * l.height() || std::abs(l.height() - height) > 0.3 * height) {
+        if (l.x0 < left - 0.5 * type_size(l) || std::abs(type_size(l) - height) > 0.3 * height) {
             edges.clear();
             continue;
         }
         std::vector<Segment> segs;
         for (const auto& s : l.segs)
-            for (auto& piece : cut_segment(s, edges, l.height())) segs.push_back(std::move(piece));
+            for (auto& piece : cut_segment(s, edges, type_size(l))) segs.push_back(std::move(piece));
         l.segs = std::move(segs);
     }
 }

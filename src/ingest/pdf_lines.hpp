@@ -36,7 +36,8 @@ struct Segment {
 struct Line {
     std::vector<Segment> segs;  // left to right
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    int page = 0;  // 1-based
+    double type = 0;  // the type size: its shortest word's height (a word half a line off makes the line taller)
+    int page = 0;     // 1-based
     double height() const { return y1 - y0; }
 };
 

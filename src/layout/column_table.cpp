@@ -21,7 +21,7 @@ constexpr RoleKey kRoleKeys[] = {
     {"column_number", Col::Number},   {"column_title", Col::Title},           {"column_measure", Col::Measure},
     {"column_units", Col::Units},     {"column_lead", Col::Lead},             {"column_support", Col::Support},
     {"column_completion", Col::Completion}, {"column_output", Col::Output},   {"column_scope", Col::Scope},
-    {"column_person", Col::Person},   {"column_ignore", Col::Ignore},
+    {"column_person", Col::Person},   {"column_category", Col::Category}, {"column_ignore", Col::Ignore},
 };
 
 bool text_column(Col c) { return c == Col::Title || c == Col::Measure; }
@@ -115,6 +115,7 @@ double fit(Col c, Shape s) {
         case Col::Person:
             return s == Shape::Person ? 3 : s == Shape::Short ? 0.5 : -2;
         case Col::Scope:
+        case Col::Category:
             return s == Shape::Short ? 0.5 : -1;
         case Col::Ignore:
             return s == Shape::Text ? 1 : s == Shape::Units ? -0.5 : 0.5;

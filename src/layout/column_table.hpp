@@ -17,8 +17,10 @@ namespace qingdan {
 
 // Column roles. Units columns: Lead (牵头单位, each listed unit leads),
 // Support (配合单位: participants), Units (责任单位: the first listed
-// leads). Person (责任人, 分管领导) names people, never units.
-enum class Col { Number, Title, Measure, Units, Lead, Support, Completion, Output, Scope, Person, Ignore };
+// leads). Person (责任人, 分管领导) names people, never units. Category
+// (类别, 领域): the group a row belongs to, its section (a cell merged over
+// the group's rows is printed once, on its first row).
+enum class Col { Number, Title, Measure, Units, Lead, Support, Completion, Output, Scope, Person, Category, Ignore };
 
 // Which columns become a row's cells, in the order extraction reads them:
 // title, measures, units (牵头 columns before the others), completion, scope.

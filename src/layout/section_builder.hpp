@@ -93,6 +93,28 @@ public:
         sk_.sections.push_back(std::move(s));
     }
 
+    // A part named by a table's category cell (类别: 营商环境) that prints no
+    // numeral: its name is its label and its path.
+    void open_named_part(const Line& l, const std::string& name) {
+        close_item();
+        Section s;
+        s.label = name;
+        s.level = 1;
+        s.path = {name};
+        s.title = name;
+        s.kind = part_kind(g_, s.title);
+        s.span = line_span(l.line_start, l.line_end);
+        part_ = sk_.sections.size();
+        sec2_.reset();
+        part_items_[*part_] = 0;
+        sk_.sections.push_back(std::move(s));
+    }
+
+    // The current part's title continues (a name a PDF cut over two rows).
+    void extend_part_title(const std::string& more) {
+        if (part_) sk_.sections[*part_].title += more;
+    }
+
     void open_section2(const Line& l, const Match& m) {
         close_item();
         Section s;

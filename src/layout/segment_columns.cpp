@@ -315,10 +315,49 @@ private:
         bool opens = n || (ni == cols_.size() && !cells[0].empty());
         bool rest_empty = std::all_of(cells.begin() + 1, cells.end(), [](const std::string& c) { return c.empty(); });
         if (!opens && rest_empty && heading(l, cells[0])) return;
-        if (opens) open_row(l, n ? cells[ni] : std::string(), n.value_or(0));
+        if (opens) {
+            category(l, cells);
+            open_row(l, n ? cells[ni] : std::string(), n.value_or(0));
+        }
         if (!open_) return outside(l);
         for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c)
-            if (c != ni) append(c, cells[c], l);
+            if (c != ni && cols_[c] != Col::Category) append(c, cells[c], l);
+    }
+
+    // A row's category cell (类别, 领域) opens the section its rows belong
+    // to: a heading as printed (一、优化营商环境) or a part named by it; an
+    // empty cell (merged over the rows of its group) keeps the current one.
+    // A PDF cuts a merged cell centred over its rows at the row edges
+    // (一、优化营 | 商环境): text without a label right under a category that
+    // has one, on the next row, ends that category's name.
+    void category(const Line& l, const std::vector<std::string>& cells) {
+        for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c) {
+            if (cols_[c] != Col::Category) continue;
+            const std::string name = ustr::squeeze(cells[c]);
+            if (name.empty() || name == category_) {
+                category_rows_ += !name.empty() || category_rows_ > 0;
+                continue;
+            }
+            const bool labelled = is_heading(name);
+            if (!labelled && category_labelled_ && category_rows_ == 1) {
+                b_.extend_part_title(name);
+                category_ += name;
+                ++category_rows_;
+                continue;
+            }
+            category_ = name, category_labelled_ = labelled, category_rows_ = 1;
+            if (!heading(l, name)) {
+                close_row();
+                b_.open_named_part(Line{name, l.line_start, l.line_end}, name);
+                last_number_ = 0;
+            }
+        }
+    }
+
+    bool is_heading(const std::string& text) const {
+        for (const char* key : {"level1", "level2"})
+            if (const Pattern* p = g_.pattern(key); p && p->find(text)) return true;
+        return false;
     }
 
     // One cell at a time: collect the row's cells, lay them out at its end.
@@ -407,6 +446,9 @@ private:
     bool delivered_ = false;          // a table the ingest delivered (its grid is the file's)
     bool open_ = false;               // a row is being read
     int last_number_ = 0;
+    std::string category_;           // the last category read (类别 column)
+    bool category_labelled_ = false;  // it opened with a numeral (一、)
+    int category_rows_ = 0;           // rows read since it opened
     size_t last_col_ = 0;             // stream without numbers: the last cell's column
     std::vector<std::string> texts_;  // the open row's text per column
     std::vector<Line> stack_;         // stream: the open row's cells
