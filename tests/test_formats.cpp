@@ -511,3 +511,23 @@ TEST_CASE("a category column gives its rows their section", "[formats][tables]")
         CHECK(d.tasks[3].units.size() == 1);
     }
 }
+
+// A header of two rows: 责任单位 spanning 牵头单位 | 配合单位, 序号, 重点任务 and
+// 完成时限 merged down beside them (make_fixtures.py, make_header2). The
+// sub-column names replace the spanning one, so the rows line up with five
+// columns and the units get their roles.
+TEST_CASE("a header of two rows names the sub-columns", "[formats][tables]") {
+    for (std::string name : {"header2.docx", "header2.xlsx", "header2.html", "header2.pdf", "header2-centred.pdf"}) {
+        INFO(name);
+        Document d = compiler().compile(slurp(kOffice / name), name);
+        CHECK(d.layout == "column-table");
+        REQUIRE(d.tasks.size() == 3);
+        std::vector<std::pair<std::string, std::string>> roles;
+        for (const auto& u : d.tasks[1].units) roles.emplace_back(u.name, u.role);
+        CHECK(roles == std::vector<std::pair<std::string, std::string>>{
+                           {"市市场监管局", "lead"}, {"市发展改革委", "participant"}, {"市财政局", "participant"}});
+        REQUIRE(d.tasks[1].deadlines.size() == 1);
+        CHECK(d.tasks[1].deadlines[0].date == "2024-09-30");
+        CHECK(d.tasks[2].text == "推进重大项目建设，全年完成投资200亿元以上。");
+    }
+}

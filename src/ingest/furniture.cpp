@@ -68,6 +68,21 @@ namespace furniture {
 // The kept header line: its words separated by one space, or by tabs when
 // the original separated its cells by tabs.
 std::string render_table_header(std::string_view raw) {
+    // A tabbed row keeps its cells, empty ones too: a name spanning two
+    // columns (责任单位 over 牵头单位 | 配合单位) leaves one empty, and the
+    // rows below must still line up. Each cell is read whole (序 号 -> 序号).
+    if (raw.find('\t') != std::string_view::npos) {
+        std::string out;
+        for (std::size_t b = 0;;) {
+            const std::size_t e = std::min(raw.find('\t', b), raw.size());
+            out += normalise_chars(ustr::squeeze(raw.substr(b, e - b)));
+            if (e == raw.size()) break;
+            out.push_back('\t');
+            b = e + 1;
+        }
+        while (!out.empty() && out.back() == '\t') out.pop_back();  // nothing to line up after the last name
+        return out;
+    }
     std::string squeezed = ustr::squeeze(raw);
     const std::string chars = normalise_chars(squeezed);  // one line: no '\n' to split at
     const char sep = raw.find('\t') != std::string_view::npos ? '\t' : ' ';
@@ -395,3 +410,26 @@ bool is_page_furniture(std::string_view line) {
 }
 
 }  // namespace qingdan
+
+namespace qingdan::furniture {
+
+std::string merge_header_rows(std::string_view upper, std::string_view lower) {
+    auto cells = [](std::string_view row) {
+        std::vector<std::string_view> out;
+        for (std::size_t b = 0;;) {
+            const std::size_t e = std::min(row.find('\t', b), row.size());
+            out.push_back(row.substr(b, e - b));
+            if (e == row.size()) return out;
+            b = e + 1;
+        }
+    };
+    const auto a = cells(upper), b = cells(lower);
+    std::string out;
+    for (std::size_t c = 0; c < std::max(a.size(), b.size()); ++c) {
+        if (c > 0) out.push_back('\t');
+        out += c < b.size() && !b[c].empty() ? b[c] : c < a.size() ? a[c] : std::string_view();
+    }
+    return out;
+}
+
+}  // namespace qingdan::furniture

@@ -26,4 +26,10 @@ std::vector<std::string_view> table_header_words(std::string_view text, std::siz
 // by tabs when the raw line separated its cells by tabs.
 std::string render_table_header(std::string_view raw);
 
+// Two header rows in a row (a name spanning sub-columns above them:
+// 责任单位 over 牵头单位 | 配合单位, 序号 merged down beside them), as one:
+// per column the lower row's name where it has one, else the upper's.
+// Both rows tabbed, as render_table_header gives them.
+std::string merge_header_rows(std::string_view upper, std::string_view lower);
+
 }  // namespace qingdan::furniture

@@ -370,6 +370,7 @@ NormalisedText normalise(std::string_view utf8) {
     std::vector<Line>& lines = result.lines;
     std::string text;
     bool header_seen = false;
+    std::size_t header_at = 0;  // the header line's index in `lines`
     TableRowReader rows;
     int line_no = 0;
     std::size_t pos = 0;
@@ -393,8 +394,16 @@ NormalisedText normalise(std::string_view utf8) {
         normalise_line_chars(raw, text);
         if (text.empty()) continue;
         if (is_table_header(text)) {
+            // Repeats of the header (a new page's) are furniture; a second
+            // header row right under the first names its sub-columns.
+            const bool under = header_seen && header_at + 1 == lines.size() && lines.back().line_end + 1 == line_no;
+            if (under && raw.find('\t') != std::string_view::npos && lines.back().text.find('\t') != std::string::npos) {
+                lines.back().text = furniture::merge_header_rows(lines.back().text, furniture::render_table_header(raw));
+                lines.back().line_end = line_no;
+            }
             if (header_seen) continue;
             header_seen = true;
+            header_at = lines.size();
             text = furniture::render_table_header(raw);
         } else {
             if (furniture::is_page_number(text) || furniture::is_nav_line(text) || furniture::is_footer_line(text)) continue;

@@ -65,7 +65,7 @@ struct WordPos {
     std::size_t seg, from, to;
 };
 
-std::vector<WordPos> header_words_of(const Line& l) {
+std::vector<WordPos> header_words_of(const Line& l, std::size_t min_words = 2) {
     if (l.segs.empty()) return {};
     std::string joined;
     std::vector<std::size_t> starts;
@@ -75,7 +75,7 @@ std::vector<WordPos> header_words_of(const Line& l) {
         joined += s.text;
     }
     std::vector<WordPos> out;
-    for (std::string_view w : furniture::table_header_words(joined)) {
+    for (std::string_view w : furniture::table_header_words(joined, min_words)) {
         auto off = static_cast<std::size_t>(w.data() - joined.data());
         std::size_t k = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), off) - starts.begin()) - 1;
         const Segment& seg = l.segs[k];
@@ -247,6 +247,58 @@ std::vector<double> column_edges(const std::vector<Line>& lines, std::size_t at)
 }
 
 }  // namespace
+
+namespace {
+
+// Lines i.. that make one header: up to three lines of header words right
+// below each other (a spanning name may stand alone on the top line, the
+// names beside it centred half a line lower), one of them two words at
+// least. Returns the index of the last, i when there is none.
+std::size_t header_band(const std::vector<Line>& lines, std::size_t i) {
+    std::size_t j = i, full = header_words_of(lines[i]).empty() ? 0 : 1;
+    if (header_words_of(lines[i], 1).empty()) return i;
+    while (j + 1 < lines.size() && j < i + 2) {
+        const Line &a = lines[j], &b = lines[j + 1];
+        const double h = type_size(a);
+        if (b.page != a.page || b.y0 - a.y1 > 0.5 * h || std::abs(type_size(b) - h) > 0.2 * h ||
+            header_words_of(b, 1).empty())
+            break;
+        full += !header_words_of(b).empty();
+        ++j;
+    }
+    return full > 0 ? j : i;
+}
+
+}  // namespace
+
+void merge_header_rows(std::vector<Line>& lines) {
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::size_t j = header_band(lines, i);
+        if (j == i) continue;
+        // Every name of the band, cut apart, with its line.
+        std::vector<std::pair<Segment, std::size_t>> names;
+        for (std::size_t k = i; k <= j; ++k) {
+            Line copy = lines[k];
+            cut_header(copy, header_words_of(copy, 1));
+            for (auto& s : copy.segs) names.emplace_back(std::move(s), k);
+        }
+        // A name over a name of a lower line spans sub-columns: they replace it.
+        std::vector<Segment> kept;
+        for (const auto& [s, k] : names) {
+            bool spans = false;
+            for (const auto& [t, m] : names) spans |= m > k && t.x0 < s.x1 && t.x1 > s.x0;
+            if (!spans) kept.push_back(s);
+        }
+        std::sort(kept.begin(), kept.end(), [](const Segment& a, const Segment& b) { return a.x0 < b.x0; });
+        Line& head = lines[i];
+        for (std::size_t k = i + 1; k <= j; ++k) {
+            head.x0 = std::min(head.x0, lines[k].x0), head.x1 = std::max(head.x1, lines[k].x1);
+            head.y1 = std::max(head.y1, lines[k].y1);
+        }
+        head.segs = std::move(kept);
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i + 1), lines.begin() + static_cast<std::ptrdiff_t>(j + 1));
+    }
+}
 
 void split_at_columns(std::vector<Line>& lines) {
     std::vector<double> edges;  // where the columns after the first start

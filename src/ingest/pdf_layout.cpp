@@ -437,6 +437,7 @@ Extracted layout(std::vector<Page> pages) {
     std::vector<Line> all;
     for (auto& p : pages)
         for (auto& l : p.lines) all.push_back(std::move(l));
+    merge_header_rows(all);
     split_at_columns(all);
     std::vector<const Line*> lines;
     for (const auto& l : all) lines.push_back(&l);

@@ -58,6 +58,11 @@ void drop_furniture(std::vector<Page>& pages);
 // of them) is a header row too, the unknown cell one column.
 std::vector<std::pair<double, double>> header_columns(const Line& l);
 
+// A header of two rows (names spanning sub-columns above them: 责任单位
+// over 牵头单位 | 配合单位, 序号 and 完成时限 beside them on the first row) as
+// one header row: each sub-column name takes the place of the name it sits
+// under. Both rows must be made of header words, the second right below.
+void merge_header_rows(std::vector<Line>& lines);
 // Borderless tables print a right-aligned row number or a full cell line so
 // close to the next column's text that no gap separates them (`1推进…`).
 // Below each header row, a segment is cut at the glyph boundary where a

@@ -21,11 +21,19 @@ double middle(const Segment& n) { return (n.y0 + n.y1) / 2; }
 bool number_off_text(const TableBlock& b, std::size_t i) {
     const Line& l = *b.lines[i];
     const Segment& n = *b.number[i];
+    const double h = n.y1 - n.y0;
     double text_top = 1e18;
     for (const auto& s : l.segs)
         if (&s != &n) text_top = std::min(text_top, s.y0);
-    if (text_top < 1e18) return std::abs(n.y0 - text_top) > 0.2 * l.height();
-    return i > 0 && l.segs.size() == 1 && l.y0 < b.lines[i - 1]->y1 && l.page == b.lines[i - 1]->page;
+    if (text_top < 1e18 && std::abs(n.y0 - text_top) > 0.2 * h) return true;
+    // Its line squeezed between two text lines (the units beside it centred
+    // too): it overlaps a neighbour by a quarter line, as the lines of one
+    // row never do (tight line spacing overlaps their boxes a little).
+    auto overlaps = [&](std::size_t k) {
+        const Line& o = *b.lines[k];
+        return o.page == l.page && std::min(o.y1, n.y1) - std::max(o.y0, n.y0) > 0.25 * h;
+    };
+    return (i > 1 && overlaps(i - 1)) || (i + 1 < b.lines.size() && overlaps(i + 1));
 }
 
 // Lines [first, last] of one page between two breaks of the table (its
