@@ -531,3 +531,29 @@ TEST_CASE("a header of two rows names the sub-columns", "[formats][tables]") {
         CHECK(d.tasks[2].text == "推进重大项目建设，全年完成投资200亿元以上。");
     }
 }
+
+// A task of several measures, each a row of its own, its 序号 and 重点任务
+// merged down beside them (make_fixtures.py, make_measures). Word and Excel
+// repeat a merged cell's value on every row it covers, HTML leaves the
+// cells out: either way one task per number, its measures' units and time
+// limits all kept (the same limit once).
+TEST_CASE("measure rows under one merged task number are one task", "[formats][tables]") {
+    for (std::string name : {"measures.docx", "measures.xlsx", "measures.html"}) {
+        INFO(name);
+        Document d = compiler().compile(slurp(kOffice / name), name);
+        CHECK(d.layout == "column-table");
+        REQUIRE(d.tasks.size() == 2);
+        for (const auto& x : d.diagnostics) CHECK(x.code != "duplicate-number");
+        const Task& t = d.tasks[0];
+        CHECK(t.title == std::optional<std::string>("优化营商环境"));
+        CHECK(t.text == "深化“一网通办”改革，推动高频事项全程网办。开展涉企收费专项治理，坚决纠正乱收费行为。");
+        REQUIRE(t.units.size() == 2);
+        CHECK(t.units[0].name == "市政务服务局");
+        CHECK(t.units[1].name == "市市场监管局");
+        REQUIRE(t.deadlines.size() == 2);
+        CHECK(t.deadlines[0].date == "2024-06-30");
+        CHECK(t.deadlines[1].date == "2024-09-30");
+        CHECK(d.tasks[1].units.size() == 3);
+        CHECK(d.tasks[1].deadlines.size() == 1);
+    }
+}

@@ -315,13 +315,58 @@ private:
         bool opens = n || (ni == cols_.size() && !cells[0].empty());
         bool rest_empty = std::all_of(cells.begin() + 1, cells.end(), [](const std::string& c) { return c.empty(); });
         if (!opens && rest_empty && heading(l, cells[0])) return;
+        if (n && sub_row(cells, ni, *n)) {
+            for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c)
+                if (c != ni && cols_[c] != Col::Category && !repeats(c, cells[c])) append_part(c, cells[c], l);
+            return;
+        }
         if (opens) {
             category(l, cells);
             open_row(l, n ? cells[ni] : std::string(), n.value_or(0));
         }
         if (!open_) return outside(l);
+        // A delivered table's line is a whole row (or a cell's paragraph):
+        // a second completion in it is one of its own, not a wrapped line.
+        const bool own = delivered_ && !opens;
         for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c)
-            if (c != ni && cols_[c] != Col::Category) append(c, cells[c], l);
+            if (c != ni && cols_[c] != Col::Category) own ? append_part(c, cells[c], l) : append(c, cells[c], l);
+    }
+
+    // A task of several measures, each a row of its own, its 序号 and task
+    // name merged down beside them: Word and Excel repeat a merged cell's
+    // value on every row it covers, so the next row shows the open row's
+    // number and name again. It is the same task, not a duplicate.
+    bool sub_row(const std::vector<std::string>& cells, size_t ni, int n) const {
+        if (!open_ || n != last_number_ || ni >= cells.size()) return false;
+        bool named = false;
+        for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c)
+            if (cols_[c] == Col::Title && !cells[c].empty()) {
+                if (!repeats(c, cells[c])) return false;
+                named = true;
+            }
+        return named;
+    }
+
+    // The cell repeats what the open row already holds in its column.
+    bool repeats(size_t c, const std::string& t) const { return c < texts_.size() && !t.empty() && texts_[c] == t; }
+
+    // A measure row's cell added to its task: a completion of its own is set
+    // apart (both dates count), units start a line as usual.
+    void append_part(size_t c, const std::string& t, const Line& l) {
+        if (!t.empty() && c < cols_.size() && cols_[c] == Col::Completion && !texts_[c].empty()) {
+            if (has_part(texts_[c], t)) return;  // the same time limit again (年底前 on every measure)
+            texts_[c] += "；";
+        }
+        append(c, t, l);
+    }
+
+    static bool has_part(const std::string& joined, const std::string& part) {
+        for (size_t b = 0;;) {
+            const size_t e = std::min(joined.find("；", b), joined.size());
+            if (joined.compare(b, e - b, part) == 0) return true;
+            if (e == joined.size()) return false;
+            b = e + std::string_view("；").size();
+        }
     }
 
     // A row's category cell (类别, 领域) opens the section its rows belong
