@@ -116,6 +116,25 @@ TEST_CASE("every format of a document gives the tasks of its text version", "[fo
     }
 }
 
+TEST_CASE("tasks named by Heading 3 paragraphs that print no number", "[formats][docx]") {
+    // 001 and 004 with each named 1. item split in two: its name a Heading 3
+    // paragraph printing no number, its text the body paragraph below
+    // (make_fixtures.py, make_titled_headings). The outline level gives the
+    // label 1. (run on through the document), the name the title.
+    for (std::size_t k : {0u, 2u}) {
+        const std::string& d = kDocs[k];
+        INFO(d);
+        Document want = compiler().compile(slurp(fs::path(kRoot) / "data/corpus" / (d + ".txt")), d + ".txt");
+        Document got = compiler().compile(slurp(kOffice / (d + ".headings3.docx")), d + ".headings3.docx");
+        CHECK(task_keys(got) == task_keys(want));
+        REQUIRE(got.tasks.size() == want.tasks.size());
+        for (std::size_t i = 0; i < got.tasks.size(); ++i) {
+            CHECK(got.tasks[i].title == want.tasks[i].title);
+            CHECK(no_spaces(got.tasks[i].text) == no_spaces(want.tasks[i].text));
+        }
+    }
+}
+
 TEST_CASE("real documents pasted into Word and printed to PDF give the tasks of their text", "[formats][equivalence]") {
     // The prose pages of tests/fixtures/wild as plain Word paragraphs and
     // LibreOffice's PDFs of them (make_fixtures.py): lines that fill the

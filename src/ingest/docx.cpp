@@ -3,6 +3,7 @@
 // cells kept in place), text boxes after the paragraph that anchors them.
 // Footnotes, comments, headers and footers are separate parts: not read.
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 
@@ -81,7 +82,7 @@ public:
         if (labelled_)
             out_.diagnostics.push_back({"info", "docx-heading-levels", 0,
                                         std::to_string(labelled_) +
-                                            " heading(s) styled Heading 1/2 print no number: read as 一、/（一） "
+                                            " heading(s) styled Heading 1-4 print no number: read as 一、/（一）/1./（1） "
                                             "by their outline level"});
         return std::move(out_);
     }
@@ -91,7 +92,7 @@ private:
     std::map<std::string, StyleInfo> styles_;
     Extracted out_;
     bool paragraphs_seen_ = false;
-    int heading1_ = 0, heading2_ = 0;  // headings met so far, per level
+    std::array<int, 4> headings_{};    // headings met so far, per level (Heading 1 to 4)
     int labelled_ = 0;                 // headings given their level's label
 
     void read_style(const pugi::xml_node& s) {
@@ -138,20 +139,29 @@ private:
         return -1;
     }
 
-    // Headings styled Heading 1 / Heading 2 whose text prints no number: the
-    // label their level has in a Chinese official document (GB/T 9704: 一、
-    // then （一）), counted as the reader counts them, so the layout reads
-    // the same sections as in a document that prints its numbers. The first
-    // paragraph of the document, when styled Heading 1, is its title.
+    // Headings styled Heading 1 to 4 whose text prints no number: the label
+    // their level has in a Chinese official document (GB/T 9704: 一、 （一）
+    // 1. （1）), counted as the reader counts them, so the layout reads the
+    // same sections and items as in a document that prints its numbers.
+    // （一） restarts under each 一、 and （1） under each 1.; the 1. items run
+    // on through the document, as the task lists that print them do (the
+    // bundled plans number their tasks 1 to 115 across every section). The
+    // first paragraph of the document, when styled Heading 1, is its title.
     std::string heading_label(const pugi::xml_node& ppr, const std::string& text) {
-        int level = outline_level(ppr);
-        if (level < 0 || level > 1 || (level == 0 && !paragraphs_seen_)) return "";
-        int n = level == 0 ? ++heading1_ : ++heading2_;
-        if (level == 0) heading2_ = 0;
+        const int level = outline_level(ppr);
+        if (level < 0 || level > 3 || (level == 0 && !paragraphs_seen_)) return "";
+        const int n = ++headings_[static_cast<std::size_t>(level)];
+        for (std::size_t deeper = static_cast<std::size_t>(level) + 1; deeper < headings_.size(); ++deeper)
+            if (deeper != 2) headings_[deeper] = 0;
         if (has_own_label(text)) return "";
         ++labelled_;
-        std::string numeral = ustr::small_chinese_numeral(n);
-        return level == 0 ? numeral + "、" : "（" + numeral + "）";
+        const std::string numeral = ustr::small_chinese_numeral(n);
+        switch (level) {
+            case 0: return numeral + "、";
+            case 1: return "（" + numeral + "）";
+            case 2: return std::to_string(n) + ".";
+            default: return "（" + std::to_string(n) + "）";
+        }
     }
 
     // The label of a numbered paragraph: its own numPr, else its style's.
