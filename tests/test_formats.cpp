@@ -554,10 +554,11 @@ TEST_CASE("a header of two rows names the sub-columns", "[formats][tables]") {
 // A task of several measures, each a row of its own, its 序号 and 重点任务
 // merged down beside them (make_fixtures.py, make_measures). Word and Excel
 // repeat a merged cell's value on every row it covers, HTML leaves the
-// cells out: either way one task per number, its measures' units and time
-// limits all kept (the same limit once).
+// cells out, a PDF shows no rule between the rows (a cell line opening a new
+// name or date after a finished one is set apart): either way one task per
+// number, its measures' units and time limits all kept (the same limit once).
 TEST_CASE("measure rows under one merged task number are one task", "[formats][tables]") {
-    for (std::string name : {"measures.docx", "measures.xlsx", "measures.html"}) {
+    for (std::string name : {"measures.docx", "measures.xlsx", "measures.html", "measures.pdf"}) {
         INFO(name);
         Document d = compiler().compile(slurp(kOffice / name), name);
         CHECK(d.layout == "column-table");

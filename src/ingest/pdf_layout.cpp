@@ -198,6 +198,10 @@ public:
         for (std::size_t k = 1; k < multi.size(); ++k) cols.add(*multi[k]);
         cols_ = cols.get();
         find_left_aligned(lines, t);
+        std::vector<std::size_t> bytes(cols_.size());
+        for (std::size_t i = t.first; i <= t.last; ++i)
+            for (const auto& sg : lines[i]->segs) bytes[static_cast<std::size_t>(column_at(cols_, sg.x0, sg.x1))] += sg.text.size();
+        widest_ = static_cast<std::size_t>(std::max_element(bytes.begin(), bytes.end()) - bytes.begin());
         TableBlock block;
         for (std::size_t i = t.first; i <= t.last; ++i) {
             const Line& l = *lines[i];
@@ -219,6 +223,7 @@ private:
     int row_no_ = 0, page_ = 0;
     std::vector<bool> left_aligned_;  // per column: its text starts at its left edge
     std::vector<bool> starts_;  // lines that start a row, where the row numbers are centred
+    std::size_t widest_ = 0;    // the task text's column: the one holding the most text
 
     // Per column: do most of its cell lines start at the column's left edge
     // (task text), or are they centred or right-aligned (序号, units)?
@@ -285,7 +290,33 @@ private:
             cells_.assign(cols_.size(), "");
             page_ = l.page;
         }
-        for (const auto& s : l.segs) join_piece(cells_[static_cast<std::size_t>(column_at(cols_, s.x0, s.x1))], s.text);
+        for (const auto& s : l.segs) join_cell(static_cast<std::size_t>(column_at(cols_, s.x0, s.x1)), s.text);
+    }
+
+    // A cell line joins its cell as a wrapped line does. Outside the task
+    // text (widest_) and the number column, a line that follows a
+    // finished item — a unit's name, a time limit — and opens another (a
+    // place, a date) starts a measure row of its own under one merged task
+    // number (市政务服务局 / 市市场监管局, 2024年6月底前 / 2024年9月底前): set
+    // apart with ；, as the units and completion readers split. Chinese
+    // line breaking never starts a line with 、, so a list wrapped after a
+    // name still ends its line with the 、.
+    void join_cell(std::size_t c, const std::string& piece) {
+        std::string& cell = cells_[c];
+        if (c != 0 && c != widest_ && finished_item(cell) && opens_item(piece)) cell += "；";
+        join_piece(cell, piece);
+    }
+
+    static bool finished_item(const std::string& t) {
+        static constexpr std::string_view kEnds[] = {"局", "委", "办", "厅", "部", "院", "会", "府", "室", "中心",
+                                                     "公司", "站", "所", "队", "社", "前", "底", "止", "完成"};
+        return std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view e) { return ustr::ends_with(t, e); });
+    }
+
+    static bool opens_item(std::string_view t) {
+        if (!t.empty() && t[0] >= '0' && t[0] <= '9') return true;
+        static constexpr std::string_view kOpens[] = {"市", "省", "县", "区", "国", "中", "各", "州", "镇", "乡", "自治"};
+        return std::any_of(std::begin(kOpens), std::end(kOpens), [&](std::string_view o) { return ustr::starts_with(t, o); });
     }
 };
 

@@ -296,8 +296,22 @@ private:
         // Unit cells keep the break: the gazetteer repairs a name only where
         // the printed text was cut.
         if (!dst.empty() && units_role(cols_[c])) dst += '\n';
-        dst += t;
+        dst += cols_[c] == Col::Completion ? distinct_parts(t) : t;
         b_.extend(l.line_end);
+    }
+
+    // A completion cell of several measure rows (a PDF sets them apart with
+    // ；): the same limit on every row is one limit.
+    static std::string distinct_parts(const std::string& t) {
+        if (t.find("；") == std::string::npos) return t;
+        std::string out;
+        for (size_t b = 0;;) {
+            const size_t e = std::min(t.find("；", b), t.size());
+            const std::string part = t.substr(b, e - b);
+            if (!has_part(out, part)) out += (out.empty() ? "" : "；") + part;
+            if (e == t.size()) return out;
+            b = e + std::string_view("；").size();
+        }
     }
 
     void tabbed_line(const Line& l) {
