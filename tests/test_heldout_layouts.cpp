@@ -273,3 +273,44 @@ TEST_CASE("a one-sentence item over its 牵头单位/责任单位 lines is not t
     CHECK(d.tasks[0].units[0].role == "lead");
     CHECK(d.tasks[0].units[2].name == "全区经济运行各专班");
 }
+
+// Decimal outline numbering, as standards and some agencies' plans number
+// (1 总体要求 / 2.1 夯实基础 / 2.1.1 建设…): the deepest numbers are the
+// tasks, level 1 the parts, the levels between sections. Written in the
+// style of a city's 数字政府 工作要点.
+TEST_CASE("a decimal outline: the deepest numbers are the tasks", "[heldout][headings]") {
+    const Document d = compile_text(
+        "某市数字政府建设2024年工作要点\n"
+        "1 总体要求\n"
+        "坚持以人民为中心，全面推进数字政府建设。\n"
+        "2 重点任务\n"
+        "2.1 夯实数字基础设施\n"
+        "2.1.1 建设城市大数据平台。完成市级数据共享交换平台升级改造。（市大数据局牵头，市财政局配合，2024年6月底前完成）\n"
+        "2.1.2推进政务云整合。全年迁移上云系统100个以上。（市大数据局负责）\n"
+        "2.2 提升政务服务效能\n"
+        "2.2.1 深化“一网通办”。推动高频事项全程网办。（市政务服务局负责，2024年底前）\n"
+        "3 保障措施\n"
+        "加强组织领导，各部门要明确责任分工。\n");
+    CHECK(parts(d) == std::vector<std::string>{"1|总体要求", "2|重点任务", "3|保障措施"});
+    std::vector<std::string> labels;
+    for (const auto& t : d.tasks)
+        if (t.kind == "task") labels.push_back(t.label.value_or("-") + " " + t.section_path.back());
+    CHECK(labels == std::vector<std::string>{"2.1.1 2.1", "2.1.2 2.1", "2.2.1 2.2"});
+    REQUIRE(d.tasks.size() >= 3);
+    CHECK(d.tasks[0].units.size() == 2);
+    CHECK(d.tasks[0].units[0].role == "lead");
+    REQUIRE(d.tasks[2].deadlines.size() == 1);
+    CHECK(d.tasks[2].deadlines[0].date == "2024-12-31");
+    // Two levels only: the dotted numbers are the tasks.
+    const Document two = compile_text(
+        "一、重点任务\n1.1 建设城市大数据平台。（市大数据局负责）\n1.2 推进政务云整合。（市大数据局负责）\n"
+        "1.3 深化“一网通办”。（市政务服务局负责）\n");
+    REQUIRE(two.tasks.size() == 3);
+    CHECK(two.tasks[2].label == std::optional<std::string>("1.3"));
+    // Amounts at the start of a line are no outline: fewer than three.
+    const Document plain = compile_text(
+        "一、主要目标\n2.5亿元以上的项目全部开工。\n二、重点任务\n1.推进项目建设。（市发展改革委负责）\n"
+        "2.优化营商环境。（市政务服务局负责）\n");
+    REQUIRE(plain.tasks.size() == 2);
+    CHECK(plain.tasks[0].label == std::optional<std::string>("1."));
+}

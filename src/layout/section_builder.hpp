@@ -93,6 +93,32 @@ public:
         sk_.sections.push_back(std::move(s));
     }
 
+    // A heading of a decimal outline (2 重点任务, 2.1 夯实基础): level 1 a
+    // part, deeper a section, its printed number its label and path step.
+    void open_decimal(const Line& l, const std::string& label, const std::string& title, int level) {
+        close_item();
+        Section s;
+        s.label = label;
+        s.number = std::atoi(label.substr(label.rfind('.') == std::string::npos ? 0 : label.rfind('.') + 1).c_str());
+        s.level = level == 1 ? 1 : 2;
+        s.title = title;
+        s.span = line_span(l.line_start, l.line_end);
+        if (level == 1) {
+            s.path = {label};
+            s.kind = part_kind(g_, title);
+            part_ = sk_.sections.size();
+            sec2_.reset();
+            part_items_[*part_] = 0;
+        } else {
+            sec2_.reset();
+            s.path = path();
+            s.path.push_back(label);
+            s.kind = part_kind_now();
+            sec2_ = sk_.sections.size();
+        }
+        sk_.sections.push_back(std::move(s));
+    }
+
     // A part named by a table's category cell (类别: 营商环境) that prints no
     // numeral: its name is its label and its path.
     void open_named_part(const Line& l, const std::string& name) {

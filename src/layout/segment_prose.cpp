@@ -67,7 +67,7 @@ class ProseSegmenter {
 public:
     ProseSegmenter(const Grammar& g, Skeleton& sk)
         : g_(g), sk_(sk), b_(g, sk), level2_(g.pattern("level2")), item_(g.pattern("item")),
-          item3_(g.pattern("item_paren")), skip_(g.pattern("skip_line")) {}
+          item3_(g.pattern("item_paren")), skip_(g.pattern("skip_line")), decimal_(g.pattern("decimal_label")) {}
 
     // A table delivered by the ingest stage, read where it stands: before
     // the prose line `at` (an index into the lines run() reads).
@@ -78,6 +78,7 @@ public:
     };
 
     void run(const std::vector<Line>& lines, const std::vector<Table>& tables = {}) {
+        decimal_depth_ = decimal_depth(lines);
         size_t next = 0;  // the next table to read
         auto tables_before = [&](size_t i) {
             for (; next < tables.size() && tables[next].at <= i; ++next) {
@@ -99,7 +100,7 @@ public:
                 continue;
             }
             if (in_annex_) continue;
-            if (level2_line(lines, i) || item_line(l)) continue;
+            if (decimal_line(l) || level2_line(lines, i) || item_line(l)) continue;
             if (RawItem* it = b_.current()) {
                 it->cells.push_back({CellKind::Measure, l.text, l.line_start});
                 b_.extend(l.line_end);
@@ -162,10 +163,53 @@ private:
         return true;
     }
 
+    // The depth of a decimal outline's deepest numbers (2 for 2.1, 3 for
+    // 2.1.1), 0 when the document is no decimal outline: fewer than three
+    // lines carry a dotted number.
+    size_t decimal_depth(const std::vector<Line>& lines) const {
+        if (!decimal_) return 0;
+        size_t dotted = 0, depth = 0;
+        for (size_t i = sk_.cover.body_start; i < lines.size(); ++i)
+            if (auto m = decimal_->find(lines[i].text)) {
+                const size_t d = depth_of(m->groups[1]);
+                dotted += d >= 2;
+                depth = std::max(depth, d);
+            }
+        return dotted >= 3 ? depth : 0;
+    }
+
+    static size_t depth_of(const std::string& label) {
+        return 1 + static_cast<size_t>(std::count(label.begin(), label.end(), '.')) +
+               static_cast<size_t>(ustr::contains(label, "．"));
+    }
+
+    // A line of a decimal outline: its deepest numbers open tasks, level 1
+    // a part, the levels between a section.
+    bool decimal_line(const Line& l) {
+        if (decimal_depth_ == 0) return false;
+        auto m = decimal_->find(l.text);
+        if (!m) return false;
+        const size_t d = depth_of(m->groups[1]);
+        const std::string rest = ustr::trim(m->groups[2]);
+        if (d < decimal_depth_) {
+            b_.open_decimal(l, m->groups[1], rest, static_cast<int>(d));
+            return true;
+        }
+        if (b_.part_kind_now() == "preamble") return false;
+        RawItem& it = b_.open_item(l);
+        sub_list_ = false;
+        it.label = m->groups[1];
+        const size_t last = it.label->find_last_of(".．");
+        it.printed = std::atoi(it.label->c_str() + (last == std::string::npos ? 0 : last + 1));
+        it.cells.push_back({CellKind::Measure, rest, l.line_start});
+        return true;
+    }
+
     const Grammar& g_;
     Skeleton& sk_;
     Builder b_;
-    const Pattern *level2_, *item_, *item3_, *skip_;
+    const Pattern *level2_, *item_, *item3_, *skip_, *decimal_;
+    size_t decimal_depth_ = 0;
     bool in_annex_ = false;
     bool sub_list_ = false;  // reading the （1）… sub-items of a `1.` item
 };
