@@ -314,3 +314,25 @@ TEST_CASE("a decimal outline: the deepest numbers are the tasks", "[heldout][hea
     REQUIRE(plain.tasks.size() == 2);
     CHECK(plain.tasks[0].label == std::optional<std::string>("1."));
 }
+
+// A task table numbered as a decimal outline: a row with a shallower number
+// (1 | 优化营商环境) heads the group of the deeper ones (1.1, 1.2), which are
+// the tasks.
+TEST_CASE("a table numbered as a decimal outline: the deepest rows are the tasks", "[heldout][tables]") {
+    const Document d = compile_text(
+        "序号\t重点任务\t责任单位\t完成时限\n"
+        "1\t优化营商环境\t\t\n"
+        "1.1\t深化一网通办改革，推动高频事项全程网办。\t市政务服务局\t2024年6月底前\n"
+        "1.2\t开展涉企收费专项治理。\t市市场监管局\t2024年9月底前\n"
+        "2\t扩大有效投资\t\t\n"
+        "2.1\t推进重大项目建设，全年完成投资200亿元以上。\t市发展改革委\t2024年12月底前\n");
+    CHECK(d.layout == "column-table");
+    CHECK(parts(d) == std::vector<std::string>{"1|优化营商环境", "2|扩大有效投资"});
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[1].label == std::optional<std::string>("1.2"));
+    CHECK(d.tasks[1].section_path == std::vector<std::string>{"1"});
+    CHECK(d.tasks[2].section_path == std::vector<std::string>{"2"});
+    CHECK(d.tasks[2].units.size() == 1);
+    REQUIRE(d.tasks[1].deadlines.size() == 1);
+    CHECK(d.tasks[1].deadlines[0].date == "2024-09-30");
+}

@@ -55,8 +55,12 @@ public:
 
     Shape shape(const std::string& cell) const;
 
-    // A bare row number (`12`, `12.`): its value.
+    // A bare row number (`12`, `12.`): its value; of a decimal outline
+    // number (`2.1.3`) its last part.
     std::optional<int> row_number(const std::string& cell) const;
+
+    // The levels of a row number: 1 for `12`, 3 for `2.1.3`; 0 for none.
+    size_t depth(const std::string& cell) const;
 
 private:
     // Two in three names of the list (cut at 、，；) shaped like units.

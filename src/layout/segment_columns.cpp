@@ -88,6 +88,7 @@ public:
 private:
     void rows(const std::vector<Line>& lines, size_t i) {
         const Pattern* skip = g_.pattern("skip_line");
+        if (!stream_) find_outline_depth(lines, i);
         for (; i < lines.size(); ++i) {
             if (skip && skip->matches(lines[i].text)) continue;
             if (auto h = header_at(lines, i); h && h->cols.size() == cols_.size()) {
@@ -325,6 +326,7 @@ private:
             return;
         }
         std::optional<int> n = ni < cells.size() ? vocab_.row_number(cells[ni]) : std::nullopt;
+        if (n && outline_heading(l, cells, ni)) return;
         // A table without a 序号 column: a filled first cell opens a row.
         bool opens = n || (ni == cols_.size() && !cells[0].empty());
         bool rest_empty = std::all_of(cells.begin() + 1, cells.end(), [](const std::string& c) { return c.empty(); });
@@ -344,6 +346,36 @@ private:
         const bool own = delivered_ && !opens;
         for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c)
             if (c != ni && cols_[c] != Col::Category) own ? append_part(c, cells[c], l) : append(c, cells[c], l);
+    }
+
+    // A table numbered as a decimal outline (1 | 优化营商环境, then 1.1 |
+    // 深化… | 市政务服务局): the deepest numbers are its tasks, a row with a
+    // shallower number heads their group — a part (1), a section (1.1 over
+    // 1.1.1) — named by its text.
+    bool outline_heading(const Line& l, const std::vector<std::string>& cells, size_t ni) {
+        const size_t d = vocab_.depth(cells[ni]);
+        if (outline_depth_ < 2 || d == 0 || d >= outline_depth_) return false;
+        std::string title;
+        for (size_t c = 0; c < cells.size() && c < cols_.size(); ++c)
+            if (c != ni && (meaning(cols_, c) == Col::Title || meaning(cols_, c) == Col::Measure)) title += cells[c];
+        close_row();
+        b_.open_decimal(l, ustr::trim(cells[ni]), ustr::trim(title), d == 1 ? 1 : 2);
+        last_number_ = 0;
+        return true;
+    }
+
+    // The depth of a table's deepest row numbers when two rows or more
+    // carry a dotted one (a decimal outline), else 0.
+    void find_outline_depth(const std::vector<Line>& lines, size_t from) {
+        const size_t ni = number_index();
+        size_t dotted = 0, deepest = 0;
+        for (size_t i = from; i < lines.size() && ni < cols_.size(); ++i) {
+            auto cells = split_tabs(lines[i].text);
+            const size_t d = ni < cells.size() ? vocab_.depth(cells[ni]) : 0;
+            dotted += d >= 2;
+            deepest = std::max(deepest, d);
+        }
+        outline_depth_ = dotted >= 2 ? deepest : 0;
     }
 
     // A task of several measures, each a row of its own, its 序号 and task
@@ -505,6 +537,7 @@ private:
     bool delivered_ = false;          // a table the ingest delivered (its grid is the file's)
     bool open_ = false;               // a row is being read
     int last_number_ = 0;
+    size_t outline_depth_ = 0;       // a decimal outline's deepest row numbers (2 for 1.1), else 0
     std::string category_;           // the last category read (类别 column)
     bool category_labelled_ = false;  // it opened with a numeral (一、)
     int category_rows_ = 0;           // rows read since it opened
