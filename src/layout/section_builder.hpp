@@ -78,62 +78,37 @@ public:
     }
 
     void open_part(const Line& l, const Match& m) {
-        close_item();
         Section s;
         s.label = ustr::trim(std::string_view(l.text).substr(0, m.begin[2] < 0 ? l.text.size() : m.begin[2]));
         s.number = ustr::small_chinese_number(m[1]);
-        s.level = 1;
         s.path = {m[1]};
         s.title = ustr::trim(m[2]);
-        s.kind = part_kind(g_, s.title);
-        s.span = line_span(l.line_start, l.line_end);
-        part_ = sk_.sections.size();
-        sec2_.reset();
-        part_items_[*part_] = 0;
-        sk_.sections.push_back(std::move(s));
+        push_part(l, std::move(s));
     }
 
     // A heading of a decimal outline (2 重点任务, 2.1 夯实基础): level 1 a
     // part, deeper a section, its printed number its label and path step.
     void open_decimal(const Line& l, const std::string& label, const std::string& title, int level) {
-        close_item();
         Section s;
         s.label = label;
-        s.number = std::atoi(label.substr(label.rfind('.') == std::string::npos ? 0 : label.rfind('.') + 1).c_str());
-        s.level = level == 1 ? 1 : 2;
+        const size_t dot = label.rfind('.');
+        s.number = std::atoi(label.c_str() + (dot == std::string::npos ? 0 : dot + 1));
         s.title = title;
-        s.span = line_span(l.line_start, l.line_end);
         if (level == 1) {
             s.path = {label};
-            s.kind = part_kind(g_, title);
-            part_ = sk_.sections.size();
-            sec2_.reset();
-            part_items_[*part_] = 0;
-        } else {
-            sec2_.reset();
-            s.path = path();
-            s.path.push_back(label);
-            s.kind = part_kind_now();
-            sec2_ = sk_.sections.size();
+            return push_part(l, std::move(s));
         }
-        sk_.sections.push_back(std::move(s));
+        push_section2(l, std::move(s));
     }
 
     // A part named by a table's category cell (类别: 营商环境) that prints no
     // numeral: its name is its label and its path.
     void open_named_part(const Line& l, const std::string& name) {
-        close_item();
         Section s;
         s.label = name;
-        s.level = 1;
         s.path = {name};
         s.title = name;
-        s.kind = part_kind(g_, s.title);
-        s.span = line_span(l.line_start, l.line_end);
-        part_ = sk_.sections.size();
-        sec2_.reset();
-        part_items_[*part_] = 0;
-        sk_.sections.push_back(std::move(s));
+        push_part(l, std::move(s));
     }
 
     // The current part's title continues (a name a PDF cut over two rows).
@@ -142,15 +117,34 @@ public:
     }
 
     void open_section2(const Line& l, const Match& m) {
-        close_item();
         Section s;
         s.label = ustr::trim(std::string_view(l.text).substr(0, m.begin[2]));
         s.number = ustr::small_chinese_number(m[1]);
+        s.title = ustr::trim(m[2]);
+        push_section2(l, std::move(s));
+    }
+
+    // A level-1 part (label, number, path and title set): its kind from its
+    // title, the current part from now on.
+    void push_part(const Line& l, Section s) {
+        close_item();
+        s.level = 1;
+        s.kind = part_kind(g_, s.title);
+        s.span = line_span(l.line_start, l.line_end);
+        part_ = sk_.sections.size();
+        sec2_.reset();
+        part_items_[*part_] = 0;
+        sk_.sections.push_back(std::move(s));
+    }
+
+    // A level-2 section (label, number and title set) in the current part: a
+    // sibling, not a child, of the previous （N）.
+    void push_section2(const Line& l, Section s) {
+        close_item();
         s.level = 2;
-        sec2_.reset();  // a sibling, not a child, of the previous （N）
+        sec2_.reset();
         s.path = path();
         s.path.push_back(s.label);
-        s.title = ustr::trim(m[2]);
         s.kind = part_ ? sk_.sections[*part_].kind : "tasks";
         s.span = line_span(l.line_start, l.line_end);
         sec2_ = sk_.sections.size();
