@@ -336,3 +336,31 @@ TEST_CASE("a table numbered as a decimal outline: the deepest rows are the tasks
     REQUIRE(d.tasks[1].deadlines.size() == 1);
     CHECK(d.tasks[1].deadlines[0].date == "2024-09-30");
 }
+
+// Circled numbers ① ② as item labels: under a （一） that is only a name they
+// are the tasks and the （一） their section; under a 1. that is only a name
+// and over one unit line they are its text, as （1） items are.
+TEST_CASE("circled numbers number tasks under a named section", "[heldout][headings]") {
+    const Document d = compile_text(
+        "一、重点任务\n"
+        "（一）优化营商环境\n"
+        "①深化“一网通办”改革，推动高频事项全程网办。（市政务服务局负责）\n"
+        "②开展涉企收费专项治理，坚决纠正乱收费行为。（市市场监管局牵头，市财政局配合）\n"
+        "（二）扩大有效投资\n"
+        "①推进重大项目建设，全年完成投资200亿元以上。（市发展改革委负责）\n");
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[1].label == std::optional<std::string>("②"));
+    CHECK(d.tasks[1].number == std::optional<int>(2));
+    CHECK(d.tasks[1].section_path == std::vector<std::string>{"一", "（一）"});
+    CHECK(d.tasks[1].units.size() == 2);
+    CHECK(d.tasks[2].section_path == std::vector<std::string>{"一", "（二）"});
+    const Document sub = compile_text(
+        "一、重点任务\n"
+        "1.完善应急预案体系\n"
+        "①加强应急预案管理，规范编制和修订工作。\n"
+        "②推进应急预案演练，完善演练管理制度。\n"
+        "（责任单位：市应急管理局）\n"
+        "2.健全应急管理体制。推进应急管理办事机构建设。（市应急管理局负责）\n");
+    REQUIRE(sub.tasks.size() == 2);
+    CHECK(sub.tasks[0].text.find("②推进应急预案演练") != std::string::npos);
+}

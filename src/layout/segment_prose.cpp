@@ -21,15 +21,24 @@ bool has_body(const std::string& rest) {
 // with no items below is itself a task (its text may follow on its lines).
 bool heads_items(const std::vector<Line>& lines, size_t i, const Grammar& g) {
     const Pattern* item = g.pattern("item");
+    const Pattern* circled = g.pattern("item_circled");
     const Pattern* level2 = g.pattern("level2");
     for (size_t j = i + 1; j < lines.size(); ++j) {
         const std::string& t = lines[j].text;
-        if (item && item->matches(t)) return true;
+        if ((item && item->matches(t)) || (circled && circled->matches(t))) return true;
         if (level2 && level2->matches(t)) return false;
         for (const char* key : Builder::kLevel1Keys)
             if (const Pattern* p = g.pattern(key); p && p->matches(t)) return false;
     }
     return false;
+}
+
+// ① … ⑳ as a number (U+2460 onwards), none for any other label.
+std::optional<int> circled_number(std::string_view label) {
+    size_t i = 0;
+    const char32_t c = label.empty() ? 0 : ustr::next(label, i);
+    if (i != label.size() || c < 0x2460 || c > 0x2473) return std::nullopt;
+    return static_cast<int>(c - 0x2460) + 1;
 }
 
 // An open `1.` item holding only its name: no sentence end, no clause.
@@ -67,7 +76,8 @@ class ProseSegmenter {
 public:
     ProseSegmenter(const Grammar& g, Skeleton& sk)
         : g_(g), sk_(sk), b_(g, sk), level2_(g.pattern("level2")), item_(g.pattern("item")),
-          item3_(g.pattern("item_paren")), skip_(g.pattern("skip_line")), decimal_(g.pattern("decimal_label")) {}
+          item3_(g.pattern("item_paren")), circled_(g.pattern("item_circled")), skip_(g.pattern("skip_line")),
+          decimal_(g.pattern("decimal_label")) {}
 
     // A table delivered by the ingest stage, read where it stands: before
     // the prose line `at` (an index into the lines run() reads).
@@ -149,16 +159,18 @@ private:
     // (`1.完善应急预案体系`, no sentence of its own) are its text, not tasks.
     bool item_line(const Line& l) {
         auto m = item_ ? item_->find(l.text) : std::nullopt;
-        if (!m && item3_) {
-            auto sub = item3_->find(l.text);
-            if (!sub_list_) sub_list_ = sub && sub->groups[1] == "1" && names_only(b_.current());
+        for (const Pattern* sub_item : {item3_, circled_}) {
+            if (m || !sub_item) continue;
+            auto sub = sub_item->find(l.text);
+            const bool first = sub && (sub->groups[1] == "1" || sub->groups[1] == "①");
+            if (!sub_list_) sub_list_ = first && names_only(b_.current());
             if (!sub_list_) m = std::move(sub);
         }
         if (!m || b_.part_kind_now() == "preamble") return false;
         RawItem& it = b_.open_item(l);
         sub_list_ = false;
         it.label = ustr::trim(std::string_view(l.text).substr(0, m->begin[2]));
-        it.printed = std::atoi(m->groups[1].c_str());
+        it.printed = circled_number(m->groups[1]).value_or(std::atoi(m->groups[1].c_str()));
         it.cells.push_back({CellKind::Measure, ustr::trim(m->groups[2]), l.line_start});
         return true;
     }
@@ -208,7 +220,7 @@ private:
     const Grammar& g_;
     Skeleton& sk_;
     Builder b_;
-    const Pattern *level2_, *item_, *item3_, *skip_, *decimal_;
+    const Pattern *level2_, *item_, *item3_, *circled_, *skip_, *decimal_;
     size_t decimal_depth_ = 0;
     bool in_annex_ = false;
     bool sub_list_ = false;  // reading the （1）… sub-items of a `1.` item
