@@ -24,6 +24,7 @@
 #include "qingdan/pipeline.hpp"
 #include "sniff.hpp"
 #include "ustr.hpp"
+#include "xlsx_dates.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -575,5 +576,34 @@ TEST_CASE("measure rows under one merged task number are one task", "[formats][t
         CHECK(t.deadlines[1].date == "2024-09-30");
         CHECK(d.tasks[1].units.size() == 3);
         CHECK(d.tasks[1].deadlines.size() == 1);
+    }
+}
+
+// A 完成时限 column of real Excel dates: a day count shown through the cell's
+// number format (make_fixtures.py, make_dates). Read as the date the sheet
+// shows, so the deadline is kept; a plain number (2024) stays a number.
+TEST_CASE("dates in a sheet are read as the dates it shows", "[formats][xlsx]") {
+    CHECK(xlsx::is_date_format(14, ""));
+    CHECK(xlsx::is_date_format(176, "yyyy\"年\"m\"月\"d\"日\""));
+    CHECK(xlsx::is_date_format(177, "[$-804]yyyy/m/d"));
+    CHECK_FALSE(xlsx::is_date_format(2, ""));
+    CHECK_FALSE(xlsx::is_date_format(178, "0.00\"天\""));
+    CHECK_FALSE(xlsx::is_date_format(179, "[Red]0.0"));
+    CHECK(xlsx::serial_date("45473", false) == std::optional<std::string>("2024年6月30日"));
+    CHECK(xlsx::serial_date("45565.70833", false) == std::optional<std::string>("2024年9月30日"));
+    CHECK(xlsx::serial_date("44011", true) == std::optional<std::string>("2024年6月30日"));
+    CHECK(xlsx::serial_date("59", false) == std::optional<std::string>("1900年2月28日"));
+    CHECK(xlsx::serial_date("61", false) == std::optional<std::string>("1900年3月1日"));
+    CHECK_FALSE(xlsx::serial_date("abc", false));
+    CHECK_FALSE(xlsx::serial_date("-3", false));
+    for (std::string name : {"dates.xlsx", "dates1904.xlsx"}) {
+        INFO(name);
+        Document d = compiler().compile(slurp(kOffice / name), name);
+        REQUIRE(d.tasks.size() == 3);
+        REQUIRE(d.tasks[0].deadlines.size() == 1);
+        CHECK(d.tasks[0].deadlines[0].date == "2024-06-30");
+        REQUIRE(d.tasks[1].deadlines.size() == 1);
+        CHECK(d.tasks[1].deadlines[0].date == "2024-09-30");
+        CHECK(d.tasks[2].completion == std::optional<std::string>("2024"));
     }
 }

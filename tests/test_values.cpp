@@ -588,3 +588,21 @@ TEST_CASE("targets: a range of two numbers is a floor and a ceiling", "[values]"
     CHECK(targets_of("增长8%—7.5%。") == std::vector<Pair>{{8, "%"}});
     CHECK(targets_of("遴选1-2家单位").empty());
 }
+
+// A completion field (a 完成时限 cell) that prints a date alone: the date is
+// the limit. On a line of its own in a document the same date is when the
+// document was signed (extract_deadlines, above).
+TEST_CASE("limits: a date standing alone in a completion field", "[values]") {
+    auto limits = [](const std::string& s) {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& d : qingdan::extract_limits(s, 2024)) out.emplace_back(d.date, d.kind);
+        return out;
+    };
+    using DK = std::vector<std::pair<std::string, std::string>>;
+    CHECK(limits("2024年6月30日") == DK{{"2024-06-30", "by"}});
+    CHECK(limits("2024年9月") == DK{{"2024-09", "by"}});
+    CHECK(limits("2024年6月底前；2024年9月30日") == DK{{"2024-06-30", "by"}, {"2024-09-30", "by"}});
+    CHECK(limits("2022年已完成").empty());
+    CHECK(limits("持续推进").empty());
+    CHECK(qingdan::extract_deadlines("2024年6月30日", 2024).empty());
+}

@@ -781,9 +781,9 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);
         t.deadlines = extract_deadlines(t.text, doc.year);
-        // A completion column may print a date (2022年6月底前).
+        // A completion column may print a date (2022年6月底前, 2024年6月30日).
         if (t.completion)
-            for (auto& d : extract_deadlines(*t.completion, doc.year)) t.deadlines.push_back(std::move(d));
+            for (auto& d : extract_limits(*t.completion, doc.year)) t.deadlines.push_back(std::move(d));
         if (t.units.empty() && t.kind == "task")
             doc.diagnostics.push_back({"info", "no-units", t.span.line_start, "task names no responsible unit"});
         level2.push_back(it.level2);

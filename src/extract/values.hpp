@@ -26,6 +26,11 @@ std::vector<Target> extract_targets(std::string_view text);
 // and bare years that are not deadlines ("2021年新建") are not deadlines.
 std::vector<Deadline> extract_deadlines(std::string_view text, std::optional<int> doc_year);
 
+// The deadlines of a completion field (a 完成时限 cell, a completion
+// clause): as extract_deadlines, and a date standing alone in it (the whole
+// field, or one of its ；-parts: 2024年6月30日) is a limit (kind "by").
+std::vector<Deadline> extract_limits(std::string_view text, std::optional<int> doc_year);
+
 // A scope clause such as "省份：各类省份必做", "城市：国家知识产权强市建设示范
 // 城市必做，其他城市选做" (two entries), "省份：各省份、国家知识产权强市建设示范
 // 城市必做" (tier follows each category: 城市 -> city). Returns nothing when

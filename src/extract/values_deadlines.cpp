@@ -187,10 +187,22 @@ struct DeadlineScan {
     u32v s;
     std::optional<int> doc_year;
     std::vector<DateTok> toks;
+    bool limits = false;  // the text is a completion field: a date standing alone is a limit
 
     bool closes_text(std::size_t pos) const {
         return pos == s.size() || s[pos] == U'。' || s[pos] == U'；' || s[pos] == U';' || s[pos] == U'）' ||
                s[pos] == U')' || s[pos] == U'\n';
+    }
+
+    // A date that is the whole text, or the whole of one of its ；-parts: in
+    // a completion field (a 完成时限 cell: 2024年6月30日, 2024年9月；2024年12
+    // 月) a limit, as under a 完成时限： label. (On a line of its own in a
+    // document it is the date the document was signed.)
+    bool whole_part(std::size_t from, std::size_t to) const {
+        auto edge = [](char32_t c) { return c == U'；' || c == U';' || c == U'\n'; };
+        while (from > 0 && s[from - 1] == U' ') --from;
+        while (to < s.size() && (s[to] == U' ' || s[to] == U'。')) ++to;
+        return (from == 0 || edge(s[from - 1])) && (to == s.size() || edge(s[to]));
     }
 
     bool after_limit_label(std::size_t pos) const {
@@ -372,7 +384,8 @@ struct DeadlineScan {
         // 2024年6月底 / …于6月底。) is a limit by itself — not one a comma
         // continues (截至2021年底，累计建成… is a status); nor is any date
         // under a 完成时限： label.
-        if (kind.empty() && ((last.period_end && closes_text(last.end)) || after_limit_label(first.start)))
+        if (kind.empty() && ((last.period_end && closes_text(last.end)) || after_limit_label(first.start) ||
+                             (limits && whole_part(first.start, last.end))))
             kind = "by";
         if (kind.empty() && last.day > 0 && first.start > 0 && (s[first.start - 1] == U'于') &&
             !match_at(s, last.end, kOnVerbs).empty()) {
@@ -432,16 +445,28 @@ struct DeadlineScan {
 
 }  // namespace
 
-std::vector<Deadline> extract_deadlines(std::string_view text, std::optional<int> doc_year) {
+namespace {
+
+std::vector<Deadline> scan_deadlines(std::string_view text, std::optional<int> doc_year, bool limits) {
     std::vector<Deadline> out;
     // fast path: every date has a 年, a 月 or a 季度 (第一季度)
     if (text.find("年") == std::string_view::npos && text.find("月") == std::string_view::npos &&
         text.find("季度") == std::string_view::npos)
         return out;
     u32 s = decode_compact(text);
-    DeadlineScan scan{s, doc_year, {}};
+    DeadlineScan scan{s, doc_year, {}, limits};
     scan.run(out);
     return out;
+}
+
+}  // namespace
+
+std::vector<Deadline> extract_deadlines(std::string_view text, std::optional<int> doc_year) {
+    return scan_deadlines(text, doc_year, false);
+}
+
+std::vector<Deadline> extract_limits(std::string_view text, std::optional<int> doc_year) {
+    return scan_deadlines(text, doc_year, true);
 }
 
 std::optional<std::string> parse_date(std::string_view text) {

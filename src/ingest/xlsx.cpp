@@ -8,6 +8,7 @@
 
 #include "ooxml.hpp"
 #include "sniff.hpp"
+#include "xlsx_dates.hpp"
 
 namespace qingdan {
 
@@ -54,7 +55,7 @@ struct Merge {
 
 using Grid = std::map<int, std::map<int, std::string>>;  // row -> col -> text
 
-Grid read_cells(const pugi::xml_node& data, const std::vector<std::string>& strings) {
+Grid read_cells(const pugi::xml_node& data, const std::vector<std::string>& strings, const xlsx::DateStyles& dates) {
     Grid g;
     for (auto row : data.children()) {
         if (local(row) != "row") continue;
@@ -71,6 +72,8 @@ Grid read_cells(const pugi::xml_node& data, const std::vector<std::string>& stri
                 v = rich_text(child(c, "is"));
             } else if (t == "b") {
                 v = v == "1" ? "TRUE" : "FALSE";
+            } else if ((t.empty() || t == "n") && dates.is_date(std::strtoul(std::string(attr(c, "s")).c_str(), nullptr, 10))) {
+                if (auto date = xlsx::serial_date(v, dates.date1904)) v = *date;  // 45473 shown as 2024年6月30日
             }
             if (!v.empty()) g[r][col] = std::move(v);
         }
@@ -91,8 +94,9 @@ std::vector<Merge> merges(const pugi::xml_node& ws) {
     return out;
 }
 
-void emit_sheet(const pugi::xml_node& ws, const std::vector<std::string>& strings, Extracted& out) {
-    Grid g = read_cells(child(ws, "sheetData"), strings);
+void emit_sheet(const pugi::xml_node& ws, const std::vector<std::string>& strings, const xlsx::DateStyles& dates,
+                Extracted& out) {
+    Grid g = read_cells(child(ws, "sheetData"), strings, dates);
     int width = 0;
     for (auto& [r, cols] : g)
         if (!cols.empty()) width = std::max(width, cols.rbegin()->first + 1);
@@ -130,6 +134,8 @@ Extracted read_xlsx(std::string_view bytes) {
         target[std::string(attr(r, "Id"))] = t;
     }
     auto strings = shared_strings(zip);
+    const std::string_view d1904 = attr(child(wb.first_child(), "workbookPr"), "date1904");
+    const auto dates = xlsx::date_styles(ooxml::parse(zip, "xl/styles.xml", false), d1904 == "1" || d1904 == "true");
     Extracted out;
     int sheets = 0;
     for (auto s : child(wb.first_child(), "sheets").children()) {
@@ -141,7 +147,7 @@ Extracted read_xlsx(std::string_view bytes) {
         auto it = target.find(std::string(attr(s, "id")));
         if (it == target.end()) continue;
         auto ws = ooxml::parse(zip, it->second, false);
-        emit_sheet(ws.first_child(), strings, out);
+        emit_sheet(ws.first_child(), strings, dates, out);
         ++sheets;
     }
     out.diagnostics.push_back({"info", "xlsx-input", 0, "read as Excel (.xlsx): " + std::to_string(sheets) +
