@@ -582,7 +582,7 @@ TEST_CASE("measure rows under one merged task number are one task", "[formats][t
 // A 完成时限 column of real Excel dates: a day count shown through the cell's
 // number format (make_fixtures.py, make_dates). Read as the date the sheet
 // shows, so the deadline is kept; a plain number (2024) stays a number.
-TEST_CASE("dates in a sheet are read as the dates it shows", "[formats][xlsx]") {
+TEST_CASE("dates and percentages in a sheet are read as it shows them", "[formats][xlsx]") {
     CHECK(xlsx::is_date_format(14, ""));
     CHECK(xlsx::is_date_format(176, "yyyy\"年\"m\"月\"d\"日\""));
     CHECK(xlsx::is_date_format(177, "[$-804]yyyy/m/d"));
@@ -596,6 +596,11 @@ TEST_CASE("dates in a sheet are read as the dates it shows", "[formats][xlsx]") 
     CHECK(xlsx::serial_date("61", false) == std::optional<std::string>("1900年3月1日"));
     CHECK_FALSE(xlsx::serial_date("abc", false));
     CHECK_FALSE(xlsx::serial_date("-3", false));
+    CHECK(xlsx::is_percent_format(9, ""));
+    CHECK(xlsx::is_percent_format(180, "0.0%"));
+    CHECK_FALSE(xlsx::is_percent_format(181, "0.0\"%\""));
+    CHECK(xlsx::percent_text("0.055") == std::optional<std::string>("5.5%"));
+    CHECK(xlsx::percent_text("0.07") == std::optional<std::string>("7%"));
     for (std::string name : {"dates.xlsx", "dates1904.xlsx"}) {
         INFO(name);
         Document d = compiler().compile(slurp(kOffice / name), name);
@@ -605,5 +610,7 @@ TEST_CASE("dates in a sheet are read as the dates it shows", "[formats][xlsx]") 
         REQUIRE(d.tasks[1].deadlines.size() == 1);
         CHECK(d.tasks[1].deadlines[0].date == "2024-09-30");
         CHECK(d.tasks[2].completion == std::optional<std::string>("2024"));
+        // 0.95 in a 0% cell reads as the 95% the sheet shows.
+        CHECK(d.tasks[0].text.find("95%") != std::string::npos);
     }
 }

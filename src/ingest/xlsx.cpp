@@ -4,6 +4,7 @@
 // (a title row, a section row), a vertical merge repeats its value downwards.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "ooxml.hpp"
@@ -72,8 +73,13 @@ Grid read_cells(const pugi::xml_node& data, const std::vector<std::string>& stri
                 v = rich_text(child(c, "is"));
             } else if (t == "b") {
                 v = v == "1" ? "TRUE" : "FALSE";
-            } else if ((t.empty() || t == "n") && dates.is_date(std::strtoul(std::string(attr(c, "s")).c_str(), nullptr, 10))) {
-                if (auto date = xlsx::serial_date(v, dates.date1904)) v = *date;  // 45473 shown as 2024年6月30日
+            } else if (t.empty() || t == "n") {
+                // A number shown through its format: 45473 as 2024年6月30日, 0.05 as 5%.
+                const std::size_t style = std::strtoul(std::string(attr(c, "s")).c_str(), nullptr, 10);
+                std::optional<std::string> shown;
+                if (dates.is_date(style)) shown = xlsx::serial_date(v, dates.date1904);
+                else if (dates.is_percent(style)) shown = xlsx::percent_text(v);
+                if (shown) v = *shown;
             }
             if (!v.empty()) g[r][col] = std::move(v);
         }

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 
@@ -49,6 +50,27 @@ bool is_date_format(int id, std::string_view code) {
     return year_or_day;
 }
 
+bool is_percent_format(int id, std::string_view code) {
+    if (id == 9 || id == 10) return true;
+    bool quoted = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        if (code[i] == '"') quoted = !quoted;
+        else if (!quoted && code[i] == '\\') ++i;
+        else if (!quoted && code[i] == '%') return true;
+    }
+    return false;
+}
+
+std::optional<std::string> percent_text(std::string_view value) {
+    double v = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || end != value.data() + value.size() || !std::isfinite(v) || std::abs(v) > 1e12)
+        return std::nullopt;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g%%", v * 100);  // at most six digits: no binary noise (0.07 * 100)
+    return std::string(buf);
+}
+
 DateStyles date_styles(const pugi::xml_document& styles, bool date1904) {
     DateStyles out;
     out.date1904 = date1904;
@@ -61,7 +83,9 @@ DateStyles date_styles(const pugi::xml_document& styles, bool date1904) {
         if (local(xf) != "xf") continue;
         const int id = std::atoi(std::string(attr(xf, "numFmtId")).c_str());
         auto it = custom.find(id);
-        out.date.push_back(is_date_format(id, it == custom.end() ? std::string_view() : std::string_view(it->second)));
+        const std::string_view code = it == custom.end() ? std::string_view() : std::string_view(it->second);
+        out.date.push_back(is_date_format(id, code));
+        out.percent.push_back(is_percent_format(id, code));
         if (out.date.size() >= 65536) break;  // Excel's own limit on styles
     }
     return out;
