@@ -362,3 +362,27 @@ TEST_CASE("JSON round trip through documents_from_json", "[compile][json]") {
         CHECK(a == b);
     }
 }
+
+// A qingdan/1 document whose integer fields hold numbers no int can (found
+// by fuzz_json: converting 2e+49 to int is undefined behaviour) or a
+// fraction is refused like a field of the wrong type, with its name.
+TEST_CASE("JSON input: integer fields out of range are refused and never converted", "[compile][json]") {
+    auto with_number = [](const std::string& n) {
+        return Json::parse(R"({"schema":"qingdan/1","documents":[{"id":"a","tasks":[{"id":"a-1","number":)" + n +
+                           R"(,"text":"推进工作。"}]}]})");
+    };
+    for (const char* bad : {"2e49", "-2e49", "3000000000", "1.5"}) {
+        INFO(bad);
+        try {
+            (void)documents_from_json(with_number(bad));
+            FAIL("accepted");
+        } catch (const std::runtime_error& e) {
+            CHECK(std::string(e.what()).find("number") != std::string::npos);
+        }
+    }
+    auto docs = documents_from_json(with_number("12"));
+    REQUIRE(docs.size() == 1);
+    REQUIRE(docs[0].tasks.size() == 1);
+    CHECK(docs[0].tasks[0].number == std::optional<int>(12));
+    CHECK(documents_from_json(with_number("12.0"))[0].tasks[0].number == std::optional<int>(12));
+}

@@ -1,6 +1,9 @@
 // qingdan/1 <-> JSON. Key order follows SCHEMA.md so output is stable.
 #include "json.hpp"
 
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 #include "json_writer.hpp"
@@ -81,11 +84,18 @@ std::optional<std::string> ostr(const Json& j, const char* key) {
     return it->get<std::string>();
 }
 
+// An integer field. A number out of int's range (2e49), or with a fraction,
+// is refused like a string would be: converting it is undefined behaviour.
 std::optional<int> oint(const Json& j, const char* key) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
     if (!it->is_number()) bad(std::string("field '") + key + "' is not a number");
-    return it->get<int>();
+    const double v = it->get<double>();
+    if (!(v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max()) || v != std::floor(v))
+        bad(std::string("field '") + key + "' is not a whole number in range");
+    if (it->is_number_unsigned()) return static_cast<int>(it->get<std::uint64_t>());
+    if (it->is_number_integer()) return static_cast<int>(it->get<std::int64_t>());
+    return static_cast<int>(v);
 }
 
 const Json& arr(const Json& j, const char* key) {
