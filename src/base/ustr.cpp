@@ -60,4 +60,22 @@ std::string small_chinese_numeral(int n) {
     return std::string(n >= 20 ? kDigits[n / 10] : "") + "十" + kDigits[n % 10];
 }
 
+std::size_t outline_depth(std::string_view label) {
+    std::size_t d = 1;
+    for (std::size_t i = 0; i < label.size(); ++i) d += label[i] == '.' || label.compare(i, 3, "．") == 0;
+    return d;
+}
+
+int outline_last(std::string_view label) {
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        if (label[i] == '.') from = i + 1;
+        else if (label.compare(i, 3, "．") == 0) from = i + 3;
+    }
+    int n = 0;
+    for (std::size_t i = from; i < label.size() && label[i] >= '0' && label[i] <= '9' && n < 100000000; ++i)
+        n = n * 10 + (label[i] - '0');
+    return n;
+}
+
 }  // namespace qingdan::ustr

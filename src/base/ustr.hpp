@@ -293,6 +293,12 @@ inline bool is_subsequence(std::string_view a, std::string_view b) {
 // Value of a Chinese numeral 一..九十九 (section labels), formal numerals
 // 壹..玖拾玖 included; 0 if not one.
 int small_chinese_number(std::string_view s);
+
+// A decimal outline number (2.1.3, full-width 2．1 too): its levels (3 here,
+// 1 for a plain 12) and the number of its last part (3: its place among its
+// siblings).
+std::size_t outline_depth(std::string_view label);
+int outline_last(std::string_view label);
 // The inverse for 1..99, as headings print it (六, 十二, 二十); other
 // values in Arabic digits.
 std::string small_chinese_numeral(int n);

@@ -97,19 +97,13 @@ std::optional<int> ColumnVocabulary::row_number(const std::string& cell) const {
     const Pattern* p = g_.pattern("row_number");
     auto m = p ? p->find(cell) : std::nullopt;
     if (!m) return std::nullopt;
-    const std::string& n = m->groups[1];
-    const size_t last = n.find_last_of(".．");  // 2.1.3 -> 3: its place among its siblings
-    return std::atoi(n.c_str() + (last == std::string::npos ? 0 : last + 1));
+    return ustr::outline_last(m->groups[1]);  // 2.1.3 -> 3: its place among its siblings
 }
 
 size_t ColumnVocabulary::depth(const std::string& cell) const {
     const Pattern* p = g_.pattern("row_number");
     auto m = p ? p->find(cell) : std::nullopt;
-    if (!m) return 0;
-    const std::string& n = m->groups[1];
-    size_t d = 1;
-    for (size_t i = 0; i < n.size(); ++i) d += n[i] == '.' || n.compare(i, 3, "．") == 0;
-    return d;
+    return m ? ustr::outline_depth(m->groups[1]) : 0;
 }
 
 double fit(Col c, Shape s) {

@@ -91,8 +91,7 @@ public:
     void open_decimal(const Line& l, const std::string& label, const std::string& title, int level) {
         Section s;
         s.label = label;
-        const size_t dot = label.rfind('.');
-        s.number = std::atoi(label.c_str() + (dot == std::string::npos ? 0 : dot + 1));
+        s.number = ustr::outline_last(label);
         s.title = title;
         if (level == 1) {
             s.path = {label};

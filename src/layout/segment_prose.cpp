@@ -183,16 +183,11 @@ private:
         size_t dotted = 0, depth = 0;
         for (size_t i = sk_.cover.body_start; i < lines.size(); ++i)
             if (auto m = decimal_->find(lines[i].text)) {
-                const size_t d = depth_of(m->groups[1]);
+                const size_t d = ustr::outline_depth(m->groups[1]);
                 dotted += d >= 2;
                 depth = std::max(depth, d);
             }
         return dotted >= 3 ? depth : 0;
-    }
-
-    static size_t depth_of(const std::string& label) {
-        return 1 + static_cast<size_t>(std::count(label.begin(), label.end(), '.')) +
-               static_cast<size_t>(ustr::contains(label, "．"));
     }
 
     // A line of a decimal outline: its deepest numbers open tasks, level 1
@@ -201,7 +196,7 @@ private:
         if (decimal_depth_ == 0) return false;
         auto m = decimal_->find(l.text);
         if (!m) return false;
-        const size_t d = depth_of(m->groups[1]);
+        const size_t d = ustr::outline_depth(m->groups[1]);
         const std::string rest = ustr::trim(m->groups[2]);
         if (d < decimal_depth_) {
             b_.open_decimal(l, m->groups[1], rest, static_cast<int>(d));
@@ -211,8 +206,7 @@ private:
         RawItem& it = b_.open_item(l);
         sub_list_ = false;
         it.label = m->groups[1];
-        const size_t last = it.label->find_last_of(".．");
-        it.printed = std::atoi(it.label->c_str() + (last == std::string::npos ? 0 : last + 1));
+        it.printed = ustr::outline_last(*it.label);
         it.cells.push_back({CellKind::Measure, rest, l.line_start});
         return true;
     }
