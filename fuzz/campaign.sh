@@ -2,8 +2,9 @@
 # A long campaign: harnesses in the background at the lowest priority
 # (nice 19: they take only idle CPU), each on its own growing corpus seeded
 # like fuzz/run.sh (docs/fuzzing.md).
-#   fuzz/campaign.sh BUILD_DIR CORPUS_ROOT SECONDS [HARNESS...]
-# SECONDS is wall time per harness, or CPU time (user + sys) with
+#   fuzz/campaign.sh BUILD_DIR CORPUS_ROOT SECONDS [HARNESS[:SECONDS]...]
+# SECONDS is wall time per harness (a HARNESS:SECONDS argument gives that
+# harness its own budget, e.g. to top up one that has run part of its hour), or CPU time (user + sys) with
 # QINGDAN_FUZZ_CPU=1: a niced harness on a shared machine waits for a core
 # far longer than it computes, so only CPU time says how much it fuzzed; it
 # is stopped by SIGINT once it has used SECONDS (libFuzzer then prints its
@@ -48,7 +49,9 @@ cpu_of() {
 
 # One harness, in the foreground of its own subshell.
 run_one() {
-  local name=$1 dict seeds wall=$secs
+  local name=${1%%:*} secs=$secs dict seeds wall
+  [[ $1 == *:* ]] && secs=${1#*:}
+  wall=$secs
   mkdir -p "$root/$name"
   read -r dict seeds <<<"$(fuzz/run.sh --seeds "$name" "$build")"
   ((cpu_mode)) && wall=$((secs * 1000))  # the watcher below stops it
