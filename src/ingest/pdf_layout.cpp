@@ -10,6 +10,8 @@
 #include "pdf_lines.hpp"
 #include "ustr.hpp"
 
+using namespace std::string_view_literals;
+
 namespace qingdan::pdf {
 
 namespace {
@@ -308,14 +310,17 @@ private:
     }
 
     static bool finished_item(const std::string& t) {
-        static constexpr std::string_view kEnds[] = {"局", "委", "办", "厅", "部", "院", "会", "府", "室", "中心",
-                                                     "公司", "站", "所", "队", "社", "前", "底", "止", "完成"};
+        static constexpr std::string_view kEnds[] = {
+#include "cell_item_ends.inc"
+        };
         return std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view e) { return ustr::ends_with(t, e); });
     }
 
     static bool opens_item(std::string_view t) {
         if (!t.empty() && t[0] >= '0' && t[0] <= '9') return true;
-        static constexpr std::string_view kOpens[] = {"市", "省", "县", "区", "国", "中", "各", "州", "镇", "乡", "自治"};
+        static constexpr std::string_view kOpens[] = {
+#include "cell_item_opens.inc"
+        };
         return std::any_of(std::begin(kOpens), std::end(kOpens), [&](std::string_view o) { return ustr::starts_with(t, o); });
     }
 };
