@@ -274,6 +274,27 @@ TEST_CASE("a one-sentence item over its 牵头单位/责任单位 lines is not t
     CHECK(d.tasks[0].units[2].name == "全区经济运行各专班");
 }
 
+TEST_CASE("a plan title broken over two lines with no notice to name it", "[heldout][titles]") {
+    // The same plan as a page that starts at its title: the first line ends
+    // in a weaker plan word (重点工作), the second in the document's kind.
+    Document d = compile_text(
+        "立山区政府2023年重点工作\n"
+        "任务分解和责任分工方案\n"
+        "一、经济社会发展的主要预期目标\n"
+        "1.努力实现地区生产总值增长6.2%左右。\n"
+        "牵头单位:区发改局\n");
+    CHECK(d.title == std::optional<std::string>("立山区政府2023年重点工作任务分解和责任分工方案"));
+    CHECK(d.tasks.size() == 1);
+    // A complete title keeps the line under it out (it is a subtitle or text).
+    d = compile_text(
+        "某市2024年政务公开工作要点\n"
+        "任务分解和责任分工方案\n"
+        "一、重点任务\n"
+        "1.推进政务公开。\n"
+        "牵头单位:市政府办公室\n");
+    CHECK(d.title == std::optional<std::string>("某市2024年政务公开工作要点"));
+}
+
 // Decimal outline numbering, as standards and some agencies' plans number
 // (1 总体要求 / 2.1 夯实基础 / 2.1.1 建设…): the deepest numbers are the
 // tasks, level 1 the parts, the levels between sections. Written in the

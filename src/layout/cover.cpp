@@ -99,7 +99,7 @@ public:
     CoverReader(const std::vector<Line>& lines, const Grammar& g) : lines_(lines), g_(g) {
         for (const char* k : {"notice_title", "notice_any", "doc_number", "published", "meta_issued",
                               "signature_date", "meta_source", "addressee_line", "skip_line", "meta_row", "plan_title",
-                              "title_year_line", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren",
+                              "title_year_line", "plan_title_end", "issued_plan", "title_furniture", "news_lead", "level1", "level2", "item", "item_paren",
                               "letterhead", "title_issuer"})
             pat_[k] = g.pattern(k);
     }
@@ -350,6 +350,13 @@ private:
         return is("plan_title", s) || (!plan_name_.empty() && ustr::squeeze(s) == ustr::squeeze(plan_name_));
     }
 
+    // Line n finishes title t broken over two lines: t ends in a weaker plan
+    // word (…重点工作), n is short and ends in the document's kind (…分工方案).
+    bool continues_title(const std::string& t, const std::string* n) const {
+        return n && !is("plan_title_end", t) && is("plan_title_end", *n) && ustr::length(*n) <= 24 &&
+               !is_paragraph(*n) && !is_numbered(*n) && is_plan_title(t + *n);
+    }
+
     // The first line after the signature: the plan's own title, possibly
     // split over two lines and followed by a bare （2024） line.
     void read_plan_title(size_t k) {
@@ -361,7 +368,8 @@ private:
         // 立山区政府2023年重点工作 / 任务分解和责任分工方案: a title broken over two
         // lines whose first half already reads as one; the notice names the whole.
         if (const std::string* n = piece_text(k + 1);
-            n && !plan_name_.empty() && ustr::squeeze(t + *n) == ustr::squeeze(plan_name_)) {
+            n && ((!plan_name_.empty() && ustr::squeeze(t + *n) == ustr::squeeze(plan_name_)) ||
+                  (is_plan_title(t) && continues_title(t, n)))) {
             title += *n;
             used = k + 1;
         } else if (!is_plan_title(title)) {
@@ -424,6 +432,8 @@ private:
                 if (const std::string* n = piece_text(k + 1); n && is_plan_title(*n) && !is_paragraph(*n) &&
                                                             ustr::length(*n) > ustr::length(t) && ustr::is_subsequence(t, *n))
                     title_ = *n, ++k;
+                else if (continues_title(t, piece_text(k + 1)))
+                    mark(k), title_ = t + *piece_text(k + 1), ++k;
             } else {
                 continue;
             }
