@@ -127,6 +127,20 @@ TEST_CASE("cover: pipe-separated metadata with 制发日期 and no signature", "
     CHECK(d.addressees[0] == "各省、自治区、直辖市知识产权局");
 }
 
+TEST_CASE("cover: metadata cells with the label's colon and then the value cell", "[cover]") {
+    // 发布日期: | 2020-04-09 08:44 — a site table flattened to cells; an empty
+    // 成文日期 cell before it lends it no date.
+    Document d = compile(
+        "成文日期: | 发布日期: | 2020-04-09 08:44 | |\n"
+        "来源: | 某区人民政府办公室 | |\n"
+        "各乡镇人民政府、街道办事处,区政府各部门:\n"
+        "现将有关事项通知如下。\n" +
+        kWorkPlanBody);
+    CHECK(d.published == std::optional<std::string>("2020-04-09"));
+    CHECK(d.issued == std::nullopt);
+    CHECK(d.issuer == std::optional<std::string>("某区人民政府办公室"));
+}
+
 TEST_CASE("cover: a notice that does not say 关于印发, its reporting deadline", "[cover]") {
     Document d = compile(
         "国务院知识产权战略实施工作部际联席会议办公室关于\n"
