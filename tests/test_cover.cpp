@@ -141,6 +141,22 @@ TEST_CASE("cover: metadata cells with the label's colon and then the value cell"
     CHECK(d.issuer == std::optional<std::string>("某区人民政府办公室"));
 }
 
+TEST_CASE("cover: a law site's heading quotes the notice title after its doc number", "[cover]") {
+    // 京政办发〔2016〕26号《…关于印发〈Y〉的通知》 and the page's own copy of the
+    // quoted title under it (wrap-joining glues the two): the notice is read
+    // once, its issuer and the plan it issues, 〈〉 dropped like 《》.
+    Document d = compile(
+        "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "各区人民政府,市政府各委、办、局,各市属机构:\n"
+        "现印发给你们,请结合实际认真贯彻落实。\n" +
+        kWorkPlanBody);
+    CHECK(d.doc_number == std::optional<std::string>("京政办发〔2016〕26号"));
+    CHECK(d.issuer == std::optional<std::string>("北京市人民政府办公厅"));
+    CHECK(d.title == std::optional<std::string>("北京市2016年政务公开工作要点"));
+    REQUIRE(d.addressees.size() == 3);
+}
+
 TEST_CASE("cover: a notice that does not say 关于印发, its reporting deadline", "[cover]") {
     Document d = compile(
         "国务院知识产权战略实施工作部际联席会议办公室关于\n"

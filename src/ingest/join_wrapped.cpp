@@ -121,6 +121,8 @@ bool ends_sentence(std::string_view s) {
 
 bool ends_with_title_noun(std::string_view s) {
     s = ustr::trim_blanks(s);
+    // A law site's heading quotes the title: 《…关于印发〈…〉的通知》.
+    if (ends_with(s, "》"sv)) s.remove_suffix("》"sv.size());
     // drop a trailing （2023） / (2023)
     if (ends_with(s, "）"sv) || ends_with(s, ")"sv)) {
         std::size_t open = s.rfind("（"sv);

@@ -81,8 +81,10 @@ size_t count_of(std::string_view s, std::string_view w) {
     return n;
 }
 
+// 《…》, or 〈…〉 as a title inside a quoted notice title prints it.
 std::string strip_book_marks(std::string s) {
-    if (ustr::starts_with(s, "《") && ustr::ends_with(s, "》")) s = s.substr(3, s.size() - 6);
+    if ((ustr::starts_with(s, "《") && ustr::ends_with(s, "》")) || (ustr::starts_with(s, "〈") && ustr::ends_with(s, "〉")))
+        s = s.substr(3, s.size() - 6);
     return s;
 }
 
@@ -247,9 +249,9 @@ private:
         if (notice_ || sig_ || !c_.addressees.empty()) return false;
         const std::string& t = pieces_[k].text;
         if (is_paragraph(t) || t.find("关于") == std::string::npos) return false;
-        std::string whole = t;
+        std::string whole = quoted_notice(t);
         size_t used = k;
-        if (!ustr::ends_with(t, "的通知")) {
+        if (!ustr::ends_with(whole, "的通知")) {
             const std::string* n = piece_text(k + 1);
             if (!n || is_paragraph(*n) || !ustr::ends_with(*n, "的通知")) return false;
             whole += *n;
@@ -266,6 +268,23 @@ private:
         notice_issuer_ = m->groups[1];
         for (size_t j = k; j <= used; ++j) consumed_.insert(j), mark(j);
         return true;
+    }
+
+    // A law site's heading quotes the notice, after its doc number maybe:
+    // 京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈…〉的通知》.
+    std::string quoted_notice(const std::string& t) {
+        std::string s = t;
+        if (auto m = p("doc_number") ? p("doc_number")->find(s) : std::nullopt;
+            m && m->begin[0] == 0 && ustr::starts_with(std::string_view(s).substr(m->end[0]), "《")) {
+            if (!c_.doc_number) c_.doc_number = m->groups[1];
+            s = s.substr(m->end[0]);
+        }
+        // Wrap-joining may have glued the site's second copy of it on.
+        constexpr std::string_view kEnd = "的通知》";
+        const size_t e = s.find(kEnd);
+        if (!ustr::starts_with(s, "《") || e == std::string::npos) return t;
+        const std::string head = s.substr(0, e + kEnd.size()), rest = s.substr(head.size());
+        return rest.empty() || rest == head ? strip_book_marks(head) : t;
     }
 
     // 国知发运字〔2024〕7号 on a line of its own (not a sentence citing one).
