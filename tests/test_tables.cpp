@@ -246,6 +246,26 @@ TEST_CASE("column table: space-separated units are split", "[tables]") {
     CHECK(d.tasks[0].units[2].canonical == "国家知识产权局");
 }
 
+TEST_CASE("column table without 序号: a category cell merged over its rows", "[tables]") {
+    // 类别 | 任务内容 | 牵头领导 | 责任单位, as county 分工方案 print it: no
+    // row numbers, the category printed on its group's first row only, a
+    // leader column naming people (no units).
+    Document d = compile(
+        "某县2024年政府工作报告目标任务分工方案\n"
+        "类别\t任务内容\t牵头领导\t责任单位\n"
+        "经济发展\t地区生产总值增长6%左右\t王某\t县发展和改革局\n"
+        "\t规上工业增加值增长8%\t赵某\t县工业和信息化局、县统计局\n"
+        "项目建设\t实施重点项目30个以上\t王某\t县发展和改革局\n");
+    CHECK(d.layout == "column-table");
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[1].text == "规上工业增加值增长8%");
+    CHECK(d.tasks[1].section_path == d.tasks[0].section_path);
+    CHECK(d.tasks[2].section_path != d.tasks[0].section_path);
+    REQUIRE(d.tasks[1].units.size() == 2);
+    CHECK(d.tasks[1].units[0].name == "县工业和信息化局");
+    CHECK(d.tasks[1].units[0].role == "lead");
+}
+
 TEST_CASE("column table is never chosen for the seeds", "[tables]") {
     for (const auto& e : fs::directory_iterator(kRoot + "/data/corpus")) {
         std::ifstream in(e.path(), std::ios::binary);

@@ -263,6 +263,13 @@ private:
         return cols_.size();
     }
 
+    // The column whose filled cell opens a row of a table without 序号.
+    size_t opener_index() const {
+        size_t c = 0;
+        while (c < cols_.size() && cols_[c] == Col::Category) ++c;
+        return c;
+    }
+
     // Where a wrapped line without a column of its own goes: the main text
     // column (the first measure column, else the first title column).
     size_t wrap_index() const {
@@ -327,8 +334,11 @@ private:
         }
         std::optional<int> n = ni < cells.size() ? vocab_.row_number(cells[ni]) : std::nullopt;
         if (n && outline_heading(l, cells, ni)) return;
-        // A table without a 序号 column: a filled first cell opens a row.
-        bool opens = n || (ni == cols_.size() && !cells[0].empty());
+        // A table without a 序号 column: a filled first cell opens a row —
+        // the first after a category column, whose merged cell is printed
+        // on its group's first row only (类别 | 任务内容 | 责任单位).
+        const size_t first = opener_index();
+        bool opens = n || (ni == cols_.size() && first < cells.size() && !cells[first].empty());
         bool rest_empty = std::all_of(cells.begin() + 1, cells.end(), [](const std::string& c) { return c.empty(); });
         if (!opens && rest_empty && heading(l, cells[0])) return;
         if (n && sub_row(cells, ni, *n)) {
