@@ -188,3 +188,25 @@ TEST_CASE("以上工作由… / 以下任务均需…: units stated once for a g
     CHECK(got[1] == both);
     CHECK(got[2] == Pairs{{"市住建局", "responsible"}});
 }
+
+TEST_CASE("a heading's unit clause: its part's tasks that name no lead take it", "[units][clauses][compile]") {
+    const std::string doc =
+        "某市2024年优化营商环境工作要点\n"
+        "一、提升政务服务效能（牵头单位：市政务服务局）\n"
+        "1.推进“一网通办”。全面推行政务服务事项网上办理。\n"
+        "2.深化“一件事一次办”。新增集成办理事项20项。（市人社局、市医保局配合）\n"
+        "3.优化企业开办服务。压缩开办时间至1个工作日。（市市场监管局牵头，市税务局配合）\n"
+        "二、加强市场监管\n"
+        "4.推行信用分级分类监管。（市市场监管局负责）\n"
+        "5.规范涉企检查。\n";
+    const auto got = task_units(doc);
+    REQUIRE(got.size() == 5);
+    CHECK(got[0] == Pairs{{"市政务服务局", "lead"}});
+    CHECK(got[1] == Pairs{{"市政务服务局", "lead"}, {"市人社局", "participant"}, {"市医保局", "participant"}});
+    CHECK(got[2] == Pairs{{"市市场监管局", "lead"}, {"市税务局", "participant"}});  // its own lead
+    CHECK(got[3] == Pairs{{"市市场监管局", "responsible"}});
+    CHECK(got[4].empty());  // a heading without a clause gives nothing
+    const Document d = test::compiler().compile(doc, "heading.txt");
+    REQUIRE(d.sections.size() == 2);
+    CHECK(d.sections[0].title == "提升政务服务效能");  // the clause is not the part's name
+}

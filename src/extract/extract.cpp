@@ -478,6 +478,46 @@ struct UnitGroups {
     }
 };
 
+// Units a heading names for its whole part (一、提升政务服务效能（牵头单位：
+// 市政务服务局）): the clause leaves the section's title, and each task of
+// the part that names no lead of its own takes the heading's units — all of
+// them when it names none (its own, 配合 only, participate after them).
+struct HeadingUnits {
+    std::vector<std::pair<std::vector<std::string>, std::vector<UnitRef>>> parts;
+
+    void read(std::vector<Section>& sections, const Pattern* clause, const UnitGazetteer& gz, Document& doc) {
+        if (!clause) return;
+        for (auto& s : sections) {
+            const auto hits = clause->find_all(s.title);
+            if (hits.empty() || static_cast<size_t>(hits.back().end[0]) != s.title.size()) continue;
+            const Clause c = read_clause(hits.back().groups[1]);
+            if (!c.units) continue;
+            std::vector<UnitRef> units = resolve_list(gz, *c.units, s.span.line_start, doc);
+            if (units.empty()) continue;
+            s.title = ustr::trim(s.title.substr(0, static_cast<size_t>(hits.back().begin[0])));
+            parts.emplace_back(s.path, std::move(units));
+        }
+    }
+
+    void add_to(Task& t) const {
+        const std::vector<UnitRef>* own = nullptr;  // the innermost part's
+        for (const auto& [path, units] : parts)
+            if (t.section_path.size() >= path.size() && std::equal(path.begin(), path.end(), t.section_path.begin()))
+                own = &units;
+        if (!own || std::any_of(t.units.begin(), t.units.end(), [](const UnitRef& u) { return u.role == "lead"; }))
+            return;
+        std::vector<UnitRef> merged = *own;
+        if (!t.units.empty() && merged.size() == 1) merged.front().role = "lead";
+        for (auto u : t.units) {
+            if (std::any_of(merged.begin(), merged.end(), [&](const UnitRef& m) { return m.canonical == u.canonical; }))
+                continue;
+            u.role = "participant";
+            merged.push_back(std::move(u));
+        }
+        t.units = std::move(merged);
+    }
+};
+
 bool is_local_addressee(const Grammar& g, const std::string& a) {
     const Pattern* p = g.pattern("local_addressee");
     return p && p->matches(a);
@@ -742,6 +782,8 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
     if (!doc.year) doc.year = fallback_year(c, sk.intro.empty() ? c.notice_text : sk.intro);
     doc.addressees = c.addressees;
     doc.sections = sk.sections;
+    HeadingUnits heading_units;
+    heading_units.read(doc.sections, g.pattern("unit_clause"), home, doc);
     doc.diagnostics.insert(doc.diagnostics.end(), sk.diagnostics.begin(), sk.diagnostics.end());
     // Goals: the quantitative statements of the preamble parts (主要目标 …),
     // including a heading that runs its text on (一、工作目标。到2021年，9项…).
@@ -777,6 +819,7 @@ void extract(const Skeleton& sk, const Grammar& g, const UnitGazetteer& gz, Docu
         // A table row's units carry their columns' roles; prose units take
         // theirs by position across the measures (marked leads kept).
         t.units = g.model == "table" ? t.measures.front().units : union_units(t.measures);
+        heading_units.add_to(t);
         groups.add_to(t);
         if (g.model != "table") prose_scope(g, t, doc);
         t.targets = extract_targets(t.text);

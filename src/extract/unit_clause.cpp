@@ -389,10 +389,13 @@ std::optional<std::vector<SplitName>> unit_clause_names(std::string_view inside,
 // Marked leads (牵头, 分别牵头, a 牵头单位 label, 会同's first party) lead and
 // every other unit participates; unmarked, one unit is responsible and of
 // several the first listed leads (both seed plans state this rule).
+// A clause that marks every unit as helping (A、B配合: the lead named by the
+// heading above) has no lead.
 void assign_marked_roles(std::vector<UnitRef>& refs, const std::vector<UnitRole>& marks) {
     const bool any_lead = std::any_of(marks.begin(), marks.end(), is_lead);
+    const bool all_help = !marks.empty() && std::all_of(marks.begin(), marks.end(), [](UnitRole r) { return r == UnitRole::participant; });
     for (size_t i = 0; i < refs.size(); ++i) {
-        if (any_lead) refs[i].role = is_lead(marks[i]) ? "lead" : "participant";
+        if (any_lead || all_help) refs[i].role = is_lead(marks[i]) ? "lead" : "participant";
         else refs[i].role = refs.size() == 1 ? "responsible" : (i == 0 ? "lead" : "participant");
     }
 }
