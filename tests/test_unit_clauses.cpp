@@ -210,3 +210,23 @@ TEST_CASE("a heading's unit clause: its part's tasks that name no lead take it",
     REQUIRE(d.sections.size() == 2);
     CHECK(d.sections[0].title == "提升政务服务效能");  // the clause is not the part's name
 }
+
+TEST_CASE("a label glued to the name before it and a bare closing clause", "[units][clauses][compile]") {
+    const std::string doc =
+        "某省2024年工作要点\n"
+        "一、重点任务\n"
+        // The space between the lead's name and the next label closed up.
+        "1.推进庚。做好庚工作。（牵头单位：省住房城乡建设厅 配合单位：省自然资源厅、省交通运输厅）\n"
+        // A clause closing the item as a sentence of its own, no brackets.
+        "2.推进辛。做好辛工作。省公安厅牵头，省司法厅配合。\n"
+        "3.强化保障。各地要强化经费保障。财政部门负责落实资金。\n"
+        "4.压实责任。各单位主要负责同志负责。\n";
+    const auto got = task_units(doc);
+    REQUIRE(got.size() == 4);
+    CHECK(got[0] == Pairs{{"省住房城乡建设厅", "lead"}, {"省自然资源厅", "participant"}, {"省交通运输厅", "participant"}});
+    CHECK(got[1] == Pairs{{"省公安厅", "lead"}, {"省司法厅", "participant"}});
+    CHECK(got[2].empty());  // 财政部门负责落实资金 is a sentence, not a clause
+    CHECK(got[3].empty());  // the item's only sentence
+    const Document d = test::compiler().compile(doc, "closing.txt");
+    CHECK(d.tasks[1].text == "推进辛。做好辛工作。");
+}

@@ -376,8 +376,16 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     }
     t.text = text;
     // No clause in parentheses: one written into the sentence (由A会同B负责).
-    if (std::none_of(t.measures.begin(), t.measures.end(), [](const Measure& m) { return !m.units.empty(); }))
-        if (auto inl = inline_unit_clause(body)) t.measures.back().units = resolve_list(gz, *inl, it.span.line_start, doc);
+    if (std::any_of(t.measures.begin(), t.measures.end(), [](const Measure& m) { return !m.units.empty(); })) return;
+    if (auto inl = inline_unit_clause(body)) {
+        t.measures.back().units = resolve_list(gz, *inl, it.span.line_start, doc);
+    } else if (auto at = closing_unit_sentence(t.text)) {
+        // …。A、B按职责分工负责。 closing the item: a clause printed without brackets.
+        std::string clause = ustr::trim(t.text.substr(*at));
+        clause.resize(clause.size() - std::string_view("。").size());
+        t.measures.back().units = resolve_list(gz, clause, it.span.line_start, doc);
+        t.text = ustr::trim(t.text.substr(0, *at));
+    }
 }
 
 // A row of a delivered table in a prose document (segment_mixed): its task

@@ -162,6 +162,15 @@ public:
                 label_gap = label_follows(u.substr(i));
                 if (!label_gap) len = 0;
             }
+            // A label glued to the name before it (…建设厅配合单位：…), the
+            // space between them closed up by normalisation.
+            // Only after a label's names: 主要责任单位： is one label.
+            if (!len && depth == 0 && i > start && after_label(u.substr(start, i - start)) && label_follows(u.substr(i))) {
+                piece(u.substr(start, i - start));
+                group_ = names_.size();
+                label_role_ = UnitRole::none;
+                start = i;
+            }
             if (!len) {
                 i += ustr::sequence_length(static_cast<unsigned char>(u[i]));
                 continue;
@@ -185,6 +194,13 @@ public:
     }
 
 private:
+    // A piece holding a label's colon and a name after it.
+    static bool after_label(std::string_view piece) {
+        size_t colon = std::min(piece.find("："), piece.find(':'));
+        if (colon == std::string_view::npos) return false;
+        return !trim_sv(piece.substr(colon + (piece[colon] == ':' ? 1 : 3))).empty();
+    }
+
     // Spaces then a label and its colon (…局 配合单位：…).
     bool label_follows(std::string_view rest) const {
         rest = trim_sv(rest);
@@ -509,6 +525,18 @@ std::optional<std::string> inline_unit_clause(std::string_view text) {
                 return std::string(list);
         }
     return std::nullopt;
+}
+
+std::optional<size_t> closing_unit_sentence(std::string_view text) {
+    std::string_view s = unit_detail::trim_sv(text);
+    if (!s.ends_with("。")) return std::nullopt;
+    s.remove_suffix(3);
+    const size_t stop = s.rfind("。");
+    if (stop == std::string_view::npos) return std::nullopt;  // the item's only sentence
+    const std::string_view last = unit_detail::trim_sv(s.substr(stop + 3));
+    if (last.empty() || ustr::length(last) > 100 || !unit_clause_names(last, nullptr)) return std::nullopt;
+    return stop + 3 + static_cast<size_t>(last.data() - s.substr(stop + 3).data()) +
+           static_cast<size_t>(s.data() - text.data());
 }
 
 std::optional<GroupStatement> group_unit_statement(std::string_view line) {

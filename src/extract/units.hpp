@@ -185,6 +185,10 @@ std::optional<std::string> carried_unit_list(std::string_view note);
 // joiner marking A as lead), or nothing.
 std::optional<std::string> inline_unit_clause(std::string_view text);
 
+// Where an item's closing sentence that is a unit clause without brackets
+// starts (…做好辛工作。省公安厅、省司法厅按职责分工负责。), or nullopt.
+std::optional<size_t> closing_unit_sentence(std::string_view text);
+
 // A line that states units once for a group of items: 以上工作由A、B负责
 // (back: the items before it in its section) or 以下任务均需A配合落实
 // (forward: the items after it). The unit list and the direction, or nothing.
