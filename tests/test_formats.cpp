@@ -532,6 +532,30 @@ TEST_CASE("a category column gives its rows their section", "[formats][tables]")
     }
 }
 
+// 类别 | 重点任务 | 牵头领导 | 责任单位 | 完成时限: no 序号 column, the category
+// merged down its group, a column of leaders' names, the title styled as a
+// heading (make_fixtures.py, make_nonumber): each row is a task, the leaders
+// are no units, the heading is the document's title and no section of it.
+TEST_CASE("a table without 序号 reads one task a row in every office format", "[formats][tables]") {
+    using Sections = std::vector<std::vector<std::string>>;
+    for (std::string kind : {"docx", "xlsx", "html"}) {
+        INFO(kind);
+        Document d = compiler().compile(slurp(kOffice / ("nonumber." + kind)), "nonumber." + kind);
+        CHECK(d.layout == "column-table");
+        CHECK(d.title == std::optional<std::string>("某县2024年重点工作任务分工表"));
+        REQUIRE(d.tasks.size() == 5);
+        REQUIRE(d.sections.size() == 2);
+        CHECK(d.sections[1].title == "扩大有效投资");
+        CHECK(d.tasks[1].section_path == d.tasks[0].section_path);
+        CHECK(d.tasks[2].section_path != d.tasks[1].section_path);
+        CHECK(d.tasks[3].text == "实施城市更新行动，改造老旧小区50个。");
+        REQUIRE(d.tasks[1].units.size() == 3);
+        CHECK(d.tasks[1].units[0].name == "市市场监管局");
+        CHECK(d.tasks[3].units.size() == 1);
+        CHECK(d.tasks[4].completion == std::optional<std::string>("2024年12月底前"));
+    }
+}
+
 // A header of two rows: 责任单位 spanning 牵头单位 | 配合单位, 序号, 重点任务 and
 // 完成时限 merged down beside them (make_fixtures.py, make_header2). The
 // sub-column names replace the spanning one, so the rows line up with five

@@ -146,10 +146,11 @@ private:
     // （一） restarts under each 一、 and （1） under each 1.; the 1. items run
     // on through the document, as the task lists that print them do (the
     // bundled plans number their tasks 1 to 115 across every section). The
-    // first paragraph of the document, when styled Heading 1, is its title.
+    // first paragraph of the document, when styled as a heading of any
+    // level (a web page's <h2> saved as Word is Heading 2), is its title.
     std::string heading_label(const pugi::xml_node& ppr, const std::string& text) {
         const int level = outline_level(ppr);
-        if (level < 0 || level > 3 || (level == 0 && !paragraphs_seen_)) return "";
+        if (level < 0 || level > 3 || !paragraphs_seen_) return "";
         const int n = ++headings_[static_cast<std::size_t>(level)];
         for (std::size_t deeper = static_cast<std::size_t>(level) + 1; deeper < headings_.size(); ++deeper)
             if (deeper != 2) headings_[deeper] = 0;
