@@ -230,3 +230,17 @@ TEST_CASE("a label glued to the name before it and a bare closing clause", "[uni
     const Document d = test::compiler().compile(doc, "closing.txt");
     CHECK(d.tasks[1].text == "推进辛。做好辛工作。");
 }
+
+TEST_CASE("people named in a clause's own label are dropped, its units read", "[units][clauses][compile]") {
+    const std::string doc =
+        "某县2024年政府工作报告重点工作任务分解\n"
+        "一、稳增长\n"
+        "1.地区生产总值增长6%左右。（责任领导：张三；牵头单位：县发改局；责任单位：各乡镇）\n"
+        "2.固定资产投资增长8%。（牵头领导：李四、王五；责任单位：县发改局、县住建局）\n";
+    const auto got = task_units(doc);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0] == Pairs{{"县发改局", "lead"}, {"各乡镇", "participant"}});
+    CHECK(got[1] == Pairs{{"县发改局", "lead"}, {"县住建局", "participant"}});
+    const Document d = test::compiler().compile(doc, "people.txt");
+    CHECK(d.tasks[0].text == "地区生产总值增长6%左右。");
+}

@@ -168,7 +168,7 @@ public:
             if (!len && depth == 0 && i > start && after_label(u.substr(start, i - start)) && label_follows(u.substr(i))) {
                 piece(u.substr(start, i - start));
                 group_ = names_.size();
-                label_role_ = UnitRole::none;
+                label_role_ = UnitRole::none, people_ = false;
                 start = i;
             }
             if (!len) {
@@ -182,7 +182,7 @@ public:
                 piece(u.substr(start, i - start));
                 if (joiner) mark_group(UnitRole::lead);  // A会同B: A leads
                 if (!dun && u[i] != '/') group_ = names_.size();
-                if (label_gap || u[i] == ';' || at3(u, i, "；")) label_role_ = UnitRole::none;
+                if (label_gap || u[i] == ';' || at3(u, i, "；")) label_role_ = UnitRole::none, people_ = false;
                 start = i + len;
             }
             i += len;
@@ -226,6 +226,8 @@ private:
             const std::string_view label = trim_sv(p.substr(0, colon));
             if (ustr::length(label) > 8) break;
             label_role_ = UnitRole::none;
+            people_ = std::any_of(ph_.person_labels.begin(), ph_.person_labels.end(),
+                                  [&](const std::string& l) { return label.find(l) != std::string_view::npos; });
             for (const auto& l : ph_.labels)
                 if (label.find(l.text) != std::string_view::npos) {
                     label_role_ = l.role;
@@ -239,7 +241,7 @@ private:
 
     void piece(std::string_view p) {
         p = strip_leading(strip_labels(trim_sv(p)));
-        if (p.empty()) return;
+        if (p.empty() || people_) return;  // names after 责任领导： are people
         if (!has_space(p)) {
             emit(p, {});
             return;
@@ -337,6 +339,7 @@ private:
     const UnitGazetteer* g_;
     const UnitPhrasing& ph_;
     UnitRole label_role_ = UnitRole::none;  // a label's role applies up to the next ';' or label
+    bool people_ = false;                   // so does a person label (data: person-label)
     size_t group_ = 0;                      // first name of the current 、-group
     std::vector<SplitName> names_;
 };
@@ -378,6 +381,16 @@ bool clause_marked(std::string_view inside) {
     if (const auto* t = ph.tail_of(s); t && t->role != UnitRole::none && s.size() > t->text.size()) return true;
     UnitRole role = UnitRole::none;
     if (verb_tail(ph, s, &role)) return true;
+    // A leading part naming people (责任领导：张三；牵头单位：A): the label after it counts.
+    for (size_t semi; (semi = s.find("；")) != std::string_view::npos && semi <= 8 * 3 + 60;) {
+        const std::string_view head = s.substr(0, semi);
+        const size_t colon = std::min(head.find("："), head.find(':'));
+        if (colon == std::string_view::npos ||
+            std::none_of(ph.person_labels.begin(), ph.person_labels.end(),
+                         [&](const std::string& l) { return head.substr(0, colon).find(l) != std::string_view::npos; }))
+            break;
+        s = trim_sv(s.substr(semi + 3));
+    }
     for (const auto& l : ph.labels)
         if (s.starts_with(l.text)) {
             const std::string_view rest = trim_sv(s.substr(l.text.size()));

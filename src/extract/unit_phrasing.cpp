@@ -116,6 +116,7 @@ UnitPhrasing UnitPhrasing::load(const std::string& path) {
         else if (kind == "carry-intro") t.carry_intro.push_back(p.text);
         else if (kind == "group-back") t.group_back.push_back(p.text);
         else if (kind == "group-forward") t.group_forward.push_back(p.text);
+        else if (kind == "person-label") t.person_labels.push_back(p.text);
         else fail(path, no, "unknown kind '" + kind + "'");
     }
     longest_first(t.tails);

@@ -27,6 +27,7 @@ struct UnitPhrasing {
     std::vector<Phrase> notes;
     std::vector<Phrase> joiners;  // 会同
     std::vector<std::string> generic, lead_ins, conjunctions, markers, carry, carry_intro, group_back, group_forward;
+    std::vector<std::string> person_labels;  // 责任领导：张三 — people, never units
 
     // Reads the TSV; throws std::runtime_error with file:line on a bad row.
     static UnitPhrasing load(const std::string& path);
