@@ -51,6 +51,11 @@ TEST_CASE("deadlines: quarters, halves and parts of a month", "[values][wild]") 
     CHECK(dates_of("完成时限：2023年第三季度", 2023) == std::vector<std::string>{"2023-09-30"});
     CHECK(dates_of("上半年完成平台上线运行。", 2024) == std::vector<std::string>{"2024-06-30"});
     CHECK(dates_of("4月中旬前完成方案报送。", 2024) == std::vector<std::string>{"2024-04-20"});
+    // a quarter without 第 or a year, and its 末
+    CHECK(dates_of("三季度末前", 2024) == std::vector<std::string>{"2024-09-30"});
+    CHECK(dates_of("2024年三季度末前完成验收。", 2023) == std::vector<std::string>{"2024-09-30"});
+    CHECK(dates_of("4季度完成。", 2024) == std::vector<std::string>{"2024-12-31"});
+    CHECK(dates_of("共建成24季度", 2024).empty());  // a digit run is no quarter
     // month precision: a month printed with its year and nothing else
     CHECK(dates_of("完成时限：2023年12月", 2023) == std::vector<std::string>{"2023-12"});
 }

@@ -105,7 +105,7 @@ std::size_t scan_year(u32v s, std::size_t i, int& y) {
     return j;
 }
 
-// Quarter / half-year after 年: 上半年, 下半年, 第一季度, 一季度, 第1季度.
+// Quarter / half-year after 年: 上半年, 下半年, 第一季度, 一季度, 第1季度, 三季度末.
 std::size_t scan_year_part(u32v s, std::size_t j, DateTok& t) {
     if (at(s, j, U"上半年")) {
         t.month = 6;
@@ -129,7 +129,8 @@ std::size_t scan_year_part(u32v s, std::size_t j, DateTok& t) {
             t.month = q * 3;
             t.day = -1;
             t.period_end = true;
-            return k + 3;
+            // 三季度末前: the quarter's end is the quarter's date.
+            return at(s, k + 3, U"末") || at(s, k + 3, U"底") ? k + 4 : k + 3;
         }
     }
     return j;
@@ -215,6 +216,13 @@ struct DeadlineScan {
         t = DateTok{};
         t.start = i;
         char32_t c = s[i];
+        // 三季度末前 / 4季度 without a printed year: the document's.
+        if (at(s, i + 1, U"季度") && (i == 0 || !is_cn_numeral_char(s[i - 1])) && !(i > 0 && is_ascii_digit(s[i - 1]))) {
+            if (std::size_t e = scan_year_part(s, i, t); e != i) {
+                t.end = e;
+                return true;
+            }
+        }
         if (is_ascii_digit(c) || cn_digit(c) >= 0 || c == U'十') return numeral_token(i, t, skip_to);
         // 第一季度 / 上半年 without a printed year: the document's
         if ((c == U'第' || c == U'上' || c == U'下') && (i == 0 || !is_cn_numeral_char(s[i - 1]))) {
