@@ -69,6 +69,25 @@ TEST_CASE("a heading numeral alone on its line, or 第X部分", "[headings]") {
     CHECK(d.tasks[2].section_path == std::vector<std::string>{"三"});
 }
 
+TEST_CASE("第X部分 over 一、 headings: chapters are parts, 一、 their sections", "[headings]") {
+    Document d = compile_snippet(
+        "某省2024年深化改革工作要点\n"
+        "第一部分 经济体制改革\n"
+        "一、深化国资国企改革\n"
+        "（一）推进国有企业改革深化提升行动。完善中国特色现代企业制度。（省国资委牵头）\n"
+        "二、优化营商环境\n"
+        "（二）深化商事制度改革。推行经营主体登记确认制。（省市场监管局负责）\n"
+        "第二部分 社会体制改革\n"
+        "三、深化教育改革\n"
+        "（三）推进义务教育优质均衡发展。扩大优质教育资源覆盖面。（省教育厅负责）\n");
+    CHECK(titles(d) == std::vector<std::string>{"第一部分|经济体制改革|tasks", "第二部分|社会体制改革|tasks"});
+    REQUIRE(d.tasks.size() == 3);
+    CHECK(d.tasks[0].section_path == std::vector<std::string>{"一", "一、"});
+    CHECK(d.tasks[1].section_path == std::vector<std::string>{"一", "二、"});
+    CHECK(d.tasks[2].section_path == std::vector<std::string>{"二", "三、"});
+    CHECK(d.tasks[2].number == 3);
+}
+
 TEST_CASE("a sentence after a numeral and a space is not a heading", "[headings]") {
     Document d = compile_snippet(
         "一、完善知识产权制度\n"

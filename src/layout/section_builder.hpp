@@ -157,6 +157,8 @@ public:
         return p;
     }
 
+    bool in_part() const { return part_.has_value(); }
+
     std::string part_kind_now() const { return part_ ? sk_.sections[*part_].kind : "tasks"; }
 
     RawItem& open_item(const Line& l) {

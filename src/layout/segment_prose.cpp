@@ -89,6 +89,7 @@ public:
 
     void run(const std::vector<Line>& lines, const std::vector<Table>& tables = {}) {
         decimal_depth_ = decimal_depth(lines);
+        chapters_ = chapters_over_parts(lines);
         size_t next = 0;  // the next table to read
         auto tables_before = [&](size_t i) {
             for (; next < tables.size() && tables[next].at <= i; ++next) {
@@ -104,6 +105,7 @@ public:
                 annex();
                 continue;
             }
+            if (chapters_ && part_as_section(l)) continue;
             if (int used = b_.try_heading(l, i + 1 < lines.size() ? &lines[i + 1] : nullptr)) {
                 i += used - 1;  // a title printed on the heading's next line
                 sub_list_ = in_annex_ = false;
@@ -190,6 +192,31 @@ private:
         return dotted >= 3 ? depth : 0;
     }
 
+    // 第一部分 / 第一章 over 一、 headings: the chapters are the parts and
+    // the 一、 headings their sections, one level down (else the two
+    // numberings would give the same path, 一, to 第一部分 and 一、).
+    bool chapters_over_parts(const std::vector<Line>& lines) const {
+        const Pattern* chapter = g_.pattern("level1_chapter");
+        const Pattern* level1 = g_.pattern("level1");
+        if (!chapter || !level1) return false;
+        bool seen_chapter = false;
+        for (size_t i = sk_.cover.body_start; i < lines.size(); ++i) {
+            if (chapter->matches(lines[i].text)) seen_chapter = true;
+            else if (seen_chapter && level1->matches(lines[i].text)) return true;
+        }
+        return false;
+    }
+
+    bool part_as_section(const Line& l) {
+        const Pattern* chapter = g_.pattern("level1_chapter");
+        if (chapter->matches(l.text)) return false;
+        auto m = g_.pattern("level1")->find(l.text);
+        if (!m || m->begin[2] < 0 || ustr::trim(m->groups[2]).empty() || !b_.in_part()) return false;
+        sub_list_ = in_annex_ = false;
+        b_.open_section2(l, *m);
+        return true;
+    }
+
     // A line of a decimal outline: its deepest numbers open tasks, level 1
     // a part, the levels between a section.
     bool decimal_line(const Line& l) {
@@ -215,6 +242,7 @@ private:
     Skeleton& sk_;
     Builder b_;
     const Pattern *level2_, *item_, *item3_, *circled_, *skip_, *decimal_;
+    bool chapters_ = false;  // chapters_over_parts
     size_t decimal_depth_ = 0;
     bool in_annex_ = false;
     bool sub_list_ = false;  // reading the （1）… sub-items of a `1.` item
