@@ -244,3 +244,29 @@ TEST_CASE("people named in a clause's own label are dropped, its units read", "[
     const Document d = test::compiler().compile(doc, "people.txt");
     CHECK(d.tasks[0].text == "地区生产总值增长6%左右。");
 }
+
+TEST_CASE("time limits beside units: periods, dates under a label, own lines", "[units][clauses][compile]") {
+    const Document d = test::compiler().compile(
+        "某市2024年工作要点\n"
+        "一、重点任务\n"
+        "1.推进甲。做好甲工作。（市发改委负责，2024年至2025年）\n"
+        "2.推进乙。做好乙工作。（市财政局负责；完成时限：2024年6月）\n"
+        "3.推进戊。做好戊工作。\n"
+        "责任单位：市教育局\n"
+        "完成时限：2024年12月底\n"
+        "4.推进己。编制《某某规划（2021—2035年）》。（市自然资源局负责）\n",
+        "limits.txt");
+    REQUIRE(d.tasks.size() == 4);
+    CHECK(d.tasks[0].units.size() == 1);  // the period no longer hides the unit
+    CHECK(d.tasks[0].completion == std::optional<std::string>("2024年至2025年"));
+    CHECK(d.tasks[0].text == "推进甲。做好甲工作。");
+    CHECK(d.tasks[1].completion == std::optional<std::string>("2024年6月"));
+    REQUIRE(d.tasks[1].units.size() == 1);
+    CHECK(d.tasks[2].text == "推进戊。做好戊工作。");
+    CHECK(d.tasks[2].completion == std::optional<std::string>("2024年12月底"));
+    REQUIRE(d.tasks[2].deadlines.size() == 1);
+    CHECK(d.tasks[2].deadlines[0].date == "2024-12-31");
+    // a period inside a plan's name stays in the text
+    CHECK(d.tasks[3].text == "推进己。编制《某某规划（2021—2035年）》。");
+    CHECK_FALSE(d.tasks[3].completion.has_value());
+}

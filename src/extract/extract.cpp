@@ -42,7 +42,7 @@ struct Clause {
 Clause read_clause_head(const std::string& inside) {
     Clause c;
     if (is_unit_clause(inside)) c.units = inside;
-    else if (is_completion_phrase(inside)) c.completion = ustr::squeeze(ustr::trim(inside));
+    else c.completion = completion_value(inside, false);
     if (c.any()) return c;
     // Mixed: each part between ，；,; is either completion or responsibility.
     std::string units, completion;
@@ -56,8 +56,8 @@ Clause read_clause_head(const std::string& inside) {
             ++e;
         }
         const std::string part = ustr::trim(inside.substr(b, e - b));
-        if (is_completion_phrase(part)) {
-            completion += (completion.empty() ? "" : "，") + ustr::squeeze(part);
+        if (auto v = completion_value(part, true)) {
+            completion += (completion.empty() ? "" : "，") + *v;
         } else if (!part.empty()) {
             units += (units.empty() ? "" : "；") + part;
         }
@@ -321,6 +321,23 @@ std::string bracket_unit_line(const Pattern* label, const std::string& text) {
     return text;
 }
 
+// 完成时限：2024年12月底 on a line of its own, or after the line's last stop:
+// put in parentheses like a unit line, so it is read as the completion.
+std::string bracket_limit_line(const std::string& text) {
+    for (std::string_view label : {"完成时限", "完成时间", "完成期限", "办结时限", "时间节点"}) {
+        const size_t at = text.rfind(label);
+        if (at == std::string::npos) continue;
+        const std::string before = ustr::trim(std::string_view(text).substr(0, at));
+        if (!before.empty() && !ustr::ends_with(before, "。") && !ustr::ends_with(before, "）")) continue;
+        const std::string part = text.substr(at);
+        if (part.find("（") != std::string::npos || !completion_value(part, false)) continue;
+        std::string clause = ustr::trim(part);
+        while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
+        return text.substr(0, at) + "（" + clause + "）";
+    }
+    return text;
+}
+
 void add_completion(Task& t, const std::string& c) {
     t.completion = t.completion ? *t.completion + "；" + c : c;
 }
@@ -341,7 +358,7 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
             }
             if (is_person_line(person, it.cells[k].text)) continue;
         }
-        const std::string line = bracket_unit_line(label, it.cells[k].text);
+        const std::string line = bracket_limit_line(bracket_unit_line(label, it.cells[k].text));
         body += k > 0 && line == it.cells[k].text ? bracket_bare_unit_line(line) : line;
     }
     const Pattern* clause = g.pattern("unit_clause");

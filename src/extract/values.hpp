@@ -49,4 +49,11 @@ std::optional<std::string> parse_date(std::string_view text);
 // A period without a status or limit word ("2021—2035年") is not one.
 bool is_completion_phrase(std::string_view text);
 
+// The completion a clause part states, as it will be recorded: a
+// completion phrase, or one under a limit label (完成时限：2024年6月 ->
+// "2024年6月"); with `bare_dates`, also a bare date or period (2024年10月,
+// 2024年至2025年) — for a part beside a unit list in one parenthesis
+// (市发改委负责，2024年至2025年), where it can only be the time limit.
+std::optional<std::string> completion_value(std::string_view part, bool bare_dates);
+
 }  // namespace qingdan

@@ -544,11 +544,8 @@ bool is_date_char(char32_t c) {
 
 }  // namespace
 
-bool is_completion_phrase(std::string_view text) {
-    const std::string s = ustr::squeeze(text);
-    bool marker = false;
-    for (std::string_view m : kCompletionMarkers) marker = marker || s.find(m) != std::string::npos;
-    if (!marker || s.empty()) return false;
+// Only completion words and date characters.
+static bool only_time_words(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         const std::string_view rest = std::string_view(s).substr(i);
         size_t len = 0;
@@ -565,6 +562,36 @@ bool is_completion_phrase(std::string_view text) {
         i += len;
     }
     return true;
+}
+
+bool is_completion_phrase(std::string_view text) {
+    const std::string s = ustr::squeeze(text);
+    bool marker = false;
+    for (std::string_view m : kCompletionMarkers) marker = marker || s.find(m) != std::string::npos;
+    return marker && !s.empty() && only_time_words(s);
+}
+
+std::optional<std::string> completion_value(std::string_view part, bool bare_dates) {
+    std::string s = ustr::squeeze(ustr::trim(part));
+    while (ustr::ends_with(s, "。") || ustr::ends_with(s, "；")) s.resize(s.size() - 3);
+    bool labelled = false;
+    for (std::string_view label : {"完成时限", "完成时间", "完成期限", "办结时限", "时间节点", "时限要求", "时限"})
+        if (ustr::starts_with(s, label)) {
+            std::string_view rest = std::string_view(s).substr(label.size());
+            if (rest.starts_with("：")) rest.remove_prefix(3);
+            else if (rest.starts_with(":")) rest.remove_prefix(1);
+            else break;
+            s = std::string(rest);
+            labelled = true;
+            break;
+        }
+    if (s.empty()) return std::nullopt;
+    if (is_completion_phrase(s)) return s;
+    // A bare date or period needs a digit of its own: 年 alone is no date.
+    const bool dated = std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                       s.find("年") != std::string::npos;
+    if ((labelled || bare_dates) && dated && only_time_words(s)) return s;
+    return std::nullopt;
 }
 
 }  // namespace qingdan
