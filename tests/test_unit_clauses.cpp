@@ -254,9 +254,13 @@ TEST_CASE("time limits beside units: periods, dates under a label, own lines", "
         "3.推进戊。做好戊工作。\n"
         "责任单位：市教育局\n"
         "完成时限：2024年12月底\n"
-        "4.推进己。编制《某某规划（2021—2035年）》。（市自然资源局负责）\n",
+        "4.推进己。编制《某某规划（2021—2035年）》。（市自然资源局负责）\n"
+        "5.推进庚。做好庚工作。（市科技局负责）（2024年10月）\n",
         "limits.txt");
-    REQUIRE(d.tasks.size() == 4);
+    REQUIRE(d.tasks.size() == 5);
+    // a bare date right after a unit clause is its time limit
+    CHECK(d.tasks[4].text == "推进庚。做好庚工作。");
+    CHECK(d.tasks[4].completion == std::optional<std::string>("2024年10月"));
     CHECK(d.tasks[0].units.size() == 1);  // the period no longer hides the unit
     CHECK(d.tasks[0].completion == std::optional<std::string>("2024年至2025年"));
     CHECK(d.tasks[0].text == "推进甲。做好甲工作。");

@@ -211,6 +211,9 @@ void prose_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     std::string text, piece, printed;
     for (const auto& m : hits) {
         Clause c = read_clause(m.groups[1]);
+        // A bare date right after a clause is its time limit: （A负责）（2024年10月）.
+        if (!c.any() && from > 0 && static_cast<size_t>(m.begin[0]) == from)
+            c.completion = completion_value(m.groups[1], true);
         if (!c.units && !(c.completion && at_clause_end(body, m.end[0]))) continue;
         piece += body.substr(from, m.begin[0] - from);
         // The measure keeps its clauses as printed; the task text drops them.
