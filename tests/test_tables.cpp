@@ -293,3 +293,20 @@ TEST_CASE("pipe_row_to_tabs reads Markdown table rows", "[tables][normalise]") {
     CHECK_FALSE(pipe_row_to_tabs("推进修订《反垄断法》", out));
     CHECK(out == "untouched");
 }
+
+TEST_CASE("column table: a 必做/选做 column of bare words binds the row's localities", "[tables]") {
+    Document d = compile(
+        "序号\t重点任务\t责任单位\t必做/选做\t完成时限\n"
+        "1\t开展专利转化运用专项行动\t各设区市知识产权局\t必做\t2024年12月底前\n"
+        "2\t建设知识产权保护中心\t有条件的设区市\t选做\t2024年12月底前\n"
+        "3\t完善知识产权公共服务体系\t省知识产权局\t必做\t持续推进\n");
+    REQUIRE(d.tasks.size() == 3);
+    REQUIRE(d.tasks[0].scope.size() == 1);
+    CHECK(d.tasks[0].scope[0].tier == "city");
+    CHECK(d.tasks[0].scope[0].who == "各设区市知识产权局");
+    CHECK(d.tasks[0].scope[0].obligation == "mandatory");
+    REQUIRE(d.tasks[1].scope.size() == 1);
+    CHECK(d.tasks[1].scope[0].tier == "city");
+    CHECK(d.tasks[1].scope[0].obligation == "optional");
+    CHECK(d.tasks[2].scope.empty());  // a named department binds no localities
+}

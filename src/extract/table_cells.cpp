@@ -58,11 +58,20 @@ std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, const std::vector<s
     return out;
 }
 
+// 必做 / 必做任务 -> mandatory, 选做 / 选做任务 -> optional, else nothing.
+static std::optional<std::string> obligation_of(const std::string& cell) {
+    for (std::string_view w : {"必做", "必选"})
+        if (cell == w || cell == std::string(w) + "任务" || cell == std::string(w) + "项目") return "mandatory";
+    for (std::string_view w : {"选做", "自选", "可选"})
+        if (cell == w || cell == std::string(w) + "任务" || cell == std::string(w) + "项目") return "optional";
+    return std::nullopt;
+}
+
 // Table item: one measure per actor cell; the unit column belongs to the
 // measure of the body that owns those departments (the first, usually the
 // issuing body's), scope and completion columns to the task.
 void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task& t, Document& doc) {
-    std::string title, completion;
+    std::string title, completion, bare_obligation;
     std::vector<std::vector<UnitRef>> units;  // by position: one list per cell
     std::vector<UnitRef> leads, participants;    // by column role
     const Pattern* actor = g.pattern("actor");
@@ -82,9 +91,12 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
                 }
                 break;
             }
-            case CellKind::Scope:
-                for (auto& s : parse_scope_clause(c.text)) t.scope.push_back(std::move(s));
+            case CellKind::Scope: {
+                auto found = parse_scope_clause(c.text);
+                if (found.empty()) bare_obligation = ustr::squeeze(c.text);
+                for (auto& s : found) t.scope.push_back(std::move(s));
                 break;
+            }
             case CellKind::Measure: {
                 Measure m{std::nullopt, c.text, {}};
                 if (auto a = actor ? actor->find(c.text) : std::nullopt) {
@@ -105,6 +117,12 @@ void table_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Ta
     if (!completion.empty()) t.completion = completion;
     if (t.measures.empty()) t.measures.push_back({std::nullopt, "", {}});
     t.measures.front().units = table_roles(std::move(leads), std::move(units), std::move(participants));
+    // A 必做/选做 column holding the word alone: it binds the localities the
+    // row names as its units (各设区市知识产权局 | 必做).
+    if (auto ob = bare_obligation.empty() ? std::nullopt : obligation_of(bare_obligation))
+        for (const auto& u : t.measures.front().units)
+            if (u.level == "local" && is_collective_local(u.name))
+                t.scope.push_back({collective_tier(u.name), u.name, *ob, bare_obligation});
     // Several scope cells may repeat a who/obligation pair: keep one.
     std::vector<Scope> uniq;
     for (auto& s : t.scope)

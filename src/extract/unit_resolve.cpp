@@ -412,6 +412,7 @@ bool is_collective_local(std::string_view name) {
 }
 
 std::string collective_tier(std::string_view name) {
+    if (name.starts_with("有条件的")) name.remove_prefix(std::string_view("有条件的").size());
     if (name.starts_with("各")) name.remove_prefix(3);
     for (std::string_view p : {"县", "区县", "县级"})
         if (name.starts_with(p)) return "county";
