@@ -111,11 +111,17 @@ Compiler::Compiler(CompileOptions opts) : impl_(std::make_unique<Impl>()) {
     std::string share = default_share_dir();
     std::vector<std::string> dirs = {share + "/grammars"};
     for (const auto& d : impl_->opts.grammar_dirs) dirs.push_back(d);
-    // The bundled grammars (dirs[0]) compile their regexes on first use.
-    impl_->grammars = load_grammars(dirs, 1);
-    if (impl_->grammars.empty()) throw std::runtime_error("no grammar found in " + dirs.front());
     std::string data = impl_->opts.data_dir.empty() ? share + "/data" : impl_->opts.data_dir;
-    impl_->units = UnitGazetteer::load(data + "/units.tsv");
+    // A grammar or data file that cannot be read (`file:line: message`) is a
+    // bad --grammars / --data value: a usage error (exit 2), like a bad option.
+    try {
+        // The bundled grammars (dirs[0]) compile their regexes on first use.
+        impl_->grammars = load_grammars(dirs, 1);
+        if (impl_->grammars.empty()) throw std::runtime_error("no grammar found in " + dirs.front());
+        impl_->units = UnitGazetteer::load(data + "/units.tsv");
+    } catch (const std::runtime_error& e) {
+        throw std::invalid_argument(e.what());
+    }
     if (impl_->opts.layout) {
         auto& g = impl_->grammars;
         if (std::none_of(g.begin(), g.end(), [&](const Grammar& x) { return x.name == *impl_->opts.layout; }))

@@ -308,6 +308,22 @@ TEST_CASE("grammar files: errors name file and line", "[compile][grammar]") {
     } catch (const std::runtime_error& e) {
         CHECK(std::string(e.what()).find("broken.grammar:3:") != std::string::npos);
     }
+    // Given to the CLI, the broken file is a bad option value: a usage error
+    // (exit 2) naming file and line, not an internal one.
+    const std::string good = kRoot + "/data/corpus/002_07740394ff6dd330.txt";
+    Run r = run("compile --grammars " + dir.string() + " " + good + " 2>&1 >/dev/null");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("broken.grammar:3:") != std::string::npos);
+    fs::path data = fs::temp_directory_path() / "qingdan-bad-data";
+    fs::create_directories(data);
+    for (const auto& e : fs::directory_iterator(kRoot + "/data"))
+        if (e.is_regular_file()) fs::copy_file(e.path(), data / e.path().filename(), fs::copy_options::overwrite_existing);
+    std::ofstream(data / "unit_phrasing.tsv", std::ios::app) << "no-such-kind\tfoo\n";
+    r = run("compile --data " + data.string() + " " + good + " 2>&1 >/dev/null");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("unit_phrasing.tsv:") != std::string::npos);
+    CHECK(r.out.find("unknown kind 'no-such-kind'") != std::string::npos);
+    fs::remove_all(data);
     fs::remove_all(dir);
 }
 
