@@ -149,6 +149,10 @@ std::string bracket_unit_line(const Pattern* label, const std::string& text) {
 // 完成时限：2024年12月底 on a line of its own, or after the line's last stop:
 // put in parentheses like a unit line, so it is read as the completion.
 std::string bracket_limit_line(const std::string& text) {
+    // Every label holds 完成, 节点 or 办结 (a forward find is fast; the rfinds are not).
+    if (text.find("完成") == std::string::npos && text.find("节点") == std::string::npos &&
+        text.find("办结") == std::string::npos)
+        return text;
     for (std::string_view label : {"完成时限", "完成时间", "完成期限", "办结时限", "时间节点"}) {
         const size_t at = text.rfind(label);
         if (at == std::string::npos) continue;
