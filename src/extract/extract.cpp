@@ -300,6 +300,11 @@ void row_item(const RawItem& it, const Grammar& g, const UnitGazetteer& gz, Task
         if (c.kind == CellKind::Units) m.text += "（" + ustr::squeeze(c.text) + "）";
 }
 
+// True when task `t` lies in the part or section at `path`.
+bool under(const std::vector<std::string>& path, const Task& t) {
+    return t.section_path.size() >= path.size() && std::equal(path.begin(), path.end(), t.section_path.begin());
+}
+
 // Units carried from an earlier note (…下同) join each later item's as
 // participants, unless the item names them itself.
 void add_carried(std::vector<UnitRef>& units, const std::vector<UnitRef>& carried) {
@@ -324,8 +329,7 @@ struct UnitGroups {
     void add_to(Task& t) const {
         add_carried(t.units, carried);
         for (const auto& [path, units] : forward)
-            if (t.section_path.size() >= path.size() && std::equal(path.begin(), path.end(), t.section_path.begin()))
-                add_carried(t.units, units);
+            if (under(path, t)) add_carried(t.units, units);
     }
 
     // The statements of the last task read: 以上… gives its units to the
@@ -372,18 +376,11 @@ struct HeadingUnits {
     void add_to(Task& t) const {
         const std::vector<UnitRef>* own = nullptr;  // the innermost part's
         for (const auto& [path, units] : parts)
-            if (t.section_path.size() >= path.size() && std::equal(path.begin(), path.end(), t.section_path.begin()))
-                own = &units;
+            if (under(path, t)) own = &units;
         if (!own || std::any_of(t.units.begin(), t.units.end(), [](const UnitRef& u) { return u.role == "lead"; }))
             return;
         std::vector<UnitRef> merged = *own;
-        if (!t.units.empty() && merged.size() == 1) merged.front().role = "lead";
-        for (auto u : t.units) {
-            if (std::any_of(merged.begin(), merged.end(), [&](const UnitRef& m) { return m.canonical == u.canonical; }))
-                continue;
-            u.role = "participant";
-            merged.push_back(std::move(u));
-        }
+        add_carried(merged, t.units);  // the task's own follow as participants
         t.units = std::move(merged);
     }
 };

@@ -1,6 +1,7 @@
 // Clauses of a prose item (item_clauses.hpp).
 #include "item_clauses.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "units.hpp"
@@ -149,22 +150,15 @@ std::string bracket_unit_line(const Pattern* label, const std::string& text) {
 // 完成时限：2024年12月底 on a line of its own, or after the line's last stop:
 // put in parentheses like a unit line, so it is read as the completion.
 std::string bracket_limit_line(const std::string& text) {
-    // Every label holds 完成, 节点 or 办结 (a forward find is fast; the rfinds are not).
-    if (text.find("完成") == std::string::npos && text.find("节点") == std::string::npos &&
-        text.find("办结") == std::string::npos)
-        return text;
-    for (std::string_view label : {"完成时限", "完成时间", "完成期限", "办结时限", "时间节点"}) {
-        const size_t at = text.rfind(label);
-        if (at == std::string::npos) continue;
-        const std::string before = ustr::trim(std::string_view(text).substr(0, at));
-        if (!before.empty() && !ustr::ends_with(before, "。") && !ustr::ends_with(before, "）")) continue;
-        const std::string part = text.substr(at);
-        if (part.find("（") != std::string::npos || !completion_value(part, false)) continue;
-        std::string clause = ustr::trim(part);
-        while (ustr::ends_with(clause, "。") || ustr::ends_with(clause, "；")) clause.resize(clause.size() - 3);
-        return text.substr(0, at) + "（" + clause + "）";
-    }
-    return text;
+    std::string_view body = ustr::trim_blanks(text);
+    while (body.ends_with("。") || body.ends_with("；")) body = ustr::trim_blanks(body.substr(0, body.size() - 3));
+    // The last place a label may open: the line's start, or after 。 or ）.
+    size_t at = 0;
+    for (std::string_view end : {"。", "）"})
+        if (size_t k = body.rfind(end); k != std::string_view::npos) at = std::max(at, k + end.size());
+    const std::string_view clause = ustr::trim_blanks(body.substr(at));
+    if (limit_label_length(clause) == 0 || !completion_value(clause, false)) return text;
+    return std::string(body.substr(0, at)) + "（" + std::string(clause) + "）";
 }
 
 }  // namespace qingdan

@@ -59,11 +59,11 @@ std::vector<UnitRef> table_roles(std::vector<UnitRef> leads, const std::vector<s
 }
 
 // 必做 / 必做任务 -> mandatory, 选做 / 选做任务 -> optional, else nothing.
-static std::optional<std::string> obligation_of(const std::string& cell) {
-    for (std::string_view w : {"必做", "必选"})
-        if (cell == w || cell == std::string(w) + "任务" || cell == std::string(w) + "项目") return "mandatory";
-    for (std::string_view w : {"选做", "自选", "可选"})
-        if (cell == w || cell == std::string(w) + "任务" || cell == std::string(w) + "项目") return "optional";
+static std::optional<std::string> obligation_of(std::string_view cell) {
+    for (std::string_view suffix : {"任务", "项目"})
+        if (cell.ends_with(suffix)) cell.remove_suffix(suffix.size());
+    if (cell == "必做" || cell == "必选") return "mandatory";
+    if (cell == "选做" || cell == "自选" || cell == "可选") return "optional";
     return std::nullopt;
 }
 

@@ -226,8 +226,7 @@ private:
             const std::string_view label = trim_sv(p.substr(0, colon));
             if (ustr::length(label) > 8) break;
             label_role_ = UnitRole::none;
-            people_ = std::any_of(ph_.person_labels.begin(), ph_.person_labels.end(),
-                                  [&](const std::string& l) { return label.find(l) != std::string_view::npos; });
+            people_ = ph_.names_people(label);
             for (const auto& l : ph_.labels)
                 if (label.find(l.text) != std::string_view::npos) {
                     label_role_ = l.role;
@@ -385,10 +384,7 @@ bool clause_marked(std::string_view inside) {
     for (size_t semi; (semi = s.find("；")) != std::string_view::npos && semi <= 8 * 3 + 60;) {
         const std::string_view head = s.substr(0, semi);
         const size_t colon = std::min(head.find("："), head.find(':'));
-        if (colon == std::string_view::npos ||
-            std::none_of(ph.person_labels.begin(), ph.person_labels.end(),
-                         [&](const std::string& l) { return head.substr(0, colon).find(l) != std::string_view::npos; }))
-            break;
+        if (colon == std::string_view::npos || !ph.names_people(head.substr(0, colon))) break;
         s = trim_sv(s.substr(semi + 3));
     }
     for (const auto& l : ph.labels)
@@ -548,8 +544,7 @@ std::optional<size_t> closing_unit_sentence(std::string_view text) {
     if (stop == std::string_view::npos) return std::nullopt;  // the item's only sentence
     const std::string_view last = unit_detail::trim_sv(s.substr(stop + 3));
     if (last.empty() || ustr::length(last) > 100 || !unit_clause_names(last, nullptr)) return std::nullopt;
-    return stop + 3 + static_cast<size_t>(last.data() - s.substr(stop + 3).data()) +
-           static_cast<size_t>(s.data() - text.data());
+    return static_cast<size_t>(last.data() - text.data());
 }
 
 std::optional<GroupStatement> group_unit_statement(std::string_view line) {

@@ -148,6 +148,11 @@ const UnitPhrasing& UnitPhrasing::current() {
     return *slot();
 }
 
+bool UnitPhrasing::names_people(std::string_view label) const {
+    return std::any_of(person_labels.begin(), person_labels.end(),
+                       [&](const std::string& l) { return label.find(l) != std::string_view::npos; });
+}
+
 bool UnitPhrasing::is_generic(std::string_view s) const {
     return std::find(generic.begin(), generic.end(), s) != generic.end();
 }

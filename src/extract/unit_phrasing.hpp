@@ -39,6 +39,8 @@ struct UnitPhrasing {
     static void install(UnitPhrasing table);
 
     bool is_generic(std::string_view s) const;
+    // A label (the text before its colon) that names people: 责任领导, 联系人.
+    bool names_people(std::string_view label) const;
     // The tail `s` ends with (longest), or nullptr.
     const Phrase* tail_of(std::string_view s) const;
 

@@ -56,4 +56,7 @@ bool is_completion_phrase(std::string_view text);
 // (市发改委负责，2024年至2025年), where it can only be the time limit.
 std::optional<std::string> completion_value(std::string_view part, bool bare_dates);
 
+// Bytes of a time-limit label and its colon opening `s` (完成时限：, 时限:), or 0.
+std::size_t limit_label_length(std::string_view s);
+
 }  // namespace qingdan

@@ -182,6 +182,8 @@ constexpr u32v kOnVerbs[] = {U"报送", U"提交", U"上报", U"报", U"完成"}
 constexpr u32v kGroupJoin[] = {U"以及", U"和", U"、", U"及", U"与", U"或"};
 
 // Labels of a completion column or line: the date after them is a limit.
+// Labels of a time limit (完成时限：…); kLimitLabelsUtf8 below is the same
+// list for UTF-8 text, with 办结时限 (ending in 时限, matched here already).
 constexpr u32v kLimitLabels[] = {U"完成时限", U"完成时间", U"完成期限", U"时间节点", U"时限要求", U"时限"};
 
 struct DeadlineScan {
@@ -571,20 +573,25 @@ bool is_completion_phrase(std::string_view text) {
     return marker && !s.empty() && only_time_words(s);
 }
 
+std::size_t limit_label_length(std::string_view s) {
+    static constexpr std::string_view kLimitLabelsUtf8[] = {"完成时限", "完成时间", "完成期限", "办结时限",
+                                                            "时间节点", "时限要求", "时限"};
+    for (std::string_view label : kLimitLabelsUtf8) {
+        if (!s.starts_with(label)) continue;
+        const std::string_view rest = s.substr(label.size());
+        if (rest.starts_with("：")) return label.size() + 3;
+        if (rest.starts_with(":")) return label.size() + 1;
+        return 0;
+    }
+    return 0;
+}
+
 std::optional<std::string> completion_value(std::string_view part, bool bare_dates) {
     std::string s = ustr::squeeze(ustr::trim(part));
     while (ustr::ends_with(s, "。") || ustr::ends_with(s, "；")) s.resize(s.size() - 3);
-    bool labelled = false;
-    for (std::string_view label : {"完成时限", "完成时间", "完成期限", "办结时限", "时间节点", "时限要求", "时限"})
-        if (ustr::starts_with(s, label)) {
-            std::string_view rest = std::string_view(s).substr(label.size());
-            if (rest.starts_with("：")) rest.remove_prefix(3);
-            else if (rest.starts_with(":")) rest.remove_prefix(1);
-            else break;
-            s = std::string(rest);
-            labelled = true;
-            break;
-        }
+    const std::size_t label = limit_label_length(s);
+    const bool labelled = label > 0;
+    s.erase(0, label);
     if (s.empty()) return std::nullopt;
     if (is_completion_phrase(s)) return s;
     // A bare date or period needs a digit of its own: 年 alone is no date.

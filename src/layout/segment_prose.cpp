@@ -77,7 +77,7 @@ public:
     ProseSegmenter(const Grammar& g, Skeleton& sk)
         : g_(g), sk_(sk), b_(g, sk), level2_(g.pattern("level2")), item_(g.pattern("item")),
           item3_(g.pattern("item_paren")), circled_(g.pattern("item_circled")), skip_(g.pattern("skip_line")),
-          decimal_(g.pattern("decimal_label")) {}
+          decimal_(g.pattern("decimal_label")), chapter_(g.pattern("level1_chapter")), level1_(g.pattern("level1")) {}
 
     // A table delivered by the ingest stage, read where it stands: before
     // the prose line `at` (an index into the lines run() reads).
@@ -196,21 +196,18 @@ private:
     // the 一、 headings their sections, one level down (else the two
     // numberings would give the same path, 一, to 第一部分 and 一、).
     bool chapters_over_parts(const std::vector<Line>& lines) const {
-        const Pattern* chapter = g_.pattern("level1_chapter");
-        const Pattern* level1 = g_.pattern("level1");
-        if (!chapter || !level1) return false;
+        if (!chapter_ || !level1_) return false;
         bool seen_chapter = false;
         for (size_t i = sk_.cover.body_start; i < lines.size(); ++i) {
-            if (chapter->matches(lines[i].text)) seen_chapter = true;
-            else if (seen_chapter && level1->matches(lines[i].text)) return true;
+            if (chapter_->matches(lines[i].text)) seen_chapter = true;
+            else if (seen_chapter && level1_->matches(lines[i].text)) return true;
         }
         return false;
     }
 
     bool part_as_section(const Line& l) {
-        const Pattern* chapter = g_.pattern("level1_chapter");
-        if (chapter->matches(l.text)) return false;
-        auto m = g_.pattern("level1")->find(l.text);
+        if (chapter_->matches(l.text)) return false;
+        auto m = level1_->find(l.text);
         if (!m || m->begin[2] < 0 || ustr::trim(m->groups[2]).empty() || !b_.in_part()) return false;
         sub_list_ = in_annex_ = false;
         b_.open_section2(l, *m);
@@ -241,7 +238,7 @@ private:
     const Grammar& g_;
     Skeleton& sk_;
     Builder b_;
-    const Pattern *level2_, *item_, *item3_, *circled_, *skip_, *decimal_;
+    const Pattern *level2_, *item_, *item3_, *circled_, *skip_, *decimal_, *chapter_, *level1_;
     bool chapters_ = false;  // chapters_over_parts
     size_t decimal_depth_ = 0;
     bool in_annex_ = false;
