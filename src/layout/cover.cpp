@@ -451,8 +451,8 @@ private:
                 if (const std::string* n = piece_text(k + 1); n && is_plan_title(*n) && !is_paragraph(*n) &&
                                                             ustr::length(*n) > ustr::length(t) && ustr::is_subsequence(t, *n))
                     title_ = *n, ++k;
-                else if (continues_title(t, piece_text(k + 1)))
-                    mark(k), title_ = t + *piece_text(k + 1), ++k;
+                else if (const std::string* n = piece_text(k + 1); continues_title(t, n))
+                    mark(k), title_ = t + *n, ++k;
             } else {
                 continue;
             }
